@@ -1,0 +1,29 @@
+// pligt: the command line. Each verb lives in its own file (verbs.hpp); this
+// file only wires them up and maps errors to exit statuses.
+#include "cli/terminal.hpp"
+#include "cli/verbs.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    auto terminal = pligt::cli::Terminal::standard();
+    int exit_code = 0;
+    try {
+        CLI::App app{"pligt: legal process duties, their deadlines and the exemptions from them"};
+        app.set_version_flag("--version", PLIGT_VERSION);
+        app.require_subcommand(1);
+        pligt::cli::add_check(app, terminal, exit_code);
+        try {
+            app.parse(argc, argv);
+        } catch (CLI::ParseError const& e) {
+            return app.exit(e) == 0 ? 0 : 2;
+        }
+        return exit_code;
+    } catch (std::exception const& e) {
+        std::cerr << "pligt: internal error: " << e.what() << "\n";
+        return 2;
+    }
+}

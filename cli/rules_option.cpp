@@ -1,0 +1,35 @@
+#include "cli/rules_option.hpp"
+
+#include "cli/terminal.hpp"
+#include "dsl/diagnostic.hpp"
+#include "dsl/load.hpp"
+
+#include <CLI/CLI.hpp>
+
+
+namespace pligt::cli {
+
+void add_rules_option(CLI::App& verb, std::vector<std::string>& directories) {
+    verb.add_option("--rules", directories,
+                    "A directory (or file) of .pligt rule files; repeat for several. "
+                    "Default: the shipped rules/ and municipalities/")
+        ->allow_extra_args(false)
+        ->type_name("DIR");
+}
+
+std::optional<Program> load_rules(std::vector<std::string> const& directories, Terminal& terminal) {
+    std::vector<std::filesystem::path> roots;
+    if (directories.empty()) {
+        // The shipped rules, wherever pligt is run from.
+        std::filesystem::path const shipped{PLIGT_SHIPPED_DIR};
+        roots = {shipped / "rules", shipped / "municipalities"};
+    } else {
+        roots.assign(directories.begin(), directories.end());
+    }
+    Diagnostics diagnostics;
+    auto program = load_program(roots, diagnostics);
+    for (auto const& diagnostic : diagnostics.sorted()) terminal.err() << render(diagnostic);
+    return program;
+}
+
+}  // namespace pligt::cli

@@ -1,0 +1,24 @@
+// `--rules DIR` (repeatable, one value per flag) and loading the program from
+// those directories, or from the shipped rules/ and municipalities/.
+#pragma once
+
+#include "dsl/program.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace pligt::cli {
+
+class Terminal;
+
+void add_rules_option(CLI::App& verb, std::vector<std::string>& directories);
+
+// Prints every diagnostic to stderr; nothing when the program is returned.
+std::optional<Program> load_rules(std::vector<std::string> const& directories, Terminal& terminal);
+
+}  // namespace pligt::cli

@@ -1,0 +1,15 @@
+// One function per verb adds its subcommand to the app; the callback stores
+// the verb's exit status (0 success, 1 found something, 2 could not do its job).
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace pligt::cli {
+
+class Terminal;
+
+void add_check(CLI::App& app, Terminal& terminal, int& exit_code);
+
+}  // namespace pligt::cli

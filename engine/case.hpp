@@ -1,0 +1,61 @@
+// A case as the engine sees it: the municipality, facts and events of one
+// child's case, with every name already resolved against the Program and
+// every value in the compact form rules compare. Reading a case is the only
+// place that meets JSON; each problem is reported with its JSON Pointer
+// (RFC 6901), never ignored.
+#pragma once
+
+#include "dsl/date.hpp"
+#include "dsl/program.hpp"
+#include "dsl/result.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pligt::engine {
+
+struct AttributeValue {
+    Value value = 0;
+    bool present = false;
+};
+
+struct CaseEvent {
+    Index event = no_index;
+    Moment at;
+    std::uint32_t attributes = 0;  // offset of this event's values in Case::attribute_values
+    std::uint32_t position = 0;    // index in the case file's "events" array
+};
+
+struct Case {
+    std::string id;
+    Index municipality = no_index;
+    std::vector<AttributeValue> facts;  // by fact index
+    // Ordered by `at`; a date-only event sorts before date-times of its day,
+    // and ties keep the order of the file.
+    std::vector<CaseEvent> events;
+    std::vector<AttributeValue> attribute_values;
+
+    AttributeValue attribute(CaseEvent const& e, Index attribute) const {
+        return attribute_values[e.attributes + attribute];
+    }
+};
+
+struct CaseError {
+    std::string pointer;  // e.g. "/events/1/at"; "" for the whole document
+    std::string message;
+    int line = 0, column = 0;  // for malformed JSON text, where the parser stopped
+};
+
+using CaseResult = Result<Case, std::vector<CaseError>>;
+
+CaseResult read_case(Program const& program, nlohmann::json const& document);
+// Parses the text first; malformed JSON is one error with its line and column.
+CaseResult parse_case(Program const& program, std::string_view text);
+
+// A municipality by id or kommunekode: "ikast-brande", "756", "0756".
+Index find_municipality(Program const& program, std::string_view name);
+
+}  // namespace pligt::engine

@@ -1,0 +1,26 @@
+// Results in words: the `pligt check --json` object (the contract in
+// docs/cli.md), with a `why` list a caseworker can read. Off the hot path:
+// this is where names, titles and citations are looked up again.
+#pragma once
+
+#include "dsl/program.hpp"
+#include "engine/case.hpp"
+#include "engine/evaluate.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <vector>
+
+namespace pligt::engine {
+
+// The citation as a reader quotes it: the law's short name and the paragraph
+// ("SEL § 50, stk. 7"); an exemption set's duty keeps its citation as written.
+std::string citation(Program const& program, DutyDef const& duty);
+
+std::vector<std::string> why(Program const& program, Case const& c, DutyResult const& result, Moment as_of);
+
+nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vector<DutyResult> const& results,
+                               Moment as_of);
+
+}  // namespace pligt::engine
