@@ -29,7 +29,7 @@ enum class TokenKind { name, number, date, string, value };
 
 // Length of a token of this kind at the start of [first, last), 0 if none.
 // A name is lower case ASCII, digits and `_`, with `-` only inside
-// (`ikast-brande`); so arithmetic minus needs spaces around it.
+// (`town-a`); so arithmetic minus needs spaces around it.
 template <typename It>
 std::size_t scan(TokenKind kind, It first, It last, std::string& text) {
     auto const available = static_cast<std::size_t>(last - first);

@@ -41,7 +41,7 @@ std::optional<std::int64_t> read_integer(std::string const& text) {
 // The duty being resolved: which events may trigger it and where names live.
 struct DutyScope {
     Index vocabulary = no_index;
-    std::string owner;  // "law serviceloven", for messages
+    std::string owner;  // "law example_act", for messages
 };
 
 class Resolver {
@@ -371,7 +371,7 @@ private:
             error(duty.name, "missing_clause", fmt::format("{} has no {}", owner, what));
             ok = false;
         };
-        missing(cite, "citation (cite \"§ …\"): every duty names the paragraph it encodes");
+        missing(cite, "citation (cite \"…\"): every duty names the paragraph it encodes");
         missing(trigger, "trigger (on EVENT)");
         missing(due, "deadline (due within N UNIT)");
         missing(done_by, "fulfilling event (done by EVENT)");

@@ -1,6 +1,6 @@
 // A rule file's text and the map from byte offsets to the line and column a
 // person sees. Columns count characters (UTF-8 code points), not bytes, so a
-// caret lands under "ø" in a Danish title; a tab counts as one character and is
+// caret lands under "ø" in a title; a tab counts as one character and is
 // kept when the caret line is drawn.
 #pragma once
 

@@ -42,6 +42,12 @@ std::string describe(Type const& type, Program const& program) {
     return {};
 }
 
+// A type by name: "bool", "int", "date", "text" or the kind's id.
+std::string type_label(Type const& type, Program const& program) {
+    static char const* const names[] = {"bool", "int", "date", "text"};
+    return type.base == BaseType::kind ? program.kinds[type.kind].id : names[static_cast<int>(type.base)];
+}
+
 class CaseReader {
 public:
     explicit CaseReader(Program const& program) : program_{program} {}
@@ -68,7 +74,7 @@ public:
                 error(pointer, fmt::format("unknown field '{}' (a case has id, municipality, facts and events){}", key,
                                            did_you_mean(key, {"id", "municipality", "facts", "events"})));
         }
-        if (!saw_municipality) error("", "the case names no municipality (\"municipality\": id or kommunekode)");
+        if (!saw_municipality) error("", "the case names no municipality (\"municipality\": id or code)");
         if (!saw_events) error("", "the case has no \"events\" list");
         if (!errors_.empty()) return fail(std::move(errors_));
         std::stable_sort(result.events.begin(), result.events.end(),
@@ -90,7 +96,7 @@ private:
         if (value.is_string()) name = value.get<std::string>();
         else if (value.is_number_unsigned()) name = std::to_string(value.get<std::uint64_t>());
         else {
-            error(pointer, fmt::format("expected a municipality id or kommunekode, found {}", type_name(value)));
+            error(pointer, fmt::format("expected a municipality id or code, found {}", type_name(value)));
             return;
         }
         result.municipality = find_municipality(program_, name);
@@ -226,10 +232,10 @@ private:
                 ok = false;
                 continue;
             }
-            if (auto const v = read_value(value, attribute->type, attribute_pointer))
-                values[attribute - event.attributes.begin()] = AttributeValue{*v, true};
-            else
-                ok = false;
+            // An ill-typed value is reported once, not also as missing.
+            auto const v = read_value(value, attribute->type, attribute_pointer);
+            values[attribute - event.attributes.begin()] = AttributeValue{v.value_or(0), true};
+            if (!v) ok = false;
         }
         for (std::size_t i = 0; i < event.attributes.size(); ++i) {
             auto const& attribute = event.attributes[i];
@@ -237,7 +243,7 @@ private:
             if (attribute.default_value) values[static_cast<std::ptrdiff_t>(i)] = AttributeValue{*attribute.default_value, true};
             else if (!attribute.type.optional) {
                 error(pointer, fmt::format("event '{}' needs the attribute '{}' ({})", event_name, attribute.id,
-                                           describe(attribute.type, program_)));
+                                           type_label(attribute.type, program_)));
                 ok = false;
             }
         }

@@ -55,7 +55,8 @@ CaseResult read_case(Program const& program, nlohmann::json const& document);
 // Parses the text first; malformed JSON is one error with its line and column.
 CaseResult parse_case(Program const& program, std::string_view text);
 
-// A municipality by id or kommunekode: "ikast-brande", "756", "0756".
+// A municipality by id or by its numeric code, with or without leading zeros:
+// "town-a", "42", "0042".
 Index find_municipality(Program const& program, std::string_view name);
 
 }  // namespace pligt::engine

@@ -15,7 +15,7 @@
 namespace pligt::engine {
 
 // The citation as a reader quotes it: the law's short name and the paragraph
-// ("SEL § 50, stk. 7"); an exemption set's duty keeps its citation as written.
+// ("EA s. 12(3)"); an exemption set's duty keeps its citation as written.
 std::string citation(Program const& program, DutyDef const& duty);
 
 std::vector<std::string> why(Program const& program, Case const& c, DutyResult const& result, Moment as_of);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The test command. Builds and runs every test twice: once as is, with
+# warnings as errors, and once under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Also checks that layers depend downwards only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+run_suite() {
+  local dir=$1; shift
+  echo "== $dir"
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLIGT_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+}
+
+bash scripts/check-layers.sh
+run_suite build-test
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  run_suite build-sanitize -DPLIGT_SANITIZE=ON
