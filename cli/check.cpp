@@ -124,6 +124,17 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
 
     std::vector<engine::DutyResult> results;
     engine::evaluate(*program, *c, as_of, results);
+    for (auto const& result : results) {
+        if (!result.missing_birthdate) continue;
+        auto const& duty = program->duties[result.duty];
+        auto const message = fmt::format("the case has no birthdate, which duty {} needs for its deadline ({})",
+                                         duty.id, duty.due.text);
+        terminal.err() << fmt::format("{}: error: at /facts: {}\n", options.case_file, message);
+        if (options.json)
+            terminal.out() << nlohmann::ordered_json{{"errors", {{{"pointer", "/facts"}, {"detail", message}}}}}.dump(2)
+                           << "\n";
+        return 2;
+    }
     auto const json = engine::to_json(*program, *c, results, as_of);
     if (options.json) terminal.out() << json.dump(2) << "\n";
     else print_checklist(json, program->municipalities[c->municipality].name, terminal);

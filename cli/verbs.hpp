@@ -11,5 +11,7 @@ namespace pligt::cli {
 class Terminal;
 
 void add_check(CLI::App& app, Terminal& terminal, int& exit_code);
+void add_test(CLI::App& app, Terminal& terminal, int& exit_code);
+void add_deadline(CLI::App& app, Terminal& terminal, int& exit_code);
 
 }  // namespace pligt::cli

@@ -105,6 +105,37 @@ struct Vocabulary : Located {
     std::vector<boost::variant<Fact, Kind, Event>> items;
 };
 
+// ---- Calendars
+
+// `easter`, `easter + 26 days`, `easter - 3 days`
+struct EasterOffset : Located {
+    std::string sign;  // "+" or "-"
+    Token days;        // empty text for Easter Sunday itself
+};
+
+struct YearBound {
+    std::string word;  // "from" or "until"
+    Token year;
+};
+
+struct Holiday : Located {
+    Token title;
+    boost::variant<Token, EasterOffset> on;  // MM-DD, or relative to Easter
+    std::vector<YearBound> bounds;
+};
+
+struct Weekend : Located {
+    std::vector<Token> days;
+    Weekend& operator=(std::vector<Token> list) { days = std::move(list); return *this; }
+};
+
+struct Calendar : Located {
+    Token name;
+    boost::optional<Token> title;
+    bool is_default = false;
+    std::vector<boost::variant<Weekend, Holiday>> items;
+};
+
 // ---- Laws and duties
 
 // Clauses that hold one token: `short "SEL"`, `uses x`, `cite "…"`, `basis "…"`,
@@ -116,6 +147,7 @@ struct TokenClause : Located {
 struct Short : TokenClause { using TokenClause::operator=; };
 struct Uses : TokenClause { using TokenClause::operator=; };
 struct Cite : TokenClause { using TokenClause::operator=; };
+struct CalendarRef : TokenClause { using TokenClause::operator=; };
 struct Effort : TokenClause { using TokenClause::operator=; };
 struct Basis : TokenClause { using TokenClause::operator=; };
 struct Code : TokenClause { using TokenClause::operator=; };
@@ -126,8 +158,8 @@ struct NameListClause : Located {
     std::vector<Token> names;
     NameListClause& operator=(std::vector<Token> list) { names = std::move(list); return *this; }
 };
-struct DoneBy : NameListClause { using NameListClause::operator=; };
 struct Amends : NameListClause { using NameListClause::operator=; };
+struct Lapses : NameListClause { using NameListClause::operator=; };
 
 struct InForce : Located {
     Token from;
@@ -141,37 +173,105 @@ struct Trigger : Located {
 
 struct Duration : Located {
     Token amount;
-    Token unit;  // hours, days, weeks, months, years (singular accepted)
+    Token unit;  // hours, days, working days, weeks, months, years (singular accepted)
+};
+
+// `within N UNIT [of EVENT]`: from the trigger, or from the latest EVENT
+// at or before it.
+struct Within : Located {
+    Duration span;
+    boost::optional<Token> anchor;
+};
+
+// `before EVENT [matching ATTRIBUTE]`: by the next such event after the trigger.
+struct BeforeEvent : Located {
+    Token event;
+    boost::optional<Token> matching;
+};
+
+// `at age N years [M months]`
+struct AtAge : Located {
+    Token years;
+    boost::optional<Token> months;
+};
+
+// `N UNIT before age N [years]`
+struct BeforeAge : Located {
+    Duration span;
+    Token years;
+};
+
+// `then every next_interval_months months`: an interval recorded on the
+// previous fulfilling event.
+struct AttributeInterval : Located {
+    Token attribute;
+    Token unit;
+};
+
+// `, then every N UNIT [, otherwise every N UNIT] [until EVENT [or EVENT…]]`
+struct Recurrence : Located {
+    boost::variant<Duration, AttributeInterval> every;
+    boost::optional<Duration> otherwise;
+    std::vector<Token> until;
+};
+
+struct DeadlineRule : Located {
+    boost::variant<Within, BeforeEvent, AtAge, BeforeAge> first;
+    boost::optional<Recurrence> then;
 };
 
 struct Due : Located {
-    Duration within;
-    Due& operator=(Duration duration) { within = std::move(duration); return *this; }
+    DeadlineRule rule;
+    Due& operator=(DeadlineRule r) { rule = std::move(r); return *this; }
+};
+
+// `unless COND [cite "…"]`: a statutory exception inside the law.
+struct Unless : Located {
+    Condition condition;
+    boost::optional<Token> cite;
+};
+
+// One fulfilling event: `investigation_completed`, `decision_made where kind == x`.
+struct Fulfilment : Located {
+    Token event;
+    boost::optional<Conjunction> where;  // `and` only: an `or` would be read as the next event
+};
+
+struct DoneBy : Located {
+    std::vector<Fulfilment> events;
+    bool also_before = false;  // `, also before`: an event before the trigger counts
 };
 
 struct Duty : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Cite, Trigger, Due, DoneBy, Effort>> clauses;
+    std::vector<boost::variant<Cite, Trigger, Unless, Due, DoneBy, Lapses, Effort>> clauses;
 };
 
 struct Law : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Short, InForce, Uses, Duty>> items;
+    std::vector<boost::variant<Short, InForce, Uses, CalendarRef, Duty>> items;
 };
 
 // ---- Exemption sets and municipalities
 
 struct Waive : Located {
     Token duty;
+    boost::optional<Condition> where;
     boost::optional<Token> instead;
+};
+
+// `change DUTY { due … }`: the exemption's own deadline for a law's duty.
+struct Change : Located {
+    Token duty;
+    Due due;
 };
 
 struct ExemptionSet : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Basis, Amends, InForce, Waive, Duty>> items;
+    std::vector<boost::variant<Basis, Amends, InForce, Waive, Change, Duty>> items;
 };
 
 struct Children : Located {
@@ -192,7 +292,93 @@ struct Municipality : Located {
     std::vector<boost::variant<Code, Region, Children, Adopts>> items;
 };
 
-using Declaration = boost::variant<Vocabulary, Law, ExemptionSet, Municipality>;
+// ---- Scenarios, for simulation
+
+// `exemptions SET { amends …  in force … }`: the set as it would be.
+struct SetOverride : Located {
+    Token set;
+    std::vector<boost::variant<Amends, InForce>> items;
+};
+
+// `law LAW in force from DATE`: the law as if in force then.
+struct LawOverride : Located {
+    Token law;
+    InForce in_force;
+};
+
+// `every municipality adopts SET from DATE [to DATE]`
+struct EveryAdopts : Located {
+    Adopts adoption;
+    EveryAdopts& operator=(Adopts a) { adoption = std::move(a); return *this; }
+};
+
+// `municipality ID adopts SET from DATE [to DATE]`
+struct MunicipalityAdopts : Located {
+    Token municipality;
+    Adopts adoption;
+};
+
+// `effort DUTY N hours`
+struct EffortOverride : Located {
+    Token duty;
+    Token hours;
+};
+
+// `no exemptions`: no municipality adopts any set.
+struct NoExemptions : TokenClause { using TokenClause::operator=; };
+
+struct Scenario : Located {
+    Token name;
+    boost::optional<Token> title;
+    std::vector<boost::variant<SetOverride, LawOverride, EveryAdopts, MunicipalityAdopts, EffortOverride, NoExemptions>>
+        items;
+};
+
+// ---- Tests written in the language
+
+struct CaseValue : Located {  // `birthdate 2011-05-14`, `kind placement`
+    Token name;
+    Token value;
+};
+
+struct CaseEvent : Located {  // `concern_registered at 2019-03-05 { … }`
+    Token event;
+    Token at;
+    std::vector<CaseValue> attributes;
+};
+
+struct CaseMunicipality : TokenClause { using TokenClause::operator=; };
+
+struct TestCase : Located {
+    std::vector<boost::variant<CaseMunicipality, CaseEvent, CaseValue>> items;
+    TestCase& operator=(std::vector<boost::variant<CaseMunicipality, CaseEvent, CaseValue>> list) {
+        items = std::move(list);
+        return *this;
+    }
+};
+
+struct ExpectedDue : Located {
+    bool before = false;  // `due before EVENT`
+    Token value;          // a date, a date-time, or the event
+};
+
+// `expect [no] DUTY [#N] [STATUS] [due …]`
+struct Expectation : Located {
+    bool absent = false;
+    Token duty;
+    boost::optional<Token> instance;
+    boost::optional<Token> status;
+    boost::optional<ExpectedDue> due;
+};
+
+struct Test : Located {
+    Token title;
+    TestCase case_;
+    Token as_of;
+    std::vector<Expectation> expectations;
+};
+
+using Declaration = boost::variant<Vocabulary, Calendar, Law, ExemptionSet, Municipality, Scenario, Test>;
 
 struct File {
     std::vector<Declaration> declarations;

@@ -73,6 +73,9 @@ int age_in_years(Date birth, Date on) {
 }
 
 std::optional<Moment> Moment::parse(std::string_view text, std::string* error) {
+    // "2019-03-04Z" as much as "2019-03-04T09:30+01:00": v1 does no time-zone conversion.
+    constexpr std::string_view offset_error =
+        "a time-zone offset is not accepted; give the local civil time without 'Z' or an offset";
     auto failed = [&](std::string_view why) -> std::optional<Moment> {
         if (error) *error = std::string{why};
         return std::nullopt;
@@ -87,6 +90,7 @@ std::optional<Moment> Moment::parse(std::string_view text, std::string* error) {
     if (text.size() == 10) return Moment::on(*date);
 
     auto const rest = text.substr(10);
+    if (rest[0] == 'Z' || rest[0] == '+' || rest[0] == '-') return failed(offset_error);
     if (rest[0] != 'T' && rest[0] != ' ')
         return failed("expected a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM");
     auto const hour = digits(rest, 1, 2), minute = digits(rest, 4, 2);
@@ -100,7 +104,7 @@ std::optional<Moment> Moment::parse(std::string_view text, std::string* error) {
     if (used < rest.size()) {
         auto const tail = rest.substr(used);
         if (tail[0] == 'Z' || tail[0] == '+' || tail[0] == '-')
-            return failed("a time-zone offset is not accepted; give the local civil time without 'Z' or an offset");
+            return failed(offset_error);
         return failed(fmt::format("unexpected '{}' after the time of day", tail));
     }
     if (*hour > 23 || *minute > 59) return failed("the time of day must be 00:00-23:59");

@@ -24,8 +24,8 @@ void Diagnostics::warning(SourceFile const& source, std::size_t begin, std::size
     report(Severity::warning, source, begin, end, std::move(code), std::move(message));
 }
 
-void Diagnostics::report(Severity severity, SourceFile const& source, std::size_t begin, std::size_t end,
-                         std::string code, std::string message) {
+Diagnostic locate(SourceFile const& source, std::size_t begin, std::size_t end, Severity severity, std::string code,
+                  std::string message) {
     auto const at = source.position(begin);
     auto const line = source.line_text(at.line);
     // An underline never runs past the end of its line.
@@ -33,8 +33,13 @@ void Diagnostics::report(Severity severity, SourceFile const& source, std::size_
         line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
     int length = source.characters(begin, std::max(begin, end));
     length = std::max(1, std::min(length, line_characters - at.column + 1));
-    items_.push_back(Diagnostic{severity, std::move(code), source.name(), at.line, at.column, length,
-                                std::move(message), std::string{line}});
+    return Diagnostic{severity, std::move(code), source.name(), at.line, at.column, length, std::move(message),
+                      std::string{line}};
+}
+
+void Diagnostics::report(Severity severity, SourceFile const& source, std::size_t begin, std::size_t end,
+                         std::string code, std::string message) {
+    items_.push_back(locate(source, begin, end, severity, std::move(code), std::move(message)));
 }
 
 void Diagnostics::file_error(std::string file, std::string code, std::string message) {

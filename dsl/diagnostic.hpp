@@ -24,6 +24,10 @@ struct Diagnostic {
     std::string source_line;  // the line the caret points into
 };
 
+// A diagnostic at a span of a source file.
+Diagnostic locate(SourceFile const& source, std::size_t begin, std::size_t end, Severity severity, std::string code,
+                  std::string message);
+
 class Diagnostics {
 public:
     void error(SourceFile const& source, std::size_t begin, std::size_t end, std::string code,

@@ -25,7 +25,13 @@ inline bool is_name_char(char c) {
 }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-enum class TokenKind { name, number, date, string, value };
+enum class TokenKind { name, number, date, moment, month_day, unit, status, string, value };
+
+inline bool is_status_word(std::string const& word) {
+    for (auto const* status : {"pending", "met", "late", "overdue", "waived", "excepted", "lapsed"})
+        if (word == status) return true;
+    return false;
+}
 
 // Length of a token of this kind at the start of [first, last), 0 if none.
 // A name is lower case ASCII, digits and `_`, with `-` only inside
@@ -67,6 +73,48 @@ std::size_t scan(TokenKind kind, It first, It last, std::string& text) {
         if (is_name_char(at(10)) || at(10) == ':') return 0;
         text.assign(first, first + 10);
         return 10;
+    }
+    case TokenKind::moment: {
+        // A date, optionally with a time of day. An offset or Z is taken into
+        // the token so the resolver can say why it is not accepted.
+        if (!scan(TokenKind::date, first, last, text) && !(at(10) == 'T' && is_digit(at(0)))) return 0;
+        std::size_t n = 10;
+        for (std::size_t i = 0; i < 10; ++i)
+            if ((i == 4 || i == 7) ? at(i) != '-' : !is_digit(at(i))) return 0;
+        if (at(10) == 'T') {
+            n = 11;
+            while (is_digit(at(n)) || at(n) == ':' || at(n) == '+' || at(n) == '-' || at(n) == 'Z') ++n;
+        }
+        if (is_name_char(at(n))) return 0;
+        text.assign(first, first + static_cast<std::ptrdiff_t>(n));
+        return n;
+    }
+    case TokenKind::month_day: {
+        if (!is_digit(at(0)) || !is_digit(at(1)) || at(2) != '-' || !is_digit(at(3)) || !is_digit(at(4))) return 0;
+        if (is_name_char(at(5))) return 0;
+        text.assign(first, first + 5);
+        return 5;
+    }
+    case TokenKind::unit: {
+        // "working days" is one unit of two words.
+        std::string_view const working = "working";
+        std::size_t n = 0;
+        while (n < working.size() && at(n) == working[n]) ++n;
+        if (n == working.size() && (at(n) == ' ' || at(n) == '\t')) {
+            while (at(n) == ' ' || at(n) == '\t') ++n;
+            std::size_t const word = n;
+            while (is_name_char(at(n))) ++n;
+            std::string const unit(first + static_cast<std::ptrdiff_t>(word), first + static_cast<std::ptrdiff_t>(n));
+            if (unit == "day" || unit == "days") {
+                text = "working " + unit;
+                return n;
+            }
+        }
+        return scan(TokenKind::name, first, last, text);
+    }
+    case TokenKind::status: {
+        auto const n = scan(TokenKind::name, first, last, text);
+        return n && is_status_word(text) ? n : 0;
     }
     case TokenKind::string: {
         if (at(0) != '"') return 0;
@@ -177,6 +225,11 @@ inline constexpr token_parser number{TokenKind::number, "a number"};
 inline constexpr token_parser date{TokenKind::date, "a date (YYYY-MM-DD)"};
 inline constexpr token_parser text{TokenKind::string, "a text in double quotes"};
 inline constexpr token_parser value{TokenKind::value, "a value (a name, a number or a date)"};
+inline constexpr token_parser moment{TokenKind::moment, "a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)"};
+inline constexpr token_parser month_day{TokenKind::month_day, "a day of the year (MM-DD)"};
+inline constexpr token_parser unit{TokenKind::unit, "a unit (hours, days, working days, weeks, months, years)"};
+inline constexpr token_parser status{TokenKind::status,
+                                     "a status (pending, met, late, overdue, waived, excepted, lapsed)"};
 
 inline keyword_parser kw(char const* word) { return keyword_parser{word}; }
 
@@ -207,30 +260,58 @@ PLIGT_RULE(vocabulary, ast::Vocabulary, "a vocabulary")
 PLIGT_RULE(vocabulary_end, x3::unused_type, "a fact, kind or event, or '}'")
 PLIGT_RULE(attributes_end, x3::unused_type, "an attribute (name: type), or '}'")
 
+// Calendars
+PLIGT_RULE(sign, std::string, "'+' or '-'")
+PLIGT_RULE(day_word, x3::unused_type, "'days'")
+PLIGT_RULE(easter_offset, ast::EasterOffset, "a date relative to Easter (easter + N days)")
+using HolidayDate = boost::variant<ast::Token, ast::EasterOffset>;
+PLIGT_RULE(holiday_date, HolidayDate, "a day (MM-DD) or easter ± N days")
+PLIGT_RULE(year_bound, ast::YearBound, "a year bound (from YEAR, until YEAR)")
+PLIGT_RULE(holiday, ast::Holiday, "a holiday")
+PLIGT_RULE(weekend, ast::Weekend, "a weekend")
+PLIGT_RULE(calendar, ast::Calendar, "a calendar")
+PLIGT_RULE(calendar_end, x3::unused_type, "a weekend or holiday, or '}'")
+
 // Laws and duties
 PLIGT_RULE(names_or, std::vector<ast::Token>, "a name")
 PLIGT_RULE(names_comma, std::vector<ast::Token>, "a name")
 PLIGT_RULE(short_clause, ast::Short, "a short name")
 PLIGT_RULE(in_force, ast::InForce, "a period in force")
 PLIGT_RULE(uses, ast::Uses, "a vocabulary")
+PLIGT_RULE(calendar_ref, ast::CalendarRef, "a calendar")
 PLIGT_RULE(cite, ast::Cite, "a citation")
 PLIGT_RULE(trigger, ast::Trigger, "a trigger")
-PLIGT_RULE(duration, ast::Duration, "a duration (N hours, days, weeks, months or years)")
+PLIGT_RULE(duration, ast::Duration, "a duration (N hours, days, working days, weeks, months or years)")
+PLIGT_RULE(years_word, x3::unused_type, "'years'")
+PLIGT_RULE(months_word, x3::unused_type, "'months'")
+PLIGT_RULE(within, ast::Within, "a deadline")
+PLIGT_RULE(before_event, ast::BeforeEvent, "a deadline")
+PLIGT_RULE(at_age, ast::AtAge, "a deadline")
+PLIGT_RULE(before_age, ast::BeforeAge, "a deadline")
+PLIGT_RULE(attribute_interval, ast::AttributeInterval, "an interval")
+PLIGT_RULE(recurrence, ast::Recurrence, "a recurrence (, then every N UNIT)")
+PLIGT_RULE(deadline_rule, ast::DeadlineRule,
+           "a deadline (within N UNIT, before EVENT, at age N years, N UNIT before age N)")
 PLIGT_RULE(due, ast::Due, "a deadline")
+PLIGT_RULE(unless, ast::Unless, "a statutory exception")
+PLIGT_RULE(fulfilment, ast::Fulfilment, "a fulfilling event")
+PLIGT_RULE(fulfilments, std::vector<ast::Fulfilment>, "a fulfilling event")
 PLIGT_RULE(done_by, ast::DoneBy, "a fulfilling event")
+PLIGT_RULE(lapses, ast::Lapses, "an event on which the duty lapses")
 PLIGT_RULE(effort, ast::Effort, "an effort")
 PLIGT_RULE(duty, ast::Duty, "a duty")
-PLIGT_RULE(duty_end, x3::unused_type, "a duty clause (cite, on, due, done by, effort), or '}'")
+PLIGT_RULE(duty_end, x3::unused_type, "a duty clause (cite, on, unless, due, done by, lapses on, effort), or '}'")
 PLIGT_RULE(law, ast::Law, "a law")
-PLIGT_RULE(law_end, x3::unused_type, "a law clause (short, in force, uses, duty), or '}'")
+PLIGT_RULE(law_end, x3::unused_type, "a law clause (short, in force, uses, calendar, duty), or '}'")
 
 // Exemption sets and municipalities
 PLIGT_RULE(basis, ast::Basis, "a legal basis")
 PLIGT_RULE(amends, ast::Amends, "an amended law")
 PLIGT_RULE(waive, ast::Waive, "a waiver")
+PLIGT_RULE(change, ast::Change, "a changed deadline")
 PLIGT_RULE(exemptions, ast::ExemptionSet, "an exemption set")
 PLIGT_RULE(exemptions_end, x3::unused_type,
-           "an exemption clause (basis, amends, in force, waive, duty), or '}'")
+           "an exemption clause (basis, amends, in force, waive, change, duty), or '}'")
 PLIGT_RULE(code, ast::Code, "a code")
 PLIGT_RULE(region, ast::Region, "a region")
 PLIGT_RULE(children, ast::Children, "a number of children")
@@ -240,8 +321,33 @@ PLIGT_RULE(municipality, ast::Municipality, "a municipality")
 PLIGT_RULE(municipality_end, x3::unused_type,
            "a municipality clause (code, region, children, adopts), or '}'")
 
+// Scenarios
+PLIGT_RULE(set_override, ast::SetOverride, "an exemption set override")
+PLIGT_RULE(set_override_end, x3::unused_type, "amends, in force, or '}'")
+PLIGT_RULE(law_override, ast::LawOverride, "a law override")
+PLIGT_RULE(every_adopts, ast::EveryAdopts, "an adoption by every municipality")
+PLIGT_RULE(municipality_adopts, ast::MunicipalityAdopts, "an adoption")
+PLIGT_RULE(effort_override, ast::EffortOverride, "an effort override")
+PLIGT_RULE(no_exemptions, ast::NoExemptions, "'no exemptions'")
+PLIGT_RULE(scenario, ast::Scenario, "a scenario")
+PLIGT_RULE(scenario_end, x3::unused_type,
+           "a scenario clause (exemptions, law, every municipality, municipality, effort, no exemptions), or '}'")
+
+// Tests
+PLIGT_RULE(case_value, ast::CaseValue, "a fact or attribute and its value")
+PLIGT_RULE(case_event, ast::CaseEvent, "an event")
+PLIGT_RULE(case_municipality, ast::CaseMunicipality, "a municipality")
+using CaseItems = std::vector<boost::variant<ast::CaseMunicipality, ast::CaseEvent, ast::CaseValue>>;
+PLIGT_RULE(case_items, CaseItems, "the case")
+PLIGT_RULE(test_case, ast::TestCase, "a case { … }")
+PLIGT_RULE(case_end, x3::unused_type, "municipality, a fact, an event (EVENT at DATE), or '}'")
+PLIGT_RULE(expected_due, ast::ExpectedDue, "a due date (DATE, DATE-TIME or before EVENT)")
+PLIGT_RULE(expectation, ast::Expectation, "an expectation")
+PLIGT_RULE(test, ast::Test, "a test")
+PLIGT_RULE(test_end, x3::unused_type, "an expectation (expect DUTY STATUS), or '}'")
+
 PLIGT_RULE(declaration, ast::Declaration,
-           "a declaration (vocabulary, law, exemptions or municipality)")
+           "a declaration (vocabulary, calendar, law, exemptions, municipality, scenario or test)")
 
 #undef PLIGT_RULE
 
@@ -268,28 +374,58 @@ auto const event_def = kw("event") > name > -text > -('{' > *attribute > attribu
 auto const vocabulary_end_def = x3::lit('}');
 auto const vocabulary_def = kw("vocabulary") > name > -text > '{' > *(fact | kind | event) > vocabulary_end;
 
+auto const sign_def = x3::string("+") | x3::string("-");
+auto const day_word_def = kw("days") | kw("day");
+auto const easter_offset_def =
+    kw("easter") >> ((sign > number > day_word) | (x3::attr(std::string("+")) >> x3::attr(ast::Token{})));
+auto const holiday_date_def = month_day | easter_offset;
+auto const year_bound_def = (kw("from") >> x3::attr(std::string("from")) > number) |
+                            (kw("until") >> x3::attr(std::string("until")) > number);
+auto const holiday_def = kw("holiday") > text > kw("on") > holiday_date > *year_bound;
+auto const weekend_def = kw("weekend") > names_comma;
+auto const calendar_end_def = x3::lit('}');
+auto const calendar_def = kw("calendar") > name > -text > '{' > x3::matches[kw("default")] > *(weekend | holiday) >
+                          calendar_end;
+
 auto const names_or_def = name % kw("or");
 auto const names_comma_def = name % ',';
 auto const short_clause_def = kw("short") > text;
 auto const in_force_def = kw("in") > kw("force") > -kw("from") > date > -(kw("to") > date);
 auto const uses_def = kw("uses") > name;
+auto const calendar_ref_def = kw("calendar") > name;
 auto const cite_def = kw("cite") > text;
 auto const trigger_def = kw("on") > names_or > -(kw("where") > condition);
-auto const duration_def = number > name;
-auto const due_def = kw("due") > kw("within") > duration;
-auto const done_by_def = kw("done") > kw("by") > names_or;
+auto const duration_def = number > unit;
+auto const years_word_def = kw("years") | kw("year");
+auto const months_word_def = kw("months") | kw("month");
+auto const within_def = kw("within") > duration > -(kw("of") > name);
+auto const before_event_def = kw("before") > name > -(kw("matching") > name);
+auto const at_age_def = kw("at") > kw("age") > number > years_word > -(number > months_word);
+auto const before_age_def = duration >> kw("before") > kw("age") > number > -years_word;
+auto const attribute_interval_def = name > unit;
+auto const recurrence_def = ',' > kw("then") > kw("every") > (duration | attribute_interval) >
+                            -(',' >> kw("otherwise") > kw("every") > duration) > -(kw("until") > names_or);
+auto const deadline_rule_def = (within | before_event | at_age | before_age) >> -recurrence;
+auto const due_def = kw("due") > deadline_rule;
+auto const unless_def = kw("unless") > condition > -(kw("cite") > text);
+auto const fulfilment_def = name > -(kw("where") > conjunction);
+auto const fulfilments_def = fulfilment % kw("or");
+auto const done_by_def = kw("done") > kw("by") > fulfilments > x3::matches[',' >> kw("also") > kw("before")];
+auto const lapses_def = kw("lapses") > kw("on") > names_or;
 auto const effort_def = kw("effort") > number > kw("hours");
 auto const duty_end_def = x3::lit('}');
-auto const duty_def = kw("duty") > name > -text > '{' > *(cite | trigger | due | done_by | effort) > duty_end;
+auto const duty_def = kw("duty") > name > -text > '{' > *(cite | trigger | unless | due | done_by | lapses | effort) >
+                      duty_end;
 auto const law_end_def = x3::lit('}');
-auto const law_def = kw("law") > name > -text > '{' > *(short_clause | in_force | uses | duty) > law_end;
+auto const law_def = kw("law") > name > -text > '{' > *(short_clause | in_force | uses | calendar_ref | duty) > law_end;
 
 auto const basis_def = kw("basis") > text;
 auto const amends_def = kw("amends") > names_comma;
-auto const waive_def = kw("waive") > name > -(kw("instead") > name);
+auto const waive_def = kw("waive") > name > -(kw("where") > condition) > -(kw("instead") > name);
+auto const change_def = kw("change") > name > '{' > due > '}';
 auto const exemptions_end_def = x3::lit('}');
 auto const exemptions_def = kw("exemptions") > name > -text > '{' >
-                            *(basis | amends | in_force | waive | duty) > exemptions_end;
+                            *(basis | amends | in_force | waive | change | duty) > exemptions_end;
 auto const code_def = kw("code") > number;
 auto const region_def = kw("region") > name;
 auto const provenance_def = (kw("source") >> x3::attr(std::string("source"))) |
@@ -300,15 +436,46 @@ auto const municipality_end_def = x3::lit('}');
 auto const municipality_def = kw("municipality") > name > -text > '{' >
                               *(code | region | children | adopts) > municipality_end;
 
-auto const declaration_def = vocabulary | law | exemptions | municipality;
+auto const set_override_end_def = x3::lit('}');
+auto const set_override_def = kw("exemptions") > name > '{' > *(amends | in_force) > set_override_end;
+auto const law_override_def = kw("law") > name > in_force;
+auto const every_adopts_def = kw("every") > kw("municipality") > adopts;
+auto const municipality_adopts_def = kw("municipality") > name > adopts;
+auto const effort_override_def = kw("effort") > name > number > kw("hours");
+auto const no_exemptions_def = kw("no") > name;
+auto const scenario_end_def = x3::lit('}');
+auto const scenario_def = kw("scenario") > name > -text > '{' >
+                          *(set_override | law_override | every_adopts | municipality_adopts | effort_override |
+                            no_exemptions) > scenario_end;
+
+auto const case_value_def = name > (value | text);
+auto const case_event_def = name >> kw("at") > moment > -('{' > *case_value > '}');
+auto const case_municipality_def = kw("municipality") > value;
+auto const case_items_def = *(case_municipality | case_event | case_value);
+auto const case_end_def = x3::lit('}');
+auto const test_case_def = kw("case") > '{' > case_items > case_end;
+auto const expected_due_def = (kw("before") >> x3::attr(true) > name) | (x3::attr(false) >> moment);
+auto const expectation_def = kw("expect") > x3::matches[kw("no")] > name > -('#' > number) > -status >
+                             -(kw("due") > expected_due);
+auto const test_end_def = x3::lit('}');
+auto const test_def = kw("test") > text > '{' > test_case > kw("as") > kw("of") > moment > *expectation > test_end;
+
+auto const declaration_def = vocabulary | calendar | law | exemptions | municipality | scenario | test;
 
 BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negation, group, comparison,
                     comparison_tail, comparison_op, value_set)
 BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, vocabulary, vocabulary_end, attributes_end)
-BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, cite, trigger, duration, due, done_by,
-                    effort, duty, duty_end, law, law_end)
-BOOST_SPIRIT_DEFINE(basis, amends, waive, exemptions, exemptions_end, code, region, children, provenance, adopts,
-                    municipality, municipality_end, declaration)
+BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
+BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
+                    years_word, months_word, within, before_event, at_age, before_age, attribute_interval, recurrence,
+                    deadline_rule, due, unless, fulfilment, fulfilments, done_by, lapses, effort, duty, duty_end, law,
+                    law_end)
+BOOST_SPIRIT_DEFINE(basis, amends, waive, change, exemptions, exemptions_end, code, region, children, provenance,
+                    adopts, municipality, municipality_end)
+BOOST_SPIRIT_DEFINE(set_override, set_override_end, law_override, every_adopts, municipality_adopts, effort_override,
+                    no_exemptions, scenario, scenario_end)
+BOOST_SPIRIT_DEFINE(case_value, case_event, case_municipality, case_items, test_case, case_end, expected_due,
+                    expectation, test, test_end, declaration)
 
 // Words that start a top-level declaration: after a syntax error, parsing
 // resumes at the next line that starts with one of them.

@@ -6,6 +6,7 @@
 // load_program returns).
 #pragma once
 
+#include "dsl/calendar.hpp"
 #include "dsl/date.hpp"
 #include "dsl/source.hpp"
 
@@ -108,14 +109,64 @@ struct ConditionNode {
     Index count = 0;
 };
 
-enum class TimeUnit : std::uint8_t { hours, days, weeks, months, years };
+enum class TimeUnit : std::uint8_t { hours, days, working_days, weeks, months, years };
 
 struct Span {
     std::int32_t amount = 0;
     TimeUnit unit = TimeUnit::days;
 };
 
-std::string to_string(Span span);  // "4 months", "24 hours"
+std::string to_string(Span span);  // "4 months", "24 hours", "6 working days"
+// "N UNIT" with UNIT one of hour(s), day(s), working day(s), week(s),
+// month(s), year(s); N from 1 to 100000. Nothing when it is not one.
+std::optional<Span> parse_span(std::string_view text);
+// The unit names, for messages: "hours, days, working days, weeks, months or years".
+std::optional<TimeUnit> parse_time_unit(std::string_view word);
+
+// How a deadline is computed from the trigger.
+struct DeadlineDef {
+    enum class Kind : std::uint8_t {
+        within,        // N UNIT after the trigger, or after the latest `anchor` event at or before it
+        before_event,  // by the next `event` after the trigger
+        at_age,        // on the day the child reaches `years` years and `months` months
+        before_age,    // `span` before the day the child reaches `years` years
+    };
+    Kind kind = Kind::within;
+    Span span;
+    Index anchor = no_index;  // within … of EVENT
+    Index event = no_index;   // before EVENT
+    // before EVENT matching ATTRIBUTE: the attribute's index in the target
+    // event, and in each trigger event (parallel to DutyDef::triggers).
+    Index matching = no_index;
+    std::vector<Index> matching_in_trigger;
+    int years = 0, months = 0;
+
+    // `, then every …`: later instances, each due an interval after the
+    // previous one was done, or after its deadline when it was not.
+    bool recurs = false;
+    Span every;
+    // `then every ATTRIBUTE months`: the interval recorded on the previous
+    // fulfilling event; attribute index per DutyDef::done_by entry (no_index
+    // where that event lacks it). `every` then holds the `otherwise` interval.
+    std::vector<Index> every_attribute;
+    TimeUnit every_attribute_unit = TimeUnit::months;
+    bool has_otherwise = false;
+    std::vector<Index> until;  // events that end the recurrence
+    std::string text;          // as written, for explanations
+};
+
+// A statutory exception: `unless COND cite "…"`.
+struct ExceptionDef {
+    std::vector<Index> conditions;  // per trigger event
+    std::string condition_text;
+    std::string cite;
+};
+
+struct FulfilmentDef {
+    Index event = no_index;
+    Index condition = no_index;  // on the fulfilling event; no_index: none
+    std::string condition_text;
+};
 
 struct DutyDef {
     std::string id;  // the concept: shared by laws that define the same duty
@@ -130,8 +181,11 @@ struct DutyDef {
     // parallel to triggers; empty when there is no condition.
     std::vector<Index> conditions;
     std::string condition_text;  // as written, for explanations
-    Span due;
-    std::vector<Index> done_by;  // events
+    std::vector<ExceptionDef> exceptions;
+    DeadlineDef due;
+    std::vector<FulfilmentDef> done_by;
+    bool done_also_before = false;  // an event before the trigger fulfils it
+    std::vector<Index> lapses_on;   // events
     double effort_hours = 0;
     Origin origin;
 };
@@ -148,15 +202,30 @@ struct LawDef {
     std::string short_name;
     Period in_force;
     Index vocabulary = no_index;
+    Index calendar = no_index;  // for working-day deadlines; the default calendar when not named
     std::vector<Index> duties;
     Origin origin;
 };
 
 struct Waiver {
-    std::string duty;            // the duty concept waived
-    Index concept_index = no_index;    // its index in Program::concepts
-    Index instead = no_index;    // a replacing duty, when given (a DutyDef index)
+    std::string duty;                // the duty concept waived
+    Index concept_index = no_index;  // its index in Program::concepts
+    Index instead = no_index;        // a replacing duty of the set, when given (a DutyDef index)
     std::string instead_id;
+    // `where COND`, compiled for each event that triggers the duty in an
+    // amended law: (event, condition root). Empty: no condition.
+    std::vector<std::pair<Index, Index>> conditions;
+    std::string condition_text;
+    Origin origin;
+};
+
+// `change DUTY { due … }`: the set's own deadline for a law's duty.
+struct Change {
+    std::string duty;
+    Index concept_index = no_index;
+    // The deadline, resolved against each amended law's duty of that id:
+    // (duty index, deadline).
+    std::vector<std::pair<Index, DeadlineDef>> deadlines;
     Origin origin;
 };
 
@@ -167,6 +236,7 @@ struct ExemptionSetDef {
     std::vector<Index> amends;  // laws
     Period in_force;
     std::vector<Waiver> waivers;
+    std::vector<Change> changes;
     std::vector<Index> duties;
     Origin origin;
 };
@@ -189,10 +259,69 @@ struct MunicipalityDef {
     Origin origin;
 };
 
+// A hypothetical change of law for simulation: overrides applied on top of
+// the program as written (see engine/overlay.hpp).
+struct ScenarioDef {
+    struct SetOverride {
+        Index set = no_index;
+        std::optional<std::vector<Index>> amends;
+        std::optional<Period> in_force;
+    };
+    struct LawOverride {
+        Index law = no_index;
+        Period in_force;
+    };
+    struct MunicipalityAdoption {
+        Index municipality = no_index;
+        Adoption adoption;
+    };
+    struct EffortOverride {
+        Index concept_index = no_index;
+        double hours = 0;
+    };
+    std::string id;
+    std::string title;
+    bool no_exemptions = false;  // drop every adoption written in the municipalities
+    std::vector<SetOverride> sets;
+    std::vector<LawOverride> laws;
+    std::vector<Adoption> every_municipality;
+    std::vector<MunicipalityAdoption> adoptions;
+    std::vector<EffortOverride> efforts;
+    Origin origin;
+};
+
+// A test written in the language: a case, a moment, and what must hold.
+struct TestDef {
+    struct Event {
+        Index event = no_index;
+        Moment at;
+        std::vector<std::pair<Index, Value>> attributes;  // by attribute index
+    };
+    struct Expectation {
+        bool absent = false;           // `expect no DUTY`
+        Index concept_index = no_index;
+        std::string duty;
+        int instance = 0;              // 0: the first (or only) instance
+        std::string status;            // empty: any
+        std::optional<Moment> due;
+        Index due_before = no_index;   // `due before EVENT`
+        Origin origin;
+    };
+    std::string title;
+    Index municipality = no_index;
+    std::vector<std::pair<Index, Value>> facts;
+    std::vector<Event> events;
+    Moment as_of;
+    std::vector<Expectation> expectations;
+    Origin origin;
+};
+
 struct Program {
     std::vector<SourceFile> sources;
 
     std::vector<VocabularyDef> vocabularies;
+    std::vector<Calendar> calendars;
+    Index default_calendar = no_index;  // the one marked `default`
     std::vector<KindDef> kinds;
     std::vector<FactDef> facts;
     std::vector<EventDef> events;
@@ -200,6 +329,8 @@ struct Program {
     std::vector<ExemptionSetDef> exemption_sets;
     std::vector<DutyDef> duties;
     std::vector<MunicipalityDef> municipalities;
+    std::vector<ScenarioDef> scenarios;
+    std::vector<TestDef> tests;
 
     std::vector<ConditionNode> conditions;
     std::vector<Index> condition_children;
@@ -209,12 +340,19 @@ struct Program {
     std::vector<std::string> concepts;  // every duty id once, sorted: index order is id order
     std::vector<std::vector<Index>> duties_by_trigger;  // event index -> duties it can open, by id
     Index birthdate_fact = no_index;                    // what `age` counts from
-    std::unordered_map<std::string, Index> event_ids, fact_ids, municipality_ids;
+    std::unordered_map<std::string, Index> event_ids, fact_ids, municipality_ids, law_ids, set_ids;
     std::unordered_map<int, Index> municipality_codes;
 
     Index find_event(std::string const& id) const { return find(event_ids, id); }
     Index find_fact(std::string const& id) const { return find(fact_ids, id); }
     Index find_municipality(std::string const& id) const { return find(municipality_ids, id); }
+    Index find_law(std::string const& id) const { return find(law_ids, id); }
+    Index find_exemption_set(std::string const& id) const { return find(set_ids, id); }
+    Index find_calendar(std::string const& id) const {
+        for (Index i = 0; i < calendars.size(); ++i)
+            if (calendars[i].id() == id) return i;
+        return no_index;
+    }
     Index find_municipality_code(int code) const {
         auto const it = municipality_codes.find(code);
         return it == municipality_codes.end() ? no_index : it->second;

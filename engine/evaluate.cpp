@@ -1,5 +1,7 @@
 #include "engine/evaluate.hpp"
 
+#include "engine/deadline.hpp"
+
 #include <algorithm>
 
 namespace pligt::engine {
@@ -70,10 +72,265 @@ bool holds(Program const& program, Case const& c, CaseEvent const& event, Index 
     return false;
 }
 
+// As of a date means the end of that day, so a deadline at a time of day on
+// that date has passed; otherwise moments compare at the coarser precision.
+bool has_passed(Moment due, Moment as_of) {
+    if (!as_of.has_time() && due.has_time()) return due.date <= as_of.date;
+    return Moment::compare(as_of, due) > 0;
+}
+
 bool adopted(MunicipalityDef const& municipality, Index set, Date on) {
     return std::any_of(municipality.adoptions.begin(), municipality.adoptions.end(),
                        [&](Adoption const& a) { return a.set == set && a.period.contains(on); });
 }
+
+// The sets in force, adopted by the municipality on this date, that amend the law.
+template <typename F>
+void for_each_adopted_set(Program const& program, MunicipalityDef const& municipality, Index law, Date on, F&& f) {
+    for (auto const& adoption : municipality.adoptions) {
+        if (!adoption.period.contains(on)) continue;
+        auto const& set = program.exemption_sets[adoption.set];
+        if (!set.in_force.contains(on)) continue;
+        if (std::find(set.amends.begin(), set.amends.end(), law) == set.amends.end()) continue;
+        if (f(adoption.set, set)) return;
+    }
+}
+
+// Evaluates the parts of one instance that do not depend on its deadline.
+class InstanceEvaluator {
+public:
+    InstanceEvaluator(Program const& program, Case const& c, Moment as_of, std::uint32_t known)
+        : program_{program}, c_{c}, as_of_{as_of}, known_{known} {}
+
+    void run(std::uint32_t t, Index duty_index, std::vector<DutyResult>& results) const {
+        auto const& duty = program_.duties[duty_index];
+        auto const& trigger = c_.events[t];
+        auto const& municipality = program_.municipalities[c_.municipality];
+        auto const on = trigger.at.date;
+        auto const which = static_cast<std::size_t>(
+            std::find(duty.triggers.begin(), duty.triggers.end(), trigger.event) - duty.triggers.begin());
+
+        DutyResult result;
+        result.duty = duty_index;
+        result.trigger = t;
+
+        // An exemption set may change the deadline; the law's stays on record.
+        DeadlineDef const* rule = &duty.due;
+        if (!duty.owned_by_set)
+            for_each_adopted_set(program_, municipality, duty.owner, on, [&](Index set_index, ExemptionSetDef const& set) {
+                for (auto const& change : set.changes)
+                    for (auto const& [changed_duty, deadline] : change.deadlines)
+                        if (changed_duty == duty_index) {
+                            rule = &deadline;
+                            result.changed_by = set_index;
+                            return true;
+                        }
+                return false;
+            });
+        if (result.changed_by != no_index) {
+            DutyResult law;
+            first_deadline(duty, duty.due, t, which, law);
+            result.law_due = law.due;
+            result.law_due_before = law.due_before;
+        }
+        first_deadline(duty, *rule, t, which, result);
+
+        for (Index e = 0; e < duty.exceptions.size() && result.exception == no_index; ++e)
+            if (holds(program_, c_, trigger, duty.exceptions[e].conditions[which])) result.exception = e;
+        if (!duty.owned_by_set && result.exception == no_index) find_waiver(duty, trigger, result);
+
+        std::uint32_t const search_from = duty.done_also_before ? 0 : first_at_or_after(trigger.at);
+        result.done = find_fulfilment(duty, search_from);
+        settle(duty, t, result, rule);
+        results.push_back(result);
+
+        // Repetitions: each due an interval after the previous one was done,
+        // or after its deadline when it was not; only up to the evaluation
+        // moment, plus the one still pending.
+        if (!rule->recurs) return;
+        for (int cycle = 1; cycle < 1000; ++cycle) {
+            auto const& previous = results.back();
+            if (previous.status != Status::met && previous.status != Status::late && previous.status != Status::overdue)
+                return;
+            DutyResult next;
+            next.duty = duty_index;
+            next.trigger = t;
+            next.cycle = static_cast<std::uint16_t>(cycle);
+            next.changed_by = result.changed_by;
+            next.previous = previous.done;
+            next.from = previous.done >= 0 ? c_.events[static_cast<std::size_t>(previous.done)].at : previous.due;
+            if (ended_before(*rule, t, next.from)) return;
+            next.interval = interval(duty, *rule, previous);
+            next.due = deadline(next.from, next.interval, calendar_of(program_, duty));
+            next.done = previous.done >= 0 ? find_fulfilment(duty, static_cast<std::uint32_t>(previous.done) + 1)
+                                           : none;
+            settle(duty, t, next, rule);
+            results.push_back(next);
+        }
+    }
+
+private:
+    // Index of the first event at or after a moment (coarse comparison).
+    std::uint32_t first_at_or_after(Moment at) const {
+        std::uint32_t e = 0;
+        while (e < known_ && Moment::compare(c_.events[e].at, at) < 0) ++e;
+        return e;
+    }
+
+    void first_deadline(DutyDef const& duty, DeadlineDef const& rule, std::uint32_t t, std::size_t which,
+                        DutyResult& result) const {
+        auto const& trigger = c_.events[t];
+        result.from = trigger.at;
+        switch (rule.kind) {
+        case DeadlineDef::Kind::within:
+            if (rule.anchor != no_index) {
+                // The latest anchor event at or before the trigger.
+                for (std::uint32_t e = 0; e < known_ && Moment::compare(c_.events[e].at, trigger.at) <= 0; ++e)
+                    if (c_.events[e].event == rule.anchor) result.anchor = static_cast<std::int32_t>(e);
+                if (result.anchor >= 0) result.from = c_.events[static_cast<std::size_t>(result.anchor)].at;
+            }
+            result.due = deadline(result.from, rule.span, calendar_of(program_, duty));
+            return;
+        case DeadlineDef::Kind::before_event:
+            for (std::uint32_t e = t + 1; e < known_; ++e) {
+                auto const& candidate = c_.events[e];
+                if (candidate.event != rule.event) continue;
+                if (rule.matching != no_index) {
+                    auto const a = c_.attribute(trigger, rule.matching_in_trigger[which]);
+                    auto const b = c_.attribute(candidate, rule.matching);
+                    if (!a.present || !b.present || a.value != b.value) continue;
+                }
+                result.due = candidate.at;
+                return;
+            }
+            result.due = trigger.at;
+            result.due_before = rule.event;
+            return;
+        case DeadlineDef::Kind::at_age:
+        case DeadlineDef::Kind::before_age: {
+            auto const birth = program_.birthdate_fact == no_index ? AttributeValue{} : c_.facts[program_.birthdate_fact];
+            if (!birth.present) {
+                result.missing_birthdate = true;
+                result.due = trigger.at;
+                return;
+            }
+            auto const reached = age_reached(Date::from_days(static_cast<std::int32_t>(birth.value)), rule.years,
+                                             rule.kind == DeadlineDef::Kind::at_age ? rule.months : 0);
+            result.from = Moment::on(reached);
+            result.due = Moment::on(rule.kind == DeadlineDef::Kind::at_age ? reached : before(reached, rule.span));
+            return;
+        }
+        }
+    }
+
+    void find_waiver(DutyDef const& duty, CaseEvent const& trigger, DutyResult& result) const {
+        auto const& municipality = program_.municipalities[c_.municipality];
+        for_each_adopted_set(program_, municipality, duty.owner, trigger.at.date,
+                             [&](Index set_index, ExemptionSetDef const& set) {
+                                 for (Index w = 0; w < set.waivers.size(); ++w) {
+                                     auto const& waiver = set.waivers[w];
+                                     if (waiver.concept_index != duty.concept_index) continue;
+                                     if (!waiver.conditions.empty()) {
+                                         auto const it = std::find_if(
+                                             waiver.conditions.begin(), waiver.conditions.end(),
+                                             [&](auto const& entry) { return entry.first == trigger.event; });
+                                         if (it == waiver.conditions.end() || !holds(program_, c_, trigger, it->second))
+                                             continue;
+                                     }
+                                     result.waived_by = set_index;
+                                     result.waiver = w;
+                                     return true;
+                                 }
+                                 return false;
+                             });
+    }
+
+    // The first fulfilling event from index `from` on, whose condition holds.
+    std::int32_t find_fulfilment(DutyDef const& duty, std::uint32_t from) const {
+        for (std::uint32_t e = from; e < known_; ++e) {
+            auto const& candidate = c_.events[e];
+            for (auto const& fulfilment : duty.done_by)
+                if (fulfilment.event == candidate.event &&
+                    (fulfilment.condition == no_index || holds(program_, c_, candidate, fulfilment.condition)))
+                    return static_cast<std::int32_t>(e);
+        }
+        return none;
+    }
+
+    // The first event of `events` after the trigger, known at as_of.
+    std::int32_t first_after(std::vector<Index> const& events, std::uint32_t t) const {
+        if (events.empty()) return none;
+        for (std::uint32_t e = t + 1; e < known_; ++e)
+            if (std::find(events.begin(), events.end(), c_.events[e].event) != events.end())
+                return static_cast<std::int32_t>(e);
+        return none;
+    }
+
+    // Whether the recurrence's `until` event came at or before a moment.
+    bool ended_before(DeadlineDef const& rule, std::uint32_t t, Moment at) const {
+        auto const end = first_after(rule.until, t);
+        return end >= 0 && Moment::compare(c_.events[static_cast<std::size_t>(end)].at, at) <= 0;
+    }
+
+    Span interval(DutyDef const& duty, DeadlineDef const& rule, DutyResult const& previous) const {
+        if (rule.every_attribute.empty() || previous.done < 0) return rule.every;
+        auto const& done = c_.events[static_cast<std::size_t>(previous.done)];
+        for (std::size_t f = 0; f < duty.done_by.size(); ++f) {
+            if (duty.done_by[f].event != done.event || rule.every_attribute[f] == no_index) continue;
+            auto const value = c_.attribute(done, rule.every_attribute[f]);
+            if (value.present && value.value > 0 && value.value <= 1200)
+                return Span{static_cast<std::int32_t>(value.value), rule.every_attribute_unit};
+        }
+        return rule.every;
+    }
+
+    // The status, from what happened by the as-of moment.
+    void settle(DutyDef const& duty, std::uint32_t t, DutyResult& result, DeadlineDef const* rule) const {
+        if (result.exception != no_index) {
+            result.status = Status::excepted;
+            return;
+        }
+        if (result.waived_by != no_index) {
+            result.status = Status::waived;
+            return;
+        }
+        std::optional<Moment> done;
+        if (result.done >= 0) done = c_.events[static_cast<std::size_t>(result.done)].at;
+
+        // Its purpose ended first: a lapse event, or the end of a recurrence,
+        // before the deadline and before it was done.
+        std::int32_t ended = first_after(duty.lapses_on, t);
+        if (rule->recurs) {
+            auto const until = first_after(rule->until, t);
+            if (until >= 0 && (ended < 0 || until < ended)) ended = until;
+        }
+        if (ended >= 0) {
+            auto const end = c_.events[static_cast<std::size_t>(ended)].at;
+            bool const before_due = result.due_before != no_index || Moment::compare(end, result.due) < 0;
+            bool const done_first = done && Moment::compare(*done, end) <= 0;
+            if (before_due && !done_first) {
+                result.status = Status::lapsed;
+                result.lapsed_on = ended;
+                result.done = none;
+                return;
+            }
+        }
+        if (done) {
+            // An open `before EVENT` deadline is not passed yet: done is on time.
+            bool const on_time = result.due_before != no_index || Moment::compare(*done, result.due) <= 0;
+            result.status = on_time ? Status::met : Status::late;
+        } else if (result.due_before != no_index || result.missing_birthdate) {
+            result.status = Status::pending;
+        } else {
+            result.status = has_passed(result.due, as_of_) ? Status::overdue : Status::pending;
+        }
+    }
+
+    Program const& program_;
+    Case const& c_;
+    Moment as_of_;
+    std::uint32_t known_;
+};
 
 // Whether a duty exists for a trigger on this date in this municipality: the
 // law's duties while the law is in force; an exemption set's own duties only
@@ -82,21 +339,6 @@ bool in_force(Program const& program, DutyDef const& duty, MunicipalityDef const
     if (!duty.owned_by_set) return program.laws[duty.owner].in_force.contains(on);
     auto const& set = program.exemption_sets[duty.owner];
     return set.in_force.contains(on) && adopted(municipality, duty.owner, on);
-}
-
-// The first adopted exemption set that waives this law duty at the trigger.
-std::pair<Index, Index> find_waiver(Program const& program, DutyDef const& duty, MunicipalityDef const& municipality,
-                                    Date on) {
-    if (duty.owned_by_set) return {no_index, no_index};
-    for (auto const& adoption : municipality.adoptions) {
-        if (!adoption.period.contains(on)) continue;
-        auto const& set = program.exemption_sets[adoption.set];
-        if (!set.in_force.contains(on)) continue;
-        if (std::find(set.amends.begin(), set.amends.end(), duty.owner) == set.amends.end()) continue;
-        for (Index w = 0; w < set.waivers.size(); ++w)
-            if (set.waivers[w].concept_index == duty.concept_index) return {adoption.set, w};
-    }
-    return {no_index, no_index};
 }
 
 }  // namespace
@@ -108,19 +350,17 @@ std::string_view to_string(Status status) {
     case Status::late: return "late";
     case Status::overdue: return "overdue";
     case Status::waived: return "waived";
+    case Status::excepted: return "excepted";
+    case Status::lapsed: return "lapsed";
     }
     return "pending";
 }
 
-Moment deadline(Moment from, Span span) {
-    switch (span.unit) {
-    case TimeUnit::hours: return from.plus_hours(span.amount);
-    case TimeUnit::days: return Moment::on(from.date.plus_days(span.amount));
-    case TimeUnit::weeks: return Moment::on(from.date.plus_days(7 * span.amount));
-    case TimeUnit::months: return Moment::on(from.date.plus_months(span.amount));
-    case TimeUnit::years: return Moment::on(from.date.plus_years(span.amount));
-    }
-    return from;
+std::optional<Status> parse_status(std::string_view text) {
+    for (auto status : {Status::pending, Status::met, Status::late, Status::overdue, Status::waived, Status::excepted,
+                        Status::lapsed})
+        if (to_string(status) == text) return status;
+    return std::nullopt;
 }
 
 void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<DutyResult>& results) {
@@ -131,6 +371,7 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
         std::find_if(c.events.begin(), c.events.end(),
                      [&](CaseEvent const& e) { return Moment::compare(e.at, as_of) > 0; }) -
         c.events.begin());
+    InstanceEvaluator const instances{program, c, as_of, known};
 
     for (std::uint32_t t = 0; t < known; ++t) {
         auto const& trigger = c.events[t];
@@ -138,32 +379,11 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
             auto const& duty = program.duties[duty_index];
             if (!in_force(program, duty, municipality, trigger.at.date)) continue;
             if (!duty.conditions.empty()) {
-                auto const which = std::find(duty.triggers.begin(), duty.triggers.end(), trigger.event) - duty.triggers.begin();
+                auto const which = std::find(duty.triggers.begin(), duty.triggers.end(), trigger.event) -
+                                   duty.triggers.begin();
                 if (!holds(program, c, trigger, duty.conditions[static_cast<std::size_t>(which)])) continue;
             }
-            DutyResult result;
-            result.duty = duty_index;
-            result.trigger = t;
-            result.due = deadline(trigger.at, duty.due);
-
-            // Fulfilled by the first such event at or after the trigger, where
-            // "at" compares at the coarser precision of the two.
-            for (std::uint32_t e = 0; e < known && result.done < 0; ++e) {
-                auto const& candidate = c.events[e];
-                if (Moment::compare(candidate.at, trigger.at) < 0) continue;
-                if (std::find(duty.done_by.begin(), duty.done_by.end(), candidate.event) != duty.done_by.end())
-                    result.done = static_cast<std::int32_t>(e);
-            }
-
-            std::tie(result.waived_by, result.waiver) = find_waiver(program, duty, municipality, trigger.at.date);
-            if (result.waived_by != no_index) result.status = Status::waived;
-            else if (result.done >= 0)
-                result.status = Moment::compare(c.events[static_cast<std::size_t>(result.done)].at, result.due) <= 0
-                                    ? Status::met
-                                    : Status::late;
-            else
-                result.status = Moment::compare(as_of, result.due) > 0 ? Status::overdue : Status::pending;
-            results.push_back(result);
+            instances.run(t, duty_index, results);
         }
     }
 
@@ -177,15 +397,15 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
     });
 
     // Number the instances of duties that occur more than once.
-    for (auto& result : results) {
-        auto const concept_index = program.duties[result.duty].concept_index;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        auto const concept_index = program.duties[results[i].duty].concept_index;
         std::uint16_t seen = 0, total = 0;
-        for (auto const& other : results) {
-            if (program.duties[other.duty].concept_index != concept_index) continue;
+        for (std::size_t j = 0; j < results.size(); ++j) {
+            if (program.duties[results[j].duty].concept_index != concept_index) continue;
             ++total;
-            if (&other <= &result) ++seen;
+            if (j <= i) ++seen;
         }
-        if (total > 1) result.instance = seen;
+        if (total > 1) results[i].instance = seen;
     }
 }
 

@@ -15,24 +15,37 @@
 namespace pligt::engine {
 
 // Enumerators spell the contract of `pligt check --json`.
-enum class Status : std::uint8_t { pending, met, late, overdue, waived };
+enum class Status : std::uint8_t { pending, met, late, overdue, waived, excepted, lapsed };
 std::string_view to_string(Status status);
+std::optional<Status> parse_status(std::string_view text);
+
+inline constexpr std::int32_t none = -1;  // no case event
 
 struct DutyResult {
-    Index duty = no_index;        // into Program::duties
-    std::uint32_t trigger = 0;    // into Case::events
-    Moment due;
+    Index duty = no_index;      // into Program::duties
+    std::uint32_t trigger = 0;  // into Case::events
     Status status = Status::pending;
-    Index waived_by = no_index;   // exemption set, when waived
-    Index waiver = no_index;      // into that set's waivers
-    std::int32_t done = -1;       // into Case::events: the fulfilling event
-    std::uint16_t instance = 0;   // 1, 2, … when the case has several instances of the duty; else 0
-};
+    std::uint16_t instance = 0;  // 1, 2, … when the case has several instances of the duty; else 0
+    std::uint16_t cycle = 0;     // 0 for the first deadline, k for the k-th repetition
 
-// The deadline of a span counted from a moment: months and years clamp to the
-// month's end; hours keep the time of day (or, from a date-only moment, end on
-// a date: see Moment::plus_hours); every other unit gives a date.
-Moment deadline(Moment from, Span span);
+    Moment due;
+    Index due_before = no_index;  // `before EVENT` not yet happened: due is {"before": EVENT}
+    Moment from;                  // what the deadline counts from (trigger, anchor, previous instance, birthday)
+    std::int32_t anchor = none;   // the case event `within … of EVENT` counted from
+    std::int32_t previous = none; // the previous instance's fulfilling event, for repetitions
+    Span interval;                // for repetitions: the interval counted from `from`
+    bool missing_birthdate = false;  // an age deadline in a case without a birthdate
+
+    Index changed_by = no_index;  // exemption set whose `change` gave `due`
+    Moment law_due;               // the law's own deadline, when changed
+    Index law_due_before = no_index;
+
+    Index waived_by = no_index;  // exemption set, when waived
+    Index waiver = no_index;     // into that set's waivers
+    Index exception = no_index;  // into DutyDef::exceptions, when excepted
+    std::int32_t done = none;    // into Case::events: the fulfilling event
+    std::int32_t lapsed_on = none;  // into Case::events: the event that ended its purpose
+};
 
 // Evaluates `c` as known at `as_of`: events after it are ignored. Results are
 // ordered by trigger time, then duty id, then instance.

@@ -19,6 +19,60 @@ Adoption const* adoption_at(MunicipalityDef const& municipality, Index set, Date
     return nullptr;
 }
 
+std::string event_at(Program const& program, CaseEvent const& e) {
+    return fmt::format("{} on {}", program.events[e.event].id, e.at.to_string());
+}
+
+// The rule that gave the deadline, in words.
+std::string deadline_text(Program const& program, Case const& c, DutyResult const& result, DeadlineDef const& rule) {
+    auto const& trigger = c.events[result.trigger];
+    if (result.cycle > 0) {
+        auto const base = result.previous >= 0
+                              ? "after the previous instance was done (" +
+                                    event_at(program, c.events[static_cast<std::size_t>(result.previous)]) + ")"
+                              : "after the previous instance's deadline (" + result.from.to_string() +
+                                    "), as it was not done";
+        return fmt::format("repeats: due {} {}: {}", to_string(result.interval), base, result.due.to_string());
+    }
+    if (result.missing_birthdate) return fmt::format("due {}: the case has no birthdate to count from", rule.text);
+    switch (rule.kind) {
+    case DeadlineDef::Kind::within: {
+        std::string from = trigger.at.to_string();
+        if (rule.anchor != no_index)
+            from = result.anchor >= 0
+                       ? event_at(program, c.events[static_cast<std::size_t>(result.anchor)])
+                       : fmt::format("{} (no {} before it, so counted from the trigger)", from,
+                                     program.events[rule.anchor].id);
+        auto text = fmt::format("due {} after {}: {}", to_string(rule.span), from, result.due.to_string());
+        if (rule.span.unit == TimeUnit::hours && !result.from.has_time())
+            text += " (no time of day recorded, so the deadline is the date on which the hours end)";
+        else if ((rule.span.unit == TimeUnit::months || rule.span.unit == TimeUnit::years) &&
+                 result.due.date.day() != result.from.date.day())
+            text += " (clamped to the last day of the month)";
+        return text;
+    }
+    case DeadlineDef::Kind::before_event:
+        return result.due_before != no_index
+                   ? fmt::format("due before {}, which has not happened yet", program.events[rule.event].id)
+                   : fmt::format("due before {}: {}", program.events[rule.event].id, result.due.to_string());
+    case DeadlineDef::Kind::at_age:
+        return fmt::format("due {} (from the birthdate): {}", rule.text, result.due.to_string());
+    case DeadlineDef::Kind::before_age:
+        return fmt::format("due {}: the child reaches {} on {}, so due {}", rule.text, rule.years,
+                           result.from.to_string(), result.due.to_string());
+    }
+    return {};
+}
+
+DeadlineDef const& rule_of(Program const& program, DutyResult const& result) {
+    auto const& duty = program.duties[result.duty];
+    if (result.changed_by != no_index)
+        for (auto const& change : program.exemption_sets[result.changed_by].changes)
+            for (auto const& [changed, deadline] : change.deadlines)
+                if (changed == result.duty) return deadline;
+    return duty.due;
+}
+
 }  // namespace
 
 std::string citation(Program const& program, DutyDef const& duty) {
@@ -34,7 +88,7 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
     auto const on = trigger.at.date;
     std::vector<std::string> lines;
 
-    auto opened = fmt::format("{} on {} opens this duty", program.events[trigger.event].id, trigger.at.to_string());
+    auto opened = fmt::format("{} opens this duty", event_at(program, trigger));
     if (!duty.condition_text.empty()) opened += fmt::format(" (where {})", duty.condition_text);
     lines.push_back(fmt::format("{}: {}", opened, citation(program, duty)));
 
@@ -48,42 +102,65 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         lines.push_back(fmt::format("{} was in force on {} ({})", law.id, on.to_string(), period_text(law.in_force)));
     }
 
-    auto due = fmt::format("due {} after {}: {}", to_string(duty.due), trigger.at.to_string(), result.due.to_string());
-    if (duty.due.unit == TimeUnit::hours && !trigger.at.has_time())
-        due += " (no time of day recorded, so the deadline is the date on which the hours end)";
-    else if (duty.due.unit == TimeUnit::months || duty.due.unit == TimeUnit::years) {
-        if (result.due.date.day() != trigger.at.date.day()) due += " (clamped to the last day of the month)";
+    if (result.status == Status::excepted) {
+        auto const& exception = duty.exceptions[result.exception];
+        lines.push_back(fmt::format("excepted: {} ({})", exception.condition_text, exception.cite));
+        return lines;
     }
-    lines.push_back(std::move(due));
+    lines.push_back(deadline_text(program, c, result, rule_of(program, result)));
+    if (result.changed_by != no_index) {
+        auto const& set = program.exemption_sets[result.changed_by];
+        lines.push_back(fmt::format("deadline changed by exemption set {} (basis: {}); the law's own: {}", set.id,
+                                    set.basis,
+                                    result.law_due_before != no_index
+                                        ? "before " + program.events[result.law_due_before].id
+                                        : result.law_due.to_string()));
+    }
 
     auto const done_names = [&] {
         std::string names;
-        for (auto const e : duty.done_by) names += (names.empty() ? "" : " or ") + program.events[e].id;
+        for (auto const& f : duty.done_by) names += (names.empty() ? "" : " or ") + program.events[f.event].id;
         return names;
     }();
-    if (result.status == Status::waived) {
+    switch (result.status) {
+    case Status::waived: {
         auto const& set = program.exemption_sets[result.waived_by];
-        auto const* adoption = adoption_at(municipality, result.waived_by, on);
-        lines.push_back(fmt::format("waived: {} had adopted exemption set {} ({}) on {}; basis: {}", municipality.id,
-                                    set.id, adoption ? period_text(adoption->period) : "?", on.to_string(), set.basis));
         auto const& waiver = set.waivers[result.waiver];
+        auto const* adoption = adoption_at(municipality, result.waived_by, on);
+        lines.push_back(fmt::format("waived: {} had adopted exemption set {} ({}) on {}{}; basis: {}", municipality.id,
+                                    set.id, adoption ? period_text(adoption->period) : "?", on.to_string(),
+                                    waiver.condition_text.empty() ? "" : ", and " + waiver.condition_text, set.basis));
         if (!waiver.instead_id.empty()) lines.push_back(fmt::format("replaced by {}", waiver.instead_id));
+        break;
     }
-    if (result.done >= 0) {
+    case Status::lapsed:
+        lines.push_back(fmt::format("lapsed: {} came before it was due or done",
+                                    event_at(program, c.events[static_cast<std::size_t>(result.lapsed_on)])));
+        break;
+    case Status::met:
+    case Status::late: {
         auto const& done = c.events[static_cast<std::size_t>(result.done)];
-        auto const late_by = done.at.date.days() - result.due.date.days();
-        lines.push_back(result.status == Status::late || (result.status == Status::waived && late_by > 0)
-                            ? fmt::format("done by {} on {}, {} after the deadline", program.events[done.event].id,
-                                          done.at.to_string(), days(late_by))
-                            : fmt::format("done by {} on {}, on time", program.events[done.event].id,
-                                          done.at.to_string()));
-    } else if (result.status == Status::overdue) {
+        if (result.status == Status::met)
+            lines.push_back(fmt::format("done by {}, on time", event_at(program, done)));
+        else
+            lines.push_back(fmt::format("done by {}, {} after the deadline", event_at(program, done),
+                                        days(done.at.date.days() - result.due.date.days())));
+        break;
+    }
+    case Status::overdue:
         lines.push_back(fmt::format("no {} by {}: {} past the deadline", done_names, as_of.to_string(),
                                     days(as_of.date.days() - result.due.date.days())));
-    } else if (result.status == Status::pending) {
-        auto const left = result.due.date.days() - as_of.date.days();
-        lines.push_back(fmt::format("not yet done ({}); {} as of {}", done_names,
-                                    left == 0 ? std::string{"due today"} : days(left) + " left", as_of.to_string()));
+        break;
+    case Status::pending:
+        if (result.due_before != no_index || result.missing_birthdate) {
+            lines.push_back(fmt::format("not yet done ({})", done_names));
+        } else {
+            auto const left = result.due.date.days() - as_of.date.days();
+            lines.push_back(fmt::format("not yet done ({}); {} as of {}", done_names,
+                                        left == 0 ? std::string{"due today"} : days(left) + " left", as_of.to_string()));
+        }
+        break;
+    case Status::excepted: break;
     }
     return lines;
 }
@@ -95,6 +172,10 @@ nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vecto
     out["municipality"] = program.municipalities[c.municipality].id;
     out["as_of"] = as_of.to_string();
     auto& duties = out["duties"] = nlohmann::ordered_json::array();
+    auto const due_json = [&](Moment due, Index before) -> nlohmann::ordered_json {
+        if (before != no_index) return {{"before", program.events[before].id}};
+        return due.to_string();
+    };
     for (auto const& result : results) {
         auto const& duty = program.duties[result.duty];
         auto const& trigger = c.events[result.trigger];
@@ -105,13 +186,19 @@ nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vecto
         item["law"] = duty.owned_by_set ? program.exemption_sets[duty.owner].id : program.laws[duty.owner].id;
         item["cite"] = citation(program, duty);
         item["triggered_by"] = {{"event", program.events[trigger.event].id}, {"at", trigger.at.to_string()}};
-        item["due"] = result.due.to_string();
+        if (result.status != Status::excepted && !result.missing_birthdate)
+            item["due"] = due_json(result.due, result.due_before);
+        if (result.changed_by != no_index) item["law_due"] = due_json(result.law_due, result.law_due_before);
         item["status"] = to_string(result.status);
         if (result.status == Status::waived) {
             auto const& set = program.exemption_sets[result.waived_by];
             item["waived_by"] = {{"exemptions", set.id}, {"basis", set.basis}};
             auto const& waiver = set.waivers[result.waiver];
             if (!waiver.instead_id.empty()) item["replaced_by"] = waiver.instead_id;
+        }
+        if (result.status == Status::excepted) {
+            auto const& exception = duty.exceptions[result.exception];
+            item["excepted_by"] = {{"cite", exception.cite}, {"reason", exception.condition_text}};
         }
         if (result.done >= 0) {
             auto const& done = c.events[static_cast<std::size_t>(result.done)];

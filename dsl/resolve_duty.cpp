@@ -1,0 +1,490 @@
+// Resolution of laws, their duties and deadlines, and exemption sets.
+#include "dsl/resolver.hpp"
+
+#include <algorithm>
+
+namespace pligt::detail {
+namespace {
+
+// The calendar that counts a law's working days: its own, else the default.
+Index law_calendar(Program const& program, Index law) {
+    if (law == no_index) return program.default_calendar;
+    auto const calendar = program.laws[law].calendar;
+    return calendar == no_index ? program.default_calendar : calendar;
+}
+
+}  // namespace
+
+void Resolver::declare_law(ast::Law const& law) {
+    declare(law_names_, law_origins_, law.name, 0, "law");
+}
+
+void Resolver::declare_set(ast::ExemptionSet const& set) {
+    declare(set_names_, set_origins_, set.name, 0, "exemption set");
+    if (law_names_.count(set.name.text))
+        error(set.name, "duplicate_id",
+              fmt::format("exemption set '{}' has the id of a law; duty results name both by id", set.name.text));
+}
+
+void Resolver::resolve_law(ast::Law const& law) {
+    if (!first_definition(law_origins_, law.name)) return;
+    LawDef def;
+    def.id = law.name.text;
+    def.title = law.title.value_or(ast::Token{}).text;
+    def.origin = origin(law.name);
+    auto const owner = fmt::format("law '{}'", def.id);
+    ast::Short const* short_name = nullptr;
+    ast::InForce const* in_force = nullptr;
+    ast::Uses const* uses = nullptr;
+    ast::CalendarRef const* calendar = nullptr;
+    std::vector<ast::Duty const*> duties;
+    for (auto const& item : law.items) {
+        visit(
+            item, [&](ast::Short const& c) { if (once(short_name, c, "short name", owner)) def.short_name = c.value.text; },
+            [&](ast::InForce const& c) {
+                if (!once(in_force, c, "period in force", owner)) return;
+                if (auto const period = read_period(c)) def.in_force = *period;
+            },
+            [&](ast::Uses const& c) {
+                if (!once(uses, c, "vocabulary", owner)) return;
+                auto const it = vocabulary_ids_.find(c.value.text);
+                if (it == vocabulary_ids_.end())
+                    error(c.value, "unknown_vocabulary",
+                          fmt::format("unknown vocabulary '{}'{}", c.value.text,
+                                      did_you_mean(c.value.text, keys_of(vocabulary_ids_))));
+                else
+                    def.vocabulary = it->second;
+            },
+            [&](ast::CalendarRef const& c) {
+                if (!once(calendar, c, "calendar", owner)) return;
+                auto const it = calendar_ids_.find(c.value.text);
+                if (it == calendar_ids_.end())
+                    error(c.value, "unknown_calendar",
+                          fmt::format("unknown calendar '{}'{}", c.value.text,
+                                      did_you_mean(c.value.text, keys_of(calendar_ids_))));
+                else
+                    def.calendar = it->second;
+            },
+            [&](ast::Duty const& c) { duties.push_back(&c); });
+    }
+    if (!in_force)
+        error(law.name, "missing_clause", fmt::format("{} has no period in force (in force DATE to DATE)", owner));
+    if (!uses) error(law.name, "missing_clause", fmt::format("{} names no vocabulary (uses VOCABULARY)", owner));
+
+    auto const law_index = static_cast<Index>(program_.laws.size());
+    program_.law_ids[def.id] = law_index;
+    program_.laws.push_back(def);  // duties below look up its calendar
+    DutyScope const scope{def.vocabulary, owner, law_index};
+    std::unordered_map<std::string, Index> duty_names;
+    std::unordered_map<std::string, Origin> duty_origins;
+    for (auto const* duty : duties) {
+        if (!declare(duty_names, duty_origins, duty->name, 0, "duty", fmt::format(" in {}", owner))) continue;
+        if (auto index = resolve_duty(*duty, scope)) {
+            program_.duties[*index].owner = law_index;
+            program_.laws[law_index].duties.push_back(*index);
+        }
+    }
+}
+
+std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope const& scope) {
+    DutyDef def;
+    def.id = duty.name.text;
+    def.origin = origin(duty.name);
+    auto const owner = fmt::format("duty '{}'", def.id);
+    if (duty.title) def.title = duty.title->text;
+    else error(duty.name, "missing_title", fmt::format("{} has no title; write it in the law's words after the id", owner));
+
+    ast::Cite const* cite = nullptr;
+    ast::Trigger const* trigger = nullptr;
+    ast::Due const* due = nullptr;
+    ast::DoneBy const* done_by = nullptr;
+    ast::Lapses const* lapses = nullptr;
+    ast::Effort const* effort = nullptr;
+    std::vector<ast::Unless const*> exceptions;
+    bool ok = true;
+    for (auto const& clause : duty.clauses) {
+        visit(
+            clause, [&](ast::Cite const& c) { if (once(cite, c, "citation", owner)) def.cite = c.value.text; },
+            [&](ast::Trigger const& c) { if (once(trigger, c, "trigger (on …)", owner)) ok &= resolve_trigger(c, scope, def); },
+            [&](ast::Unless const& c) { exceptions.push_back(&c); },
+            [&](ast::Due const& c) { once(due, c, "deadline", owner); },
+            [&](ast::DoneBy const& c) {
+                if (!once(done_by, c, "fulfilling event (done by …)", owner)) return;
+                def.done_also_before = c.also_before;
+                for (auto const& fulfilment : c.events) {
+                    FulfilmentDef f;
+                    f.event = find_event(fulfilment.event, scope.vocabulary, scope.owner);
+                    if (f.event == no_index) {
+                        ok = false;
+                        continue;
+                    }
+                    if (fulfilment.where) {
+                        f.condition = compile(*fulfilment.where, ConditionScope{f.event, scope.vocabulary});
+                        f.condition_text = text_of(*fulfilment.where);
+                        if (f.condition == no_index) ok = false;
+                    }
+                    def.done_by.push_back(std::move(f));
+                }
+            },
+            [&](ast::Lapses const& c) {
+                if (!once(lapses, c, "lapse (lapses on …)", owner)) return;
+                for (auto const& name : c.names) {
+                    auto const event = find_event(name, scope.vocabulary, scope.owner);
+                    if (event == no_index) ok = false;
+                    else def.lapses_on.push_back(event);
+                }
+            },
+            [&](ast::Effort const& c) {
+                if (!once(effort, c, "effort", owner)) return;
+                def.effort_hours = std::stod(c.value.text);
+            });
+    }
+    auto const missing = [&](bool present, std::string_view what) {
+        if (present) return;
+        error(duty.name, "missing_clause", fmt::format("{} has no {}", owner, what));
+        ok = false;
+    };
+    missing(cite, "citation (cite \"…\"): every duty names the paragraph it encodes");
+    missing(trigger, "trigger (on EVENT)");
+    missing(due, "deadline (due …)");
+    missing(done_by, "fulfilling event (done by EVENT)");
+    if (!ok || !trigger) return std::nullopt;
+
+    for (auto const* unless : exceptions) {
+        ExceptionDef exception;
+        exception.condition_text = text_of(unless->condition);
+        exception.cite = def.cite;
+        if (unless->cite) {
+            // A citation on a later line than the condition would be the duty's
+            // own `cite` swallowed by the exception: say so instead of guessing.
+            if (source().position(unless->cite->begin).line > source().position(unless->condition.end).line) {
+                error(*unless->cite, "ambiguous_cite",
+                      "this citation follows the unless clause on a new line, so it is read as the exception's; "
+                      "put it on the unless line, or write the duty's cite before the unless clause");
+                ok = false;
+            }
+            exception.cite = unless->cite->text;
+        }
+        auto const conditions = compile_per_event(unless->condition, def.triggers, scope.vocabulary);
+        if (!conditions) {
+            ok = false;
+            continue;
+        }
+        exception.conditions = *conditions;
+        def.exceptions.push_back(std::move(exception));
+    }
+    if (due) {
+        if (auto deadline = resolve_deadline(due->rule, scope, def)) def.due = std::move(*deadline);
+        else ok = false;
+    }
+    if (!ok) return std::nullopt;
+    auto const index = static_cast<Index>(program_.duties.size());
+    program_.duties.push_back(std::move(def));
+    return index;
+}
+
+bool Resolver::resolve_trigger(ast::Trigger const& trigger, DutyScope const& scope, DutyDef& def) {
+    bool ok = true;
+    for (auto const& name : trigger.events) {
+        auto const event = find_event(name, scope.vocabulary, scope.owner);
+        if (event == no_index) ok = false;
+        else def.triggers.push_back(event);
+    }
+    if (!ok || !trigger.where) return ok;
+    def.condition_text = text_of(*trigger.where);
+    auto const conditions = compile_per_event(*trigger.where, def.triggers, scope.vocabulary);
+    if (!conditions) return false;
+    def.conditions = *conditions;
+    return true;
+}
+
+std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& rule, DutyScope const& scope,
+                                                      DutyDef const& duty) {
+    DeadlineDef def;
+    def.text = text_of(rule);
+    bool ok = true;
+    auto const needs_birthdate = [&](ast::Located const& at) {
+        if (birthdate_fact() != no_index) return;
+        error(at, "unknown_name", "an age counts from the fact 'birthdate: date', which no vocabulary declares");
+        ok = false;
+    };
+    auto const check_calendar = [&](Span const& span, ast::Located const& at) {
+        if (span.unit != TimeUnit::working_days || law_calendar(program_, scope.law) != no_index) return;
+        error(at, "no_calendar",
+              "working days need a calendar: name one in the law (calendar ID) or mark one calendar `default`");
+        ok = false;
+    };
+    visit(
+        rule.first,
+        [&](ast::Within const& w) {
+            def.kind = DeadlineDef::Kind::within;
+            if (auto const span = read_span(w.span)) {
+                def.span = *span;
+                check_calendar(*span, w.span);
+            } else {
+                ok = false;
+            }
+            if (w.anchor) {
+                def.anchor = find_event(*w.anchor, scope.vocabulary, scope.owner);
+                if (def.anchor == no_index) ok = false;
+            }
+        },
+        [&](ast::BeforeEvent const& b) {
+            def.kind = DeadlineDef::Kind::before_event;
+            def.event = find_event(b.event, scope.vocabulary, scope.owner);
+            if (def.event == no_index) {
+                ok = false;
+                return;
+            }
+            if (!b.matching) return;
+            auto const find_attribute = [&](Index event) {
+                auto const& attributes = program_.events[event].attributes;
+                for (Index i = 0; i < attributes.size(); ++i)
+                    if (attributes[i].id == b.matching->text) return i;
+                return no_index;
+            };
+            def.matching = find_attribute(def.event);
+            if (def.matching == no_index) {
+                error(*b.matching, "unknown_name",
+                      fmt::format("event '{}' has no attribute '{}'", program_.events[def.event].id, b.matching->text));
+                ok = false;
+                return;
+            }
+            for (auto const trigger : duty.triggers) {
+                auto const index = find_attribute(trigger);
+                auto const& target = program_.events[def.event].attributes[def.matching];
+                if (index == no_index || program_.events[trigger].attributes[index].type.base != target.type.base ||
+                    program_.events[trigger].attributes[index].type.kind != target.type.kind) {
+                    error(*b.matching, "unknown_name",
+                          fmt::format("trigger event '{}' has no attribute '{}' of the same type to match",
+                                      program_.events[trigger].id, b.matching->text));
+                    ok = false;
+                    return;
+                }
+                def.matching_in_trigger.push_back(index);
+            }
+        },
+        [&](ast::AtAge const& a) {
+            def.kind = DeadlineDef::Kind::at_age;
+            needs_birthdate(a);
+            auto const years = read_count(a.years, 0, 150);
+            auto const months = a.months ? read_count(*a.months, 0, 11) : std::optional<std::int64_t>{0};
+            if (!years || !months) ok = false;
+            else {
+                def.years = static_cast<int>(*years);
+                def.months = static_cast<int>(*months);
+            }
+        },
+        [&](ast::BeforeAge const& a) {
+            def.kind = DeadlineDef::Kind::before_age;
+            needs_birthdate(a);
+            auto const span = read_span(a.span);
+            auto const years = read_count(a.years, 0, 150);
+            if (!span || !years) {
+                ok = false;
+                return;
+            }
+            if (span->unit == TimeUnit::hours || span->unit == TimeUnit::working_days) {
+                error(a.span.unit, "unknown_unit", "a time before an age is counted in days, weeks, months or years");
+                ok = false;
+            }
+            def.span = *span;
+            def.years = static_cast<int>(*years);
+        });
+    if (rule.then) {
+        auto const& then = *rule.then;
+        def.recurs = true;
+        visit(
+            then.every,
+            [&](ast::Duration const& d) {
+                if (auto const span = read_span(d)) {
+                    def.every = *span;
+                    check_calendar(*span, d);
+                } else {
+                    ok = false;
+                }
+            },
+            [&](ast::AttributeInterval const& interval) {
+                auto const unit = parse_time_unit(interval.unit.text);
+                if (!unit || *unit == TimeUnit::hours || *unit == TimeUnit::working_days) {
+                    error(interval.unit, "unknown_unit",
+                          fmt::format("an interval from an attribute counts days, weeks, months or years, not '{}'",
+                                      interval.unit.text));
+                    ok = false;
+                    return;
+                }
+                def.every_attribute_unit = *unit;
+                bool found = false;
+                for (auto const& fulfilment : duty.done_by) {
+                    Index index = no_index;
+                    auto const& attributes = program_.events[fulfilment.event].attributes;
+                    for (Index i = 0; i < attributes.size(); ++i)
+                        if (attributes[i].id == interval.attribute.text &&
+                            attributes[i].type.base == BaseType::integer)
+                            index = i;
+                    found |= index != no_index;
+                    def.every_attribute.push_back(index);
+                }
+                if (!found) {
+                    error(interval.attribute, "unknown_name",
+                          fmt::format("no fulfilling event of this duty has a whole-number attribute '{}'",
+                                      interval.attribute.text));
+                    ok = false;
+                }
+                if (!then.otherwise) {
+                    error(interval, "missing_clause",
+                          fmt::format("say how often when '{}' is not recorded: ', otherwise every N UNIT'",
+                                      interval.attribute.text));
+                    ok = false;
+                }
+            });
+        if (then.otherwise) {
+            if (auto const span = read_span(*then.otherwise)) {
+                def.every = *span;
+                def.has_otherwise = true;
+                check_calendar(*span, *then.otherwise);
+            } else {
+                ok = false;
+            }
+        }
+        for (auto const& name : then.until) {
+            auto const event = find_event(name, scope.vocabulary, scope.owner);
+            if (event == no_index) ok = false;
+            else def.until.push_back(event);
+        }
+    }
+    if (!ok) return std::nullopt;
+    return def;
+}
+
+// ---- exemption sets
+
+void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
+    if (!first_definition(set_origins_, set.name)) return;
+    ExemptionSetDef def;
+    def.id = set.name.text;
+    def.title = set.title.value_or(ast::Token{}).text;
+    def.origin = origin(set.name);
+    auto const owner = fmt::format("exemption set '{}'", def.id);
+    ast::Basis const* basis = nullptr;
+    ast::Amends const* amends = nullptr;
+    ast::InForce const* in_force = nullptr;
+    std::vector<ast::Waive const*> waivers;
+    std::vector<ast::Change const*> changes;
+    std::vector<ast::Duty const*> duties;
+    for (auto const& item : set.items) {
+        visit(
+            item, [&](ast::Basis const& c) { if (once(basis, c, "legal basis", owner)) def.basis = c.value.text; },
+            [&](ast::Amends const& c) {
+                if (!once(amends, c, "list of amended laws", owner)) return;
+                for (auto const& name : c.names) {
+                    auto const law = find_law(name);
+                    if (law != no_index) def.amends.push_back(law);
+                }
+            },
+            [&](ast::InForce const& c) {
+                if (!once(in_force, c, "period in force", owner)) return;
+                if (auto const period = read_period(c)) def.in_force = *period;
+            },
+            [&](ast::Waive const& c) { waivers.push_back(&c); }, [&](ast::Change const& c) { changes.push_back(&c); },
+            [&](ast::Duty const& c) { duties.push_back(&c); });
+    }
+    if (!basis) error(set.name, "missing_clause", fmt::format("{} has no legal basis (basis \"…\")", owner));
+    if (!amends) error(set.name, "missing_clause", fmt::format("{} amends no law (amends LAW)", owner));
+    if (!in_force) error(set.name, "missing_clause", fmt::format("{} has no period in force", owner));
+
+    auto const set_index = static_cast<Index>(program_.exemption_sets.size());
+    Index const first_law = def.amends.empty() ? no_index : def.amends.front();
+    DutyScope const scope{first_law == no_index ? no_index : program_.laws[first_law].vocabulary, owner, first_law};
+    std::unordered_map<std::string, Index> own_duties;
+    std::unordered_map<std::string, Origin> own_origins;
+    for (auto const* duty : duties) {
+        if (!declare(own_duties, own_origins, duty->name, 0, "duty", fmt::format(" in {}", owner))) continue;
+        if (auto index = resolve_duty(*duty, scope)) {
+            program_.duties[*index].owner = set_index;
+            program_.duties[*index].owned_by_set = true;
+            own_duties[duty->name.text] = *index;
+            def.duties.push_back(*index);
+        } else {
+            own_duties.erase(duty->name.text);
+        }
+    }
+    for (auto const* waive : waivers) resolve_waiver(*waive, def, own_duties);
+    for (auto const* change : changes) resolve_change(*change, def);
+    program_.set_ids[def.id] = set_index;
+    program_.exemption_sets.push_back(std::move(def));
+}
+
+std::vector<Index> Resolver::amended_duty_defs(ExemptionSetDef const& set, std::string const& concept_id) const {
+    std::vector<Index> found;
+    for (auto const law : set.amends)
+        for (auto const duty : program_.laws[law].duties)
+            if (program_.duties[duty].id == concept_id) found.push_back(duty);
+    return found;
+}
+
+void Resolver::resolve_waiver(ast::Waive const& waive, ExemptionSetDef& set,
+                              std::unordered_map<std::string, Index> const& own_duties) {
+    auto const amended = amended_duty_defs(set, waive.duty.text);
+    if (amended.empty()) {
+        std::vector<std::string_view> known;
+        for (auto const law : set.amends)
+            for (auto const duty : program_.laws[law].duties) known.push_back(program_.duties[duty].id);
+        error(waive.duty, "unknown_duty",
+              fmt::format("unknown duty '{}': no law that exemption set '{}' amends defines it{}", waive.duty.text,
+                          set.id, did_you_mean(waive.duty.text, known)));
+        return;
+    }
+    Waiver waiver;
+    waiver.duty = waive.duty.text;
+    waiver.origin = origin(waive.duty);
+    if (waive.where) {
+        waiver.condition_text = text_of(*waive.where);
+        std::vector<Index> events;
+        for (auto const duty : amended)
+            for (auto const event : program_.duties[duty].triggers)
+                if (std::find(events.begin(), events.end(), event) == events.end()) events.push_back(event);
+        auto const conditions = compile_per_event(*waive.where, events, program_.laws[set.amends.front()].vocabulary);
+        if (!conditions) return;
+        for (std::size_t i = 0; i < events.size(); ++i) waiver.conditions.emplace_back(events[i], (*conditions)[i]);
+    }
+    if (waive.instead) {
+        auto const& name = waive.instead->text;
+        if (auto const it = own_duties.find(name); it != own_duties.end()) {
+            waiver.instead = it->second;
+        } else if (amended_duty_defs(set, name).empty()) {
+            std::vector<std::string_view> known;
+            for (auto const& [id, index] : own_duties) known.push_back(id);
+            error(*waive.instead, "unknown_duty",
+                  fmt::format("unknown replacing duty '{}': neither this set nor a law it amends defines it{}", name,
+                              did_you_mean(name, known)));
+            return;
+        }
+        waiver.instead_id = name;
+    }
+    set.waivers.push_back(std::move(waiver));
+}
+
+void Resolver::resolve_change(ast::Change const& change, ExemptionSetDef& set) {
+    auto const amended = amended_duty_defs(set, change.duty.text);
+    if (amended.empty()) {
+        error(change.duty, "unknown_duty",
+              fmt::format("unknown duty '{}': no law that exemption set '{}' amends defines it", change.duty.text,
+                          set.id));
+        return;
+    }
+    Change def;
+    def.duty = change.duty.text;
+    def.origin = origin(change.duty);
+    for (auto const duty_index : amended) {
+        auto const& duty = program_.duties[duty_index];
+        DutyScope const scope{program_.laws[duty.owner].vocabulary, fmt::format("exemption set '{}'", set.id),
+                              duty.owner};
+        auto deadline = resolve_deadline(change.due.rule, scope, duty);
+        if (!deadline) return;
+        def.deadlines.emplace_back(duty_index, std::move(*deadline));
+    }
+    set.changes.push_back(std::move(def));
+}
+
+}  // namespace pligt::detail

@@ -1,0 +1,158 @@
+// The resolver's shared state, private to dsl/. Resolution is split by topic
+// over resolve.cpp (driver, vocabulary, calendars, municipalities),
+// resolve_duty.cpp (laws, duties, deadlines, exemption sets),
+// resolve_condition.cpp (conditions) and resolve_test.cpp (scenarios, tests);
+// this class holds what they share: the program being built, the name tables
+// and the helpers that read tokens and report problems.
+#pragma once
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostic.hpp"
+#include "dsl/program.hpp"
+
+#include <fmt/format.h>
+#include <boost/variant/apply_visitor.hpp>
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pligt::detail {
+
+template <typename... F>
+struct overloaded : F... {
+    using F::operator()...;
+};
+template <typename... F>
+overloaded(F...) -> overloaded<F...>;
+
+template <typename Variant, typename... F>
+decltype(auto) visit(Variant const& v, F&&... f) {
+    return boost::apply_visitor(overloaded{std::forward<F>(f)...}, v);
+}
+
+std::vector<std::string_view> keys_of(std::unordered_map<std::string, Index> const& map);
+std::optional<std::int64_t> read_integer(std::string const& text);
+
+// Where names in a duty live: the vocabulary of its law, for messages the owner.
+struct DutyScope {
+    Index vocabulary = no_index;
+    std::string owner;     // "law example_act"
+    Index law = no_index;  // whose calendar counts working days
+};
+
+// What a condition may read: the attributes of one event (or none), the
+// facts of the vocabulary, and `age`.
+struct ConditionScope {
+    Index event = no_index;
+    Index vocabulary = no_index;
+};
+
+class Resolver {
+public:
+    Resolver(Program& program, std::vector<ast::File> const& files, Diagnostics& diagnostics)
+        : program_{program}, files_{files}, diagnostics_{diagnostics} {}
+
+    void run();
+
+private:
+    // ---- shared helpers (resolve.cpp)
+    template <typename F>
+    void for_each_declaration(F&& f) {
+        for (std::size_t i = 0; i < files_.size(); ++i) {
+            current_source_ = static_cast<Index>(i);
+            for (auto const& declaration : files_[i].declarations)
+                boost::apply_visitor(
+                    [&](auto const& d) {
+                        if constexpr (std::is_invocable_v<F&, decltype(d)>) f(d);
+                    },
+                    declaration);
+        }
+    }
+    SourceFile const& source() const { return program_.sources[current_source_]; }
+    void error(ast::Located const& at, std::string code, std::string message);
+    void warning(ast::Located const& at, std::string code, std::string message);
+    Origin origin(ast::Located const& at) const;
+    std::string where(Origin const& o) const;
+    std::string text_of(ast::Located const& at) const;
+    bool declare(std::unordered_map<std::string, Index>& names, std::unordered_map<std::string, Origin>& origins,
+                 ast::Token const& name, Index index, std::string_view what, std::string_view scope = {});
+    bool first_definition(std::unordered_map<std::string, Origin>& origins, ast::Token const& name);
+    std::optional<Date> read_date(ast::Token const& token);
+    std::optional<Moment> read_moment(ast::Token const& token);
+    std::optional<Period> read_period(ast::InForce const& in_force);
+    std::optional<Period> read_adoption_period(ast::Adopts const& adopts);
+    std::optional<std::int64_t> read_count(ast::Token const& token, std::int64_t min, std::int64_t max);
+    std::optional<Type> read_type(ast::TypeRef const& ref);
+    std::optional<Value> read_value(ast::Token const& token, Type const& type);
+    std::optional<Span> read_span(ast::Duration const& duration);
+    template <typename T>
+    bool once(T const*& seen, T const& clause, std::string_view what, std::string_view owner) {
+        if (seen) {
+            error(clause, "duplicate_clause",
+                  fmt::format("{} has a second {}; first given at {}", owner, what, where(origin(*seen))));
+            return false;
+        }
+        seen = &clause;
+        return true;
+    }
+    Index find_event(ast::Token const& name, Index vocabulary, std::string_view owner);
+    Index find_duty_concept(ast::Token const& name);
+
+    // ---- vocabulary, calendars, municipalities (resolve.cpp)
+    void declare_kinds(ast::Vocabulary const& vocabulary);
+    void declare_vocabulary_items(ast::Vocabulary const& vocabulary);
+    void resolve_calendar(ast::Calendar const& calendar);
+    void resolve_municipality(ast::Municipality const& municipality);
+    Index birthdate_fact() const;
+    void index_program();
+
+    // ---- laws, duties, deadlines, exemption sets (resolve_duty.cpp)
+    void declare_law(ast::Law const& law);
+    void declare_set(ast::ExemptionSet const& set);
+    void resolve_law(ast::Law const& law);
+    std::optional<Index> resolve_duty(ast::Duty const& duty, DutyScope const& scope);
+    bool resolve_trigger(ast::Trigger const& trigger, DutyScope const& scope, DutyDef& def);
+    std::optional<DeadlineDef> resolve_deadline(ast::DeadlineRule const& rule, DutyScope const& scope,
+                                                DutyDef const& duty);
+    void resolve_exemption_set(ast::ExemptionSet const& set);
+    void resolve_waiver(ast::Waive const& waive, ExemptionSetDef& set,
+                        std::unordered_map<std::string, Index> const& own_duties);
+    void resolve_change(ast::Change const& change, ExemptionSetDef& set);
+    std::vector<Index> amended_duty_defs(ExemptionSetDef const& set, std::string const& concept_id) const;
+
+    // ---- conditions (resolve_condition.cpp); no_index after an error
+    Index compile(ast::Condition const& condition, ConditionScope const& scope);
+    Index compile(ast::Conjunction const& conjunction, ConditionScope const& scope);
+    Index compile(ast::Factor const& factor, ConditionScope const& scope);
+    Index compile(ast::Comparison const& comparison, ConditionScope const& scope);
+    // Compiles once per event, reporting name errors only once.
+    std::optional<std::vector<Index>> compile_per_event(ast::Condition const& condition,
+                                                        std::vector<Index> const& events, Index vocabulary);
+    Index add_node(ConditionNode node);
+    Index add_list(ConditionOp op, std::vector<Index> const& children);
+    struct TypedOperand {
+        Operand operand;
+        Type type;
+    };
+    std::optional<TypedOperand> resolve_operand(ast::Token const& name, ConditionScope const& scope);
+
+    // ---- scenarios and tests (resolve_test.cpp)
+    void resolve_scenario(ast::Scenario const& scenario);
+    void resolve_test(ast::Test const& test);
+    Index find_set(ast::Token const& name);
+    Index find_law(ast::Token const& name);
+
+    Program& program_;
+    std::vector<ast::File> const& files_;
+    Diagnostics& diagnostics_;
+    Index current_source_ = 0;
+
+    std::unordered_map<std::string, Index> vocabulary_ids_, kind_ids_, calendar_ids_, law_names_, set_names_,
+        scenario_ids_;
+    std::unordered_map<std::string, Origin> vocabulary_origins_, kind_origins_, fact_origins_, event_origins_,
+        calendar_origins_, law_origins_, set_origins_, municipality_origins_, scenario_origins_;
+};
+
+}  // namespace pligt::detail

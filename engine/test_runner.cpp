@@ -1,0 +1,90 @@
+#include "engine/test_runner.hpp"
+
+#include "engine/evaluate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pligt::engine {
+namespace {
+
+std::string due_text(Program const& program, Moment due, Index before) {
+    return before != no_index ? "before " + program.events[before].id : due.to_string();
+}
+
+std::string describe(Program const& program, DutyResult const& result) {
+    auto text = fmt::format("{}{} {}", program.duties[result.duty].id,
+                            result.instance > 0 ? fmt::format(" #{}", result.instance) : std::string{},
+                            to_string(result.status));
+    if (result.status != Status::excepted) text += " due " + due_text(program, result.due, result.due_before);
+    return text;
+}
+
+}  // namespace
+
+Case case_of(Program const& program, TestDef const& test) {
+    Case c;
+    c.id = test.title;
+    c.municipality = test.municipality;
+    c.facts.assign(program.facts.size(), {});
+    for (auto const& [fact, value] : test.facts) c.facts[fact] = AttributeValue{value, true};
+    std::uint32_t position = 0;
+    for (auto const& event : test.events) {
+        auto const& def = program.events[event.event];
+        CaseEvent e{event.event, event.at, static_cast<std::uint32_t>(c.attribute_values.size()), position++};
+        c.attribute_values.resize(c.attribute_values.size() + def.attributes.size());
+        for (auto const& [attribute, value] : event.attributes)
+            c.attribute_values[e.attributes + attribute] = AttributeValue{value, true};
+        c.events.push_back(e);
+    }
+    std::stable_sort(c.events.begin(), c.events.end(),
+                     [](CaseEvent const& a, CaseEvent const& b) { return Moment::sorts_before(a.at, b.at); });
+    return c;
+}
+
+std::vector<TestOutcome> run_tests(Program const& program) {
+    std::vector<TestOutcome> outcomes;
+    std::vector<DutyResult> results;
+    for (auto const& test : program.tests) {
+        TestOutcome outcome{&test, {}};
+        auto const c = case_of(program, test);
+        evaluate(program, c, test.as_of, results);
+        for (auto const& expectation : test.expectations) {
+            std::vector<DutyResult const*> instances;
+            for (auto const& r : results)
+                if (program.duties[r.duty].concept_index == expectation.concept_index) instances.push_back(&r);
+            std::string expected = expectation.duty;
+            if (expectation.instance > 0) expected += fmt::format(" #{}", expectation.instance);
+            if (!expectation.status.empty()) expected += " " + expectation.status;
+            if (expectation.due || expectation.due_before != no_index)
+                expected += " due " + due_text(program, expectation.due.value_or(Moment{}), expectation.due_before);
+
+            if (expectation.absent) {
+                if (!instances.empty())
+                    outcome.failures.push_back({&expectation, "no " + expectation.duty, describe(program, *instances.front())});
+                continue;
+            }
+            auto const wanted = static_cast<std::size_t>(std::max(expectation.instance, 1));
+            if (instances.size() < wanted) {
+                outcome.failures.push_back(
+                    {&expectation, expected,
+                     instances.empty() ? fmt::format("no {} in the case", expectation.duty)
+                                       : fmt::format("{} instance{} of {}", instances.size(),
+                                                     instances.size() == 1 ? "" : "s", expectation.duty)});
+                continue;
+            }
+            auto const& found = *instances[wanted - 1];
+            bool ok = expectation.status.empty() || to_string(found.status) == expectation.status;
+            if (expectation.due_before != no_index) ok &= found.due_before == expectation.due_before;
+            if (expectation.due)
+                ok &= found.due_before == no_index && found.due.date == expectation.due->date &&
+                      found.due.minute == expectation.due->minute;
+            if (!ok) outcome.failures.push_back({&expectation, expected, describe(program, found)});
+        }
+        outcomes.push_back(std::move(outcome));
+    }
+    return outcomes;
+}
+
+}  // namespace pligt::engine

@@ -1,0 +1,31 @@
+// Runs the tests written in rule files (`test "…" { case {…} as of …
+// expect … }`): each case is evaluated exactly as `pligt check` would, and
+// each expectation compared with what was found.
+#pragma once
+
+#include "dsl/program.hpp"
+#include "engine/case.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pligt::engine {
+
+// The case a test block describes, resolved like a case file.
+Case case_of(Program const& program, TestDef const& test);
+
+struct ExpectationFailure {
+    TestDef::Expectation const* expectation = nullptr;
+    std::string expected;  // "child_investigation waived due 2019-07-05"
+    std::string found;     // "child_investigation pending due 2019-07-05", "no such duty"
+};
+
+struct TestOutcome {
+    TestDef const* test = nullptr;
+    std::vector<ExpectationFailure> failures;
+    bool passed() const { return failures.empty(); }
+};
+
+std::vector<TestOutcome> run_tests(Program const& program);
+
+}  // namespace pligt::engine
