@@ -2,6 +2,7 @@
 // of one case, their deadlines, statuses and why. Contract: docs/cli.md.
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
+#include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
@@ -11,7 +12,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -27,13 +27,6 @@ struct CheckOptions {
     std::vector<std::string> rules;
     bool json = false;
 };
-
-Date today() {
-    std::time_t const now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return *Date::from_civil(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
 
 std::optional<std::string> read_file(std::string const& path) {
     if (path == "-") {
@@ -72,9 +65,12 @@ void print_checklist(nlohmann::ordered_json const& result, std::string const& mu
         if (duty.contains("instance")) title += fmt::format(" (#{})", duty["instance"].get<int>());
         out << "\n  " << terminal.paint(fmt::format("{:<8}", status), colour_of(status)) << " " << title << " · "
             << duty["cite"].get<std::string>() << "\n";
-        out << "           " << terminal.paint(fmt::format("{} · due {}", duty["duty"].get<std::string>(),
-                                                           duty["due"].get<std::string>()),
-                                               Colour::grey)
+        // `due` is a date, {"before": EVENT}, or absent (excepted, or no birthdate).
+        std::string due = "no deadline";
+        if (duty.contains("due"))
+            due = duty["due"].is_string() ? "due " + duty["due"].get<std::string>()
+                                          : "due before " + duty["due"]["before"].get<std::string>();
+        out << "           " << terminal.paint(fmt::format("{} · {}", duty["duty"].get<std::string>(), due), Colour::grey)
             << "\n";
         for (auto const& line : duty["why"]) out << "           - " << line.get<std::string>() << "\n";
     }
@@ -88,16 +84,9 @@ void print_checklist(nlohmann::ordered_json const& result, std::string const& mu
 }
 
 int run_check(CheckOptions const& options, Terminal& terminal) {
-    Moment as_of = Moment::on(today());
-    if (!options.as_of.empty()) {
-        std::string why;
-        auto const parsed = Moment::parse(options.as_of, &why);
-        if (!parsed) {
-            terminal.err() << fmt::format("pligt check: --as-of '{}': {}\n", options.as_of, why);
-            return 2;
-        }
-        as_of = *parsed;
-    }
+    auto const as_of_option = read_moment_option(options.as_of, "check", "--as-of", terminal);
+    if (!as_of_option) return 2;
+    auto const as_of = *as_of_option;
     auto const program = load_rules(options.rules, terminal);
     if (!program) return 2;
 

@@ -17,17 +17,16 @@ void add_rules_option(CLI::App& verb, std::vector<std::string>& directories) {
         ->type_name("DIR");
 }
 
+std::vector<std::filesystem::path> rule_paths(std::vector<std::string> const& given) {
+    if (!given.empty()) return {given.begin(), given.end()};
+    // The shipped rules, wherever pligt is run from.
+    std::filesystem::path const shipped{PLIGT_SHIPPED_DIR};
+    return {shipped / "rules", shipped / "municipalities"};
+}
+
 std::optional<Program> load_rules(std::vector<std::string> const& directories, Terminal& terminal) {
-    std::vector<std::filesystem::path> roots;
-    if (directories.empty()) {
-        // The shipped rules, wherever pligt is run from.
-        std::filesystem::path const shipped{PLIGT_SHIPPED_DIR};
-        roots = {shipped / "rules", shipped / "municipalities"};
-    } else {
-        roots.assign(directories.begin(), directories.end());
-    }
     Diagnostics diagnostics;
-    auto program = load_program(roots, diagnostics);
+    auto program = load_program(rule_paths(directories), diagnostics);
     for (auto const& diagnostic : diagnostics.sorted()) terminal.err() << render(diagnostic);
     return program;
 }

@@ -4,6 +4,7 @@
 
 #include "dsl/program.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ namespace pligt::cli {
 class Terminal;
 
 void add_rules_option(CLI::App& verb, std::vector<std::string>& directories);
+
+// The paths given, or else the shipped rules/ and municipalities/, wherever
+// pligt is run from.
+std::vector<std::filesystem::path> rule_paths(std::vector<std::string> const& given);
 
 // Prints every diagnostic to stderr; nothing when the program is returned.
 std::optional<Program> load_rules(std::vector<std::string> const& directories, Terminal& terminal);

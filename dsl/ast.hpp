@@ -362,7 +362,7 @@ struct ExpectedDue : Located {
     Token value;          // a date, a date-time, or the event
 };
 
-// `expect [no] DUTY [#N] [STATUS] [due …]`
+// `expect [no] DUTY [instance N] [STATUS] [due …]`
 struct Expectation : Located {
     bool absent = false;
     Token duty;

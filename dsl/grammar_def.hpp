@@ -204,6 +204,32 @@ struct get_info<pligt::grammar::keyword_parser> {
 
 namespace pligt::grammar {
 
+// X3 skips blanks and comments before it tries a parser, and does not undo
+// that when an optional part at a node's end is absent: so the end a rule
+// reports may lie past trailing blanks and a comment. Move it back to the
+// end of the last token.
+inline std::size_t trim_trailing(std::string const& text, std::size_t begin, std::size_t end) {
+    for (;;) {
+        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n' ||
+                               text[end - 1] == '\r' || text[end - 1] == '\f' || text[end - 1] == '\v'))
+            --end;
+        // Does the line ending at `end` end in a comment? Strings stay on one
+        // line, so scanning the line from its start tells.
+        auto const line = text.rfind('\n', end == 0 ? 0 : end - 1);
+        std::size_t i = std::max(begin, line == std::string::npos ? 0 : line + 1);
+        std::size_t comment = end;
+        for (bool quoted = false; i < end; ++i) {
+            if (text[i] == '"' && (i == 0 || text[i - 1] != '\\')) quoted = !quoted;
+            else if (text[i] == '#' && !quoted) {
+                comment = i;
+                break;
+            }
+        }
+        if (comment == end) return end;
+        end = comment;
+    }
+}
+
 // Fills the byte span of every node that has one.
 struct annotate_span {
     template <typename It, typename Attribute, typename Context>
@@ -211,7 +237,7 @@ struct annotate_span {
         if constexpr (std::is_base_of_v<ast::Located, Attribute>) {
             SourceFile const& source = x3::get<source_tag>(context).get();
             node.begin = static_cast<std::size_t>(first - source.text().begin());
-            node.end = static_cast<std::size_t>(last - source.text().begin());
+            node.end = trim_trailing(source.text(), node.begin, static_cast<std::size_t>(last - source.text().begin()));
         }
     }
 };
@@ -455,7 +481,8 @@ auto const case_items_def = *(case_municipality | case_event | case_value);
 auto const case_end_def = x3::lit('}');
 auto const test_case_def = kw("case") > '{' > case_items > case_end;
 auto const expected_due_def = (kw("before") >> x3::attr(true) > name) | (x3::attr(false) >> moment);
-auto const expectation_def = kw("expect") > x3::matches[kw("no")] > name > -('#' > number) > -status >
+// `instance N`, not `#N`: a `#` starts a comment.
+auto const expectation_def = kw("expect") > x3::matches[kw("no")] > name > -(kw("instance") > number) > -status >
                              -(kw("due") > expected_due);
 auto const test_end_def = x3::lit('}');
 auto const test_def = kw("test") > text > '{' > test_case > kw("as") > kw("of") > moment > *expectation > test_end;

@@ -168,6 +168,15 @@ void Resolver::resolve_test(ast::Test const& test) {
             if (expectation.due->before) e.due_before = find_event(expectation.due->value, no_index, "the test");
             else e.due = read_moment(expectation.due->value);
         }
+        // `expect duty #2 met` parses as `expect duty` and a comment: say so
+        // rather than let the expectation check less than it reads.
+        auto const& text = source().text();
+        auto const after = text.find_first_not_of(" \t", expectation.end);
+        if (after != std::string::npos && text[after] == '#' && after + 1 < text.size() && text[after + 1] >= '0' &&
+            text[after + 1] <= '9')
+            error(expectation.duty, "syntax",
+                  fmt::format("'#' starts a comment, so '{}' is not read; write 'instance {}'",
+                              text.substr(after, text.find('\n', after) - after), text[after + 1]));
         if (e.absent && (expectation.status || expectation.due || expectation.instance))
             error(expectation.duty, "syntax", "'expect no DUTY' takes no instance, status or due date");
         def.expectations.push_back(std::move(e));

@@ -162,6 +162,11 @@ public:
             if (ended_before(*rule, t, next.from)) return;
             next.interval = interval(duty, *rule, previous);
             next.due = deadline(next.from, next.interval, calendar_of(program_, duty));
+            // Under a changed deadline, the law's own repetition counts from
+            // the same start with the law's interval. When the law does not
+            // repeat, a repetition has no law_due (explain.cpp leaves it out).
+            if (next.changed_by != no_index && duty.due.recurs)
+                next.law_due = deadline(next.from, interval(duty, duty.due, previous), calendar_of(program_, duty));
             next.done = previous.done >= 0 ? find_fulfilment(duty, static_cast<std::uint32_t>(previous.done) + 1)
                                            : none;
             settle(duty, t, next, rule);
@@ -306,7 +311,12 @@ private:
         }
         if (ended >= 0) {
             auto const end = c_.events[static_cast<std::size_t>(ended)].at;
-            bool const before_due = result.due_before != no_index || Moment::compare(end, result.due) < 0;
+            // A date deadline runs to the end of its day, so an end on the
+            // due date (or at the due minute) still comes before the duty was
+            // breached. An open `before EVENT` or an age deadline without a
+            // birthdate has no date yet: any end comes before it.
+            bool const before_due = result.due_before != no_index || result.missing_birthdate ||
+                                    Moment::compare(end, result.due) <= 0;
             bool const done_first = done && Moment::compare(*done, end) <= 0;
             if (before_due && !done_first) {
                 result.status = Status::lapsed;

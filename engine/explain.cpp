@@ -73,13 +73,31 @@ DeadlineDef const& rule_of(Program const& program, DutyResult const& result) {
     return duty.due;
 }
 
+// The law's short name before a paragraph of it, as a reader quotes it; an
+// exemption set's duty keeps its citation as written.
+std::string quoted(Program const& program, DutyDef const& duty, std::string const& paragraph) {
+    if (duty.owned_by_set) return paragraph;
+    auto const& law = program.laws[duty.owner];
+    return law.short_name.empty() ? paragraph : fmt::format("{} {}", law.short_name, paragraph);
+}
+
+// A repetition that only the changed deadline has (the law's own does not
+// repeat) has no law deadline to show.
+bool has_law_due(Program const& program, DutyResult const& result) {
+    return result.changed_by != no_index && (result.cycle == 0 || program.duties[result.duty].due.recurs);
+}
+
+// How far a moment is past a deadline, in days; on the deadline's own date
+// (a deadline at a time of day) the deadline itself, not "0 days".
+std::string beyond(Moment at, Moment due, std::string_view word) {
+    auto const n = at.date.days() - due.date.days();
+    return n == 0 ? fmt::format("{} the deadline ({})", word, due.to_string())
+                  : fmt::format("{} {} the deadline", days(n), word);
+}
+
 }  // namespace
 
-std::string citation(Program const& program, DutyDef const& duty) {
-    if (duty.owned_by_set) return duty.cite;
-    auto const& law = program.laws[duty.owner];
-    return law.short_name.empty() ? duty.cite : fmt::format("{} {}", law.short_name, duty.cite);
-}
+std::string citation(Program const& program, DutyDef const& duty) { return quoted(program, duty, duty.cite); }
 
 std::vector<std::string> why(Program const& program, Case const& c, DutyResult const& result, Moment as_of) {
     auto const& duty = program.duties[result.duty];
@@ -104,7 +122,8 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
 
     if (result.status == Status::excepted) {
         auto const& exception = duty.exceptions[result.exception];
-        lines.push_back(fmt::format("excepted: {} ({})", exception.condition_text, exception.cite));
+        lines.push_back(
+            fmt::format("excepted: {} ({})", exception.condition_text, quoted(program, duty, exception.cite)));
         return lines;
     }
     lines.push_back(deadline_text(program, c, result, rule_of(program, result)));
@@ -112,7 +131,8 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         auto const& set = program.exemption_sets[result.changed_by];
         lines.push_back(fmt::format("deadline changed by exemption set {} (basis: {}); the law's own: {}", set.id,
                                     set.basis,
-                                    result.law_due_before != no_index
+                                    !has_law_due(program, result) ? std::string{"no repetition"}
+                                    : result.law_due_before != no_index
                                         ? "before " + program.events[result.law_due_before].id
                                         : result.law_due.to_string()));
     }
@@ -143,13 +163,13 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         if (result.status == Status::met)
             lines.push_back(fmt::format("done by {}, on time", event_at(program, done)));
         else
-            lines.push_back(fmt::format("done by {}, {} after the deadline", event_at(program, done),
-                                        days(done.at.date.days() - result.due.date.days())));
+            lines.push_back(
+                fmt::format("done by {}, {}", event_at(program, done), beyond(done.at, result.due, "after")));
         break;
     }
     case Status::overdue:
-        lines.push_back(fmt::format("no {} by {}: {} past the deadline", done_names, as_of.to_string(),
-                                    days(as_of.date.days() - result.due.date.days())));
+        lines.push_back(
+            fmt::format("no {} by {}: {}", done_names, as_of.to_string(), beyond(as_of, result.due, "past")));
         break;
     case Status::pending:
         if (result.due_before != no_index || result.missing_birthdate) {
@@ -188,7 +208,7 @@ nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vecto
         item["triggered_by"] = {{"event", program.events[trigger.event].id}, {"at", trigger.at.to_string()}};
         if (result.status != Status::excepted && !result.missing_birthdate)
             item["due"] = due_json(result.due, result.due_before);
-        if (result.changed_by != no_index) item["law_due"] = due_json(result.law_due, result.law_due_before);
+        if (has_law_due(program, result)) item["law_due"] = due_json(result.law_due, result.law_due_before);
         item["status"] = to_string(result.status);
         if (result.status == Status::waived) {
             auto const& set = program.exemption_sets[result.waived_by];
@@ -198,7 +218,8 @@ nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vecto
         }
         if (result.status == Status::excepted) {
             auto const& exception = duty.exceptions[result.exception];
-            item["excepted_by"] = {{"cite", exception.cite}, {"reason", exception.condition_text}};
+            item["excepted_by"] = {{"cite", quoted(program, duty, exception.cite)},
+                                   {"reason", exception.condition_text}};
         }
         if (result.done >= 0) {
             auto const& done = c.events[static_cast<std::size_t>(result.done)];

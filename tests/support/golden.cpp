@@ -10,9 +10,6 @@
 #include <sys/wait.h>
 
 namespace pligt::golden {
-namespace {
-
-// Splits a command line on blanks; double quotes group words.
 std::vector<std::string> split_command(std::string const& line) {
     std::vector<std::string> words;
     std::string word;
@@ -33,6 +30,8 @@ std::vector<std::string> split_command(std::string const& line) {
     if (has_word) words.push_back(word);
     return words;
 }
+
+namespace {
 
 std::string shell_quote(std::string const& word) {
     std::string quoted = "'";

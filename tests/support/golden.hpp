@@ -32,6 +32,9 @@ bool updating();
 Run run_pligt(std::filesystem::path const& binary, std::vector<std::string> const& arguments,
               std::filesystem::path const& directory);
 
+// Splits a command line on blanks; double quotes group words.
+std::vector<std::string> split_command(std::string const& line);
+
 // "line N: expected '…', found '…'" for a failure message.
 std::string first_difference(std::string const& actual, std::string const& expected);
 

@@ -1,0 +1,144 @@
+// `pligt duties [--municipality ID | --all] [--at DATE] [--rules DIR…] [--json]`:
+// the duties in force on a date, with what a municipality's exemptions waive,
+// change or add; --all shows that for every municipality.
+#include "cli/rules_option.hpp"
+#include "cli/terminal.hpp"
+#include "cli/time_option.hpp"
+#include "cli/verbs.hpp"
+#include "dsl/diagnostic.hpp"
+#include "engine/case.hpp"
+#include "engine/coverage.hpp"
+#include "engine/duties_report.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+namespace pligt::cli {
+namespace {
+
+struct DutiesOptions {
+    std::string municipality;
+    bool all = false;
+    std::string at;
+    std::vector<std::string> rules;
+    bool json = false;
+    std::string format = "text";
+};
+
+void print_duties(nlohmann::ordered_json const& report, Terminal& terminal) {
+    auto& out = terminal.out();
+    for (auto const& duty : report["duties"]) {
+        out << fmt::format("{} · {} · {}\n", terminal.paint(duty["duty"].get<std::string>(), Colour::bold),
+                           duty["title"].get<std::string>(), duty["cite"].get<std::string>());
+        std::string on;
+        for (auto const& e : duty["on"]) on += (on.empty() ? "" : " or ") + e.get<std::string>();
+        if (duty.contains("where")) on += " where " + duty["where"].get<std::string>();
+        std::string done;
+        for (auto const& e : duty["done_by"]) done += (done.empty() ? "" : " or ") + e.get<std::string>();
+        out << fmt::format("    on {} · due {} · done by {}\n", on, duty["due"].get<std::string>(), done);
+        if (duty.contains("unless"))
+            for (auto const& e : duty["unless"])
+                out << fmt::format("    unless {} ({})\n", e["condition"].get<std::string>(), e["cite"].get<std::string>());
+        if (duty.contains("waived_by")) {
+            auto const& w = duty["waived_by"];
+            out << "    " << terminal.paint(fmt::format("waived by {}", w["exemptions"].get<std::string>()), Colour::blue)
+                << (w.contains("where") ? " where " + w["where"].get<std::string>() : "")
+                << (w.contains("replaced_by") ? ", replaced by " + w["replaced_by"].get<std::string>() : "") << " ("
+                << w["basis"].get<std::string>() << ")\n";
+        }
+        if (duty.contains("changed_by"))
+            out << "    " << terminal.paint(fmt::format("due {} under {}", duty["changed_by"]["due"].get<std::string>(),
+                                                        duty["changed_by"]["exemptions"].get<std::string>()),
+                                            Colour::blue)
+                << "\n";
+    }
+}
+
+void print_matrix(nlohmann::ordered_json const& matrix, Terminal& terminal) {
+    auto& out = terminal.out();
+    out << fmt::format("Duties in force on {}: {}\n\n", matrix["at"].get<std::string>(), matrix["duties"].size());
+    auto const list = [](nlohmann::ordered_json const& entries) {
+        std::string text;
+        for (auto const& e : entries)
+            text += fmt::format("{}{} ({})", text.empty() ? "" : ", ", e["duty"].get<std::string>(),
+                                e["exemptions"].get<std::string>());
+        return text;
+    };
+    for (auto const& m : matrix["municipalities"]) {
+        std::string line = fmt::format("{:<20} {:>4}  ", m["municipality"].get<std::string>(), m["code"].get<int>());
+        if (m["waived"].empty() && m["changed"].empty() && m["added"].empty()) {
+            out << line << terminal.paint("as the law", Colour::grey) << "\n";
+            continue;
+        }
+        std::string changes;
+        if (!m["waived"].empty()) changes += "waived: " + list(m["waived"]);
+        if (!m["changed"].empty()) changes += (changes.empty() ? "" : " · ") + std::string{"changed: "} + list(m["changed"]);
+        if (!m["added"].empty()) changes += (changes.empty() ? "" : " · ") + std::string{"added: "} + list(m["added"]);
+        out << line << changes << "\n";
+    }
+}
+
+int run_duties(DutiesOptions const& options, Terminal& terminal) {
+    auto const at = read_moment_option(options.at, "duties", "--at", terminal);
+    if (!at) return 2;
+    auto const program = load_rules(options.rules, terminal);
+    if (!program) return 2;
+    if (options.format == "markdown") {
+        terminal.out() << engine::coverage_markdown(*program);
+        return 0;
+    }
+    if (options.all) {
+        auto const matrix = engine::duties_matrix(*program, at->date);
+        if (options.json || options.format == "json") terminal.out() << matrix.dump(2) << "\n";
+        else print_matrix(matrix, terminal);
+        return 0;
+    }
+    Index municipality = no_index;
+    if (!options.municipality.empty()) {
+        municipality = engine::find_municipality(*program, options.municipality);
+        if (municipality == no_index) {
+            std::vector<std::string_view> known;
+            for (auto const& m : program->municipalities) known.push_back(m.id);
+            terminal.err() << fmt::format("pligt duties: unknown municipality '{}'{}\n", options.municipality,
+                                          did_you_mean(options.municipality, known));
+            return 2;
+        }
+    }
+    auto const report = engine::duties_report(*program, municipality, at->date);
+    if (options.json || options.format == "json") {
+        terminal.out() << report.dump(2) << "\n";
+        return 0;
+    }
+    terminal.out() << terminal.paint(
+                          municipality == no_index
+                              ? fmt::format("Duties in force on {}", report["at"].get<std::string>())
+                              : fmt::format("Duties in {} ({}) on {}", program->municipalities[municipality].name,
+                                            program->municipalities[municipality].id, report["at"].get<std::string>()),
+                          Colour::bold)
+                   << "\n\n";
+    print_duties(report, terminal);
+    return 0;
+}
+
+}  // namespace
+
+void add_duties(CLI::App& app, Terminal& terminal, int& exit_code) {
+    auto options = std::make_shared<DutiesOptions>();
+    auto* verb = app.add_subcommand("duties", "List the duties in force on a date, and what exemptions change");
+    auto* one = verb->add_option("--municipality", options->municipality,
+                                 "Show what this municipality's exemptions waive, change or add (id or code)");
+    verb->add_flag("--all", options->all, "Every municipality: what its exemptions change")->excludes(one);
+    verb->add_option("--at", options->at, "The date (YYYY-MM-DD); default: today");
+    add_rules_option(*verb, options->rules);
+    verb->add_flag("--json", options->json, "Print JSON instead of text (the same as --format json)");
+    verb->add_option("--format", options->format,
+                     "text, json, or markdown: the reference of every law, exemption set and unconfirmed note "
+                     "(docs/rules.md)")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    verb->callback([options, &terminal, &exit_code] { exit_code = run_duties(*options, terminal); });
+}
+
+}  // namespace pligt::cli

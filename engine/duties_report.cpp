@@ -1,0 +1,89 @@
+#include "engine/duties_report.hpp"
+
+#include "engine/explain.hpp"
+#include "engine/overlay.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace pligt::engine {
+namespace {
+
+nlohmann::ordered_json event_names(Program const& program, std::vector<Index> const& events) {
+    auto names = nlohmann::ordered_json::array();
+    for (auto const e : events) names.push_back(program.events[e].id);
+    return names;
+}
+
+nlohmann::ordered_json duty_row(Program const& program, DutyInForce const& entry) {
+    auto const& duty = program.duties[entry.duty];
+    nlohmann::ordered_json row;
+    row["duty"] = duty.id;
+    row["title"] = duty.title;
+    row["law"] = duty.owned_by_set ? program.exemption_sets[duty.owner].id : program.laws[duty.owner].id;
+    row["cite"] = citation(program, duty);
+    row["on"] = event_names(program, duty.triggers);
+    if (!duty.condition_text.empty()) row["where"] = duty.condition_text;
+    if (!duty.exceptions.empty()) {
+        auto& exceptions = row["unless"] = nlohmann::ordered_json::array();
+        for (auto const& e : duty.exceptions) exceptions.push_back({{"condition", e.condition_text}, {"cite", e.cite}});
+    }
+    row["due"] = duty.due.text;
+    auto done = nlohmann::ordered_json::array();
+    for (auto const& f : duty.done_by)
+        done.push_back(f.condition_text.empty() ? program.events[f.event].id
+                                                : program.events[f.event].id + " where " + f.condition_text);
+    row["done_by"] = done;
+    if (!duty.lapses_on.empty()) row["lapses_on"] = event_names(program, duty.lapses_on);
+    row["effort_hours"] = duty.effort_hours;
+    if (entry.waived_by != no_index) {
+        auto const& set = program.exemption_sets[entry.waived_by];
+        auto const& waiver = set.waivers[entry.waiver];
+        nlohmann::ordered_json waived{{"exemptions", set.id}, {"basis", set.basis}};
+        if (!waiver.condition_text.empty()) waived["where"] = waiver.condition_text;
+        if (!waiver.instead_id.empty()) waived["replaced_by"] = waiver.instead_id;
+        row["waived_by"] = waived;
+    }
+    if (entry.changed_by != no_index) {
+        auto const& set = program.exemption_sets[entry.changed_by];
+        row["changed_by"] = {{"exemptions", set.id}, {"basis", set.basis}, {"due", entry.changed->text}};
+    }
+    return row;
+}
+
+}  // namespace
+
+nlohmann::ordered_json duties_report(Program const& program, Index municipality, Date at) {
+    nlohmann::ordered_json out;
+    out["at"] = at.to_string();
+    if (municipality != no_index) out["municipality"] = program.municipalities[municipality].id;
+    auto& duties = out["duties"] = nlohmann::ordered_json::array();
+    for (auto const& entry : duties_in_force(program, municipality, at)) duties.push_back(duty_row(program, entry));
+    return out;
+}
+
+nlohmann::ordered_json duties_matrix(Program const& program, Date at) {
+    auto out = duties_report(program, no_index, at);
+    auto& municipalities = out["municipalities"] = nlohmann::ordered_json::array();
+    for (Index m = 0; m < program.municipalities.size(); ++m) {
+        auto const& municipality = program.municipalities[m];
+        nlohmann::ordered_json row{{"municipality", municipality.id}, {"name", municipality.name}, {"code", municipality.code}};
+        auto waived = nlohmann::ordered_json::array(), changed = nlohmann::ordered_json::array(),
+             added = nlohmann::ordered_json::array();
+        for (auto const& entry : duties_in_force(program, m, at)) {
+            auto const& duty = program.duties[entry.duty];
+            if (entry.waived_by != no_index)
+                waived.push_back({{"duty", duty.id}, {"exemptions", program.exemption_sets[entry.waived_by].id}});
+            if (entry.changed_by != no_index)
+                changed.push_back({{"duty", duty.id}, {"exemptions", program.exemption_sets[entry.changed_by].id}});
+            if (duty.owned_by_set)
+                added.push_back({{"duty", duty.id}, {"exemptions", program.exemption_sets[duty.owner].id}});
+        }
+        row["waived"] = waived;
+        row["changed"] = changed;
+        row["added"] = added;
+        municipalities.push_back(std::move(row));
+    }
+    return out;
+}
+
+}  // namespace pligt::engine

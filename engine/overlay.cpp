@@ -1,0 +1,54 @@
+#include "engine/overlay.hpp"
+
+#include <algorithm>
+
+namespace pligt::engine {
+
+Adoption const* adoption_on(MunicipalityDef const& municipality, Index set, Date on) {
+    for (auto const& adoption : municipality.adoptions)
+        if (adoption.set == set && adoption.period.contains(on)) return &adoption;
+    return nullptr;
+}
+
+std::vector<DutyInForce> duties_in_force(Program const& program, Index municipality, Date at) {
+    // The sets this municipality has adopted and that are in force on the date.
+    std::vector<Index> sets;
+    if (municipality != no_index)
+        for (auto const& adoption : program.municipalities[municipality].adoptions)
+            if (adoption.period.contains(at) && program.exemption_sets[adoption.set].in_force.contains(at))
+                sets.push_back(adoption.set);
+
+    std::vector<DutyInForce> duties;
+    for (Index law = 0; law < program.laws.size(); ++law) {
+        if (!program.laws[law].in_force.contains(at)) continue;
+        for (auto const duty_index : program.laws[law].duties) {
+            DutyInForce entry;
+            entry.duty = duty_index;
+            auto const& duty = program.duties[duty_index];
+            for (auto const set_index : sets) {
+                auto const& set = program.exemption_sets[set_index];
+                if (std::find(set.amends.begin(), set.amends.end(), law) == set.amends.end()) continue;
+                for (Index w = 0; w < set.waivers.size() && entry.waived_by == no_index; ++w)
+                    if (set.waivers[w].concept_index == duty.concept_index) {
+                        entry.waived_by = set_index;
+                        entry.waiver = w;
+                    }
+                for (auto const& change : set.changes)
+                    for (auto const& [changed_duty, deadline] : change.deadlines)
+                        if (changed_duty == duty_index && entry.changed_by == no_index) {
+                            entry.changed_by = set_index;
+                            entry.changed = &deadline;
+                        }
+            }
+            duties.push_back(entry);
+        }
+    }
+    for (auto const set_index : sets)
+        for (auto const duty_index : program.exemption_sets[set_index].duties) duties.push_back({duty_index});
+    std::stable_sort(duties.begin(), duties.end(), [&](DutyInForce const& a, DutyInForce const& b) {
+        return program.duties[a.duty].concept_index < program.duties[b.duty].concept_index;
+    });
+    return duties;
+}
+
+}  // namespace pligt::engine
