@@ -57,28 +57,41 @@ void print_duties(nlohmann::ordered_json const& report, Terminal& terminal) {
     }
 }
 
+// The duty × municipality matrix, one column a duty (numbered, with a legend)
+// and one line a municipality.
 void print_matrix(nlohmann::ordered_json const& matrix, Terminal& terminal) {
     auto& out = terminal.out();
-    out << fmt::format("Duties in force on {}: {}\n\n", matrix["at"].get<std::string>(), matrix["duties"].size());
-    auto const list = [](nlohmann::ordered_json const& entries) {
-        std::string text;
-        for (auto const& e : entries)
-            text += fmt::format("{}{} ({})", text.empty() ? "" : ", ", e["duty"].get<std::string>(),
-                                e["exemptions"].get<std::string>());
-        return text;
-    };
+    auto const& columns = matrix["duties"];
+    out << terminal.paint(fmt::format("Duties in force on {}", matrix["at"].get<std::string>()), Colour::bold) << "\n\n";
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        out << fmt::format("{:>4}  {:<32} {}\n", c + 1, columns[c]["duty"].get<std::string>(),
+                           columns[c]["cite"].get<std::string>());
+    out << "\n" << fmt::format("{:<20} {:>4} ", "municipality", "code");
+    for (std::size_t c = 0; c < columns.size(); ++c) out << fmt::format("{:>3}", c + 1);
+    out << "\n";
     for (auto const& m : matrix["municipalities"]) {
-        std::string line = fmt::format("{:<20} {:>4}  ", m["municipality"].get<std::string>(), m["code"].get<int>());
-        if (m["waived"].empty() && m["changed"].empty() && m["added"].empty()) {
-            out << line << terminal.paint("as the law", Colour::grey) << "\n";
-            continue;
+        std::string line = fmt::format("{:<20} {:>4} ", m["municipality"].get<std::string>(), m["code"].get<int>());
+        std::string blanks;  // held back, so a line never ends in blanks
+        for (auto const& column : columns) {
+            auto const& cells = m["duties"];
+            auto const id = column["duty"].get<std::string>();
+            auto const cell = cells.contains(id) ? cells[id].get<std::string>() : std::string{"none"};
+            if (cell == "none") {
+                blanks += "   ";
+                continue;
+            }
+            line += blanks + "  ";
+            blanks.clear();
+            if (cell == "applies") line += "·";
+            else if (cell == "waived") line += terminal.paint("W", Colour::blue);
+            else if (cell == "waived where") line += terminal.paint("w", Colour::blue);
+            else if (cell == "changed") line += terminal.paint("C", Colour::blue);
+            else line += terminal.paint("+", Colour::blue);
         }
-        std::string changes;
-        if (!m["waived"].empty()) changes += "waived: " + list(m["waived"]);
-        if (!m["changed"].empty()) changes += (changes.empty() ? "" : " · ") + std::string{"changed: "} + list(m["changed"]);
-        if (!m["added"].empty()) changes += (changes.empty() ? "" : " · ") + std::string{"added: "} + list(m["added"]);
-        out << line << changes << "\n";
+        out << line << "\n";
     }
+    out << "\n· applies   W waived   w waived where a condition holds   C deadline changed\n"
+           "+ added by an exemption set   (blank) does not exist there\n";
 }
 
 int run_duties(DutiesOptions const& options, Terminal& terminal) {

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace pligt::engine {
 namespace {
 
@@ -63,21 +65,39 @@ nlohmann::ordered_json duties_report(Program const& program, Index municipality,
 
 nlohmann::ordered_json duties_matrix(Program const& program, Date at) {
     auto out = duties_report(program, no_index, at);
-    auto& municipalities = out["municipalities"] = nlohmann::ordered_json::array();
+    // ordered_json keeps members in a vector: add every member before taking
+    // references into it.
+    out["municipalities"] = nlohmann::ordered_json::array();
+    auto& columns = out["duties"];
+    auto& municipalities = out["municipalities"];
     for (Index m = 0; m < program.municipalities.size(); ++m) {
         auto const& municipality = program.municipalities[m];
         nlohmann::ordered_json row{{"municipality", municipality.id}, {"name", municipality.name}, {"code", municipality.code}};
         auto waived = nlohmann::ordered_json::array(), changed = nlohmann::ordered_json::array(),
              added = nlohmann::ordered_json::array();
+        nlohmann::ordered_json cells = nlohmann::ordered_json::object();
         for (auto const& entry : duties_in_force(program, m, at)) {
             auto const& duty = program.duties[entry.duty];
-            if (entry.waived_by != no_index)
+            std::string cell = "applies";
+            if (entry.waived_by != no_index) {
+                auto const& waiver = program.exemption_sets[entry.waived_by].waivers[entry.waiver];
+                cell = waiver.condition_text.empty() ? "waived" : "waived where";
                 waived.push_back({{"duty", duty.id}, {"exemptions", program.exemption_sets[entry.waived_by].id}});
-            if (entry.changed_by != no_index)
+            } else if (entry.changed_by != no_index) {
+                cell = "changed";
                 changed.push_back({{"duty", duty.id}, {"exemptions", program.exemption_sets[entry.changed_by].id}});
-            if (duty.owned_by_set)
+            }
+            if (duty.owned_by_set) {
+                cell = "added";
                 added.push_back({{"duty", duty.id}, {"exemptions", program.exemption_sets[duty.owner].id}});
+                // A set's own duty is a column of the matrix wherever it exists.
+                auto const known = std::any_of(columns.begin(), columns.end(),
+                                               [&](auto const& column) { return column["duty"] == duty.id; });
+                if (!known) columns.push_back(duty_row(program, entry));
+            }
+            cells[duty.id] = cell;
         }
+        row["duties"] = cells;
         row["waived"] = waived;
         row["changed"] = changed;
         row["added"] = added;

@@ -13,8 +13,11 @@ namespace pligt::engine {
 //  due, done_by, effort_hours, waived_by?, changed_by?}]}
 nlohmann::ordered_json duties_report(Program const& program, Index municipality, Date at);
 
-// {"at", "duties": [the law's duties as above], "municipalities": [{municipality,
-//  name, code, waived: [{duty, exemptions}], changed: […], added: […]}]}
+// The duty × municipality matrix: {"at", "duties": [the columns: the laws'
+// duties in force, then the sets' own duties that exist somewhere],
+// "municipalities": [{municipality, name, code, duties: {DUTY: "applies" |
+// "waived" | "changed" | "added"}, waived: [{duty, exemptions}], changed: […],
+// added: […]}]}. A duty absent from a row does not exist there.
 nlohmann::ordered_json duties_matrix(Program const& program, Date at);
 
 }  // namespace pligt::engine
