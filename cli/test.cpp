@@ -17,12 +17,14 @@ namespace {
 struct TestOptions {
     std::vector<std::string> paths;
     bool verbose = false;
+    bool require_coverage = false;
 };
 
 int run_test(TestOptions const& options, Terminal& terminal) {
     auto const program = load_rules(options.paths, terminal);
     if (!program) return 2;
-    auto const outcomes = engine::run_tests(*program);
+    std::vector<bool> tested;
+    auto const outcomes = engine::run_tests(*program, &tested);
     int passed = 0, failed = 0;
     for (auto const& outcome : outcomes) {
         if (outcome.passed()) {
@@ -40,8 +42,22 @@ int run_test(TestOptions const& options, Terminal& terminal) {
             terminal.out() << render(diagnostic);
         }
     }
+    // Every duty of every law needs a test that finds it: a rule nobody
+    // checked is a rule that may never fire.
+    int untested = 0;
+    for (Index d = 0; options.require_coverage && d < program->duties.size(); ++d) {
+        if (tested[d]) continue;
+        ++untested;
+        auto const& duty = program->duties[d];
+        auto const owner = duty.owned_by_set ? "exemption set " + program->exemption_sets[duty.owner].id
+                                             : "law " + program->laws[duty.owner].id;
+        terminal.out() << render(locate(program->sources[duty.origin.source], duty.origin.begin, duty.origin.end,
+                                        Severity::error, "untested_duty",
+                                        fmt::format("duty '{}' of {} has no passing test that finds it", duty.id, owner)));
+    }
+    if (untested > 0) terminal.out() << fmt::format("{} dut{} without a test\n", untested, untested == 1 ? "y" : "ies");
     terminal.out() << fmt::format("{} passed, {} failed\n", passed, failed);
-    return failed > 0 ? 1 : 0;
+    return failed > 0 || untested > 0 ? 1 : 0;
 }
 
 }  // namespace
@@ -52,6 +68,8 @@ void add_test(CLI::App& app, Terminal& terminal, int& exit_code) {
     verb->add_option("paths", options->paths,
                      "Rule directories or files; default: the shipped rules/ and municipalities/");
     verb->add_flag("-v,--verbose", options->verbose, "Also list the tests that pass");
+    verb->add_flag("--require-coverage", options->require_coverage,
+                   "Fail when a duty of a law or exemption set has no passing test that finds it");
     verb->callback([options, &terminal, &exit_code] { exit_code = run_test(*options, terminal); });
 }
 

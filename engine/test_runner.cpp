@@ -48,7 +48,8 @@ Case case_of(Program const& program, TestDef const& test) {
     return c;
 }
 
-std::vector<TestOutcome> run_tests(Program const& program) {
+std::vector<TestOutcome> run_tests(Program const& program, std::vector<bool>* tested) {
+    if (tested) tested->assign(program.duties.size(), false);
     std::vector<TestOutcome> outcomes;
     std::vector<DutyResult> results;
     for (auto const& test : program.tests) {
@@ -86,6 +87,7 @@ std::vector<TestOutcome> run_tests(Program const& program) {
                 ok &= has_due(found) && found.due_before == no_index && found.due.date == expectation.due->date &&
                       found.due.minute == expectation.due->minute;
             if (!ok) outcome.failures.push_back({&expectation, expected, describe(program, found)});
+            else if (tested) (*tested)[found.duty] = true;
         }
         outcomes.push_back(std::move(outcome));
     }

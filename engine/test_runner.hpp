@@ -26,6 +26,8 @@ struct TestOutcome {
     bool passed() const { return failures.empty(); }
 };
 
-std::vector<TestOutcome> run_tests(Program const& program);
+// With `tested`, also marks each duty (by Program::duties index, so a duty of
+// each law separately) that a passing expectation found an instance of.
+std::vector<TestOutcome> run_tests(Program const& program, std::vector<bool>* tested = nullptr);
 
 }  // namespace pligt::engine
