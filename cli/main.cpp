@@ -16,11 +16,13 @@ int main(int argc, char** argv) {
         app.set_version_flag("--version", PLIGT_VERSION);
         app.require_subcommand(1);
         pligt::cli::add_check(app, terminal, exit_code);
+        pligt::cli::add_simulate(app, terminal, exit_code);
         pligt::cli::add_duties(app, terminal, exit_code);
         pligt::cli::add_test(app, terminal, exit_code);
         pligt::cli::add_deadline(app, terminal, exit_code);
         pligt::cli::add_fmt(app, terminal, exit_code);
         pligt::cli::add_lint(app, terminal, exit_code);
+        pligt::cli::add_generate(app, terminal, exit_code);
         try {
             app.parse(argc, argv);
         } catch (CLI::ParseError const& e) {

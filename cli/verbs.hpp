@@ -11,10 +11,12 @@ namespace pligt::cli {
 class Terminal;
 
 void add_check(CLI::App& app, Terminal& terminal, int& exit_code);
+void add_simulate(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_duties(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_test(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_deadline(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_fmt(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_lint(CLI::App& app, Terminal& terminal, int& exit_code);
+void add_generate(CLI::App& app, Terminal& terminal, int& exit_code);
 
 }  // namespace pligt::cli

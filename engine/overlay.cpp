@@ -52,3 +52,26 @@ std::vector<DutyInForce> duties_in_force(Program const& program, Index municipal
 }
 
 }  // namespace pligt::engine
+
+namespace pligt::engine {
+
+Program with_scenario(Program const& program, ScenarioDef const& scenario) {
+    Program changed = program;
+    if (scenario.no_exemptions)
+        for (auto& municipality : changed.municipalities) municipality.adoptions.clear();
+    for (auto const& set : scenario.sets) {
+        if (set.amends) changed.exemption_sets[set.set].amends = *set.amends;
+        if (set.in_force) changed.exemption_sets[set.set].in_force = *set.in_force;
+    }
+    for (auto const& law : scenario.laws) changed.laws[law.law].in_force = law.in_force;
+    for (auto const& adoption : scenario.every_municipality)
+        for (auto& municipality : changed.municipalities) municipality.adoptions.push_back(adoption);
+    for (auto const& adoption : scenario.adoptions)
+        changed.municipalities[adoption.municipality].adoptions.push_back(adoption.adoption);
+    for (auto const& effort : scenario.efforts)
+        for (auto& duty : changed.duties)
+            if (duty.concept_index == effort.concept_index) duty.effort_hours = effort.hours;
+    return changed;
+}
+
+}  // namespace pligt::engine

@@ -26,3 +26,13 @@ std::vector<DutyInForce> duties_in_force(Program const& program, Index municipal
 Adoption const* adoption_on(MunicipalityDef const& municipality, Index set, Date on);
 
 }  // namespace pligt::engine
+
+namespace pligt::engine {
+
+// The program as a scenario would make it: laws and exemption sets in force
+// for other periods, adoptions by every municipality or one, none at all,
+// other effort estimates. The copy is built once per scenario and, like the
+// program, never changed afterwards.
+Program with_scenario(Program const& program, ScenarioDef const& scenario);
+
+}  // namespace pligt::engine

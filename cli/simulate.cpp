@@ -1,0 +1,243 @@
+// `pligt simulate [--scenario ID]… (--cases FILE.jsonl | --generate N) [--as-of DATE]
+// [--threads N] [--json | --csv FILE] [--on-error fail|skip] [--rules DIR…]`:
+// a population of cases under the law as written and under each scenario.
+#include "cli/rules_option.hpp"
+#include "cli/story_option.hpp"
+#include "cli/terminal.hpp"
+#include "cli/time_option.hpp"
+#include "cli/verbs.hpp"
+#include "dsl/diagnostic.hpp"
+#include "engine/overlay.hpp"
+#include "engine/report.hpp"
+#include "engine/simulate_run.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <thread>
+#include <unistd.h>
+
+namespace pligt::cli {
+namespace {
+
+struct SimulateOptions {
+    std::vector<std::string> scenarios;
+    std::string cases;
+    std::uint64_t generate = 0;
+    PopulationOptions population;
+    std::string as_of;
+    unsigned threads = 0;
+    bool json = false;
+    std::string csv;
+    std::string report;
+    std::string on_error = "fail";
+    std::vector<std::string> rules;
+};
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void on_interrupt(int) { interrupted = true; }
+
+// A line of text for the terminal, rewritten in place.
+void show_progress(std::uint64_t cases, std::chrono::steady_clock::time_point start, std::uintmax_t read_bytes,
+                   std::uintmax_t total_bytes) {
+    auto const seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    auto const rate = seconds > 0 ? static_cast<double>(cases) / seconds : 0.0;
+    std::string left;
+    if (total_bytes > 0 && read_bytes > 0 && seconds > 0.5) {
+        auto const remaining = seconds * static_cast<double>(total_bytes - std::min(read_bytes, total_bytes)) /
+                               static_cast<double>(read_bytes);
+        left = fmt::format(", about {:.0f} s left", remaining);
+    }
+    std::cerr << fmt::format("\r{} cases, {:.0f} a second{}   ", cases, rate, left) << std::flush;
+}
+
+int run_simulate(SimulateOptions const& options, Terminal& terminal) {
+    if (options.cases.empty() && options.generate == 0) {
+        terminal.err() << "pligt simulate: give the cases: --cases FILE.jsonl, or --generate N\n";
+        return 2;
+    }
+    auto const as_of = read_moment_option(options.as_of, "simulate", "--as-of", terminal);
+    if (!as_of) return 2;
+    auto const program = load_rules(options.rules, terminal);
+    if (!program) return 2;
+
+    // The baseline and each scenario's program, built once and shared read-only.
+    std::vector<std::unique_ptr<Program>> scenario_programs;
+    std::vector<engine::SimulatedProgram> programs{{"baseline", "The law and adoptions as written", &*program}};
+    for (auto const& id : options.scenarios) {
+        auto const it = std::find_if(program->scenarios.begin(), program->scenarios.end(),
+                                     [&](ScenarioDef const& s) { return s.id == id; });
+        if (it == program->scenarios.end()) {
+            std::vector<std::string_view> known;
+            for (auto const& s : program->scenarios) known.push_back(s.id);
+            terminal.err() << fmt::format("pligt simulate: unknown scenario '{}'{}\n", id, did_you_mean(id, known));
+            return 2;
+        }
+        scenario_programs.push_back(std::make_unique<Program>(engine::with_scenario(*program, *it)));
+        programs.push_back({it->id, it->title, scenario_programs.back().get()});
+    }
+
+    // The cases: read from a file as a stream, or drawn slice by slice from
+    // the story; either way memory holds only the batches in flight.
+    std::ifstream in;
+    std::uintmax_t total_bytes = 0;
+    std::uintmax_t read_bytes = 0;
+    engine::LineSource source;
+    if (options.generate > 0) {
+        auto const population = read_population(options.population, options.generate, "simulate", terminal);
+        if (!population) return 2;
+        auto story = load_story(*program, options.population.story, terminal);
+        if (!story) return 2;
+        auto next = std::make_shared<std::uint64_t>(1);
+        source = [&program, story = std::move(*story), population = *population, next](
+                     std::vector<engine::CaseLine>& batch, std::size_t size) {
+            auto const remaining = population.cases + 1 - *next;
+            auto slice = population;
+            slice.first = *next;
+            slice.cases = std::min<std::uint64_t>(size, remaining);
+            std::string text;
+            engine::generate(*program, story, slice, [&text](std::string_view chunk) { text.append(chunk); });
+            std::size_t start = 0;
+            for (auto end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start))
+                batch.push_back({(*next)++, text.substr(start, end - start)});
+            return batch.size() == size && *next <= population.cases;
+        };
+    } else {
+        in.open(options.cases, std::ios::binary);
+        if (!in) {
+            terminal.err() << fmt::format("{}: error: cannot read the cases file\n", options.cases);
+            return 2;
+        }
+        std::error_code size_error;
+        total_bytes = std::filesystem::file_size(options.cases, size_error);
+        if (size_error) total_bytes = 0;
+        auto line_number = std::make_shared<std::uint64_t>(0);
+        source = [&in, &read_bytes, line_number](std::vector<engine::CaseLine>& batch, std::size_t size) {
+            for (std::string line; batch.size() < size && std::getline(in, line);) {
+                read_bytes += line.size() + 1;
+                batch.push_back({++*line_number, std::move(line)});
+            }
+            return batch.size() == size;
+        };
+    }
+
+    engine::Simulation simulation{programs, *as_of};
+    engine::RunOptions run;
+    run.threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    run.skip_bad_lines = options.on_error == "skip";
+    run.stop = &interrupted;
+    auto const start = std::chrono::steady_clock::now();
+    bool const on_terminal = isatty(STDERR_FILENO) == 1;
+    auto last_shown = start;
+    if (on_terminal)
+        run.progress = [&](std::uint64_t cases) {
+            auto const now = std::chrono::steady_clock::now();
+            if (now - last_shown < std::chrono::milliseconds{200}) return;
+            last_shown = now;
+            if (options.generate > 0) show_progress(cases, start, cases, options.generate);
+            else show_progress(cases, start, read_bytes, total_bytes);
+        };
+    auto const previous_handler = std::signal(SIGINT, on_interrupt);
+    auto const outcome = engine::run_simulation(simulation, source, run);
+    std::signal(SIGINT, previous_handler);
+    if (on_terminal) std::cerr << "\r" << std::string(60, ' ') << "\r";
+
+    auto const input = options.generate > 0 ? std::string{"generated case"} : options.cases;
+    for (auto const& bad : outcome.bad_lines)
+        terminal.err() << fmt::format("{}:{}: {}: {}{}\n", input, bad.number,
+                                      run.skip_bad_lines ? "warning" : "error",
+                                      bad.pointer.empty() ? "" : "at " + bad.pointer + ": ", bad.message);
+    if (outcome.stopped) {
+        terminal.err() << "pligt simulate: interrupted; nothing written\n";
+        return 130;
+    }
+    if (!run.skip_bad_lines && !outcome.bad_lines.empty()) return 2;
+    if (options.generate == 0 && in.bad()) {
+        terminal.err() << fmt::format("{}: error: reading the cases file failed\n", options.cases);
+        return 2;
+    }
+
+    if (!options.csv.empty()) {
+        std::ofstream csv{options.csv, std::ios::binary};
+        csv << simulation.to_csv();
+        if (!csv) {
+            terminal.err() << fmt::format("{}: error: cannot write the CSV file\n", options.csv);
+            return 2;
+        }
+    }
+    auto const result = simulation.to_json(outcome.skipped);
+    if (!options.report.empty()) {
+        std::ofstream report{options.report, std::ios::binary};
+        report << engine::report_html(*program, result);
+        if (!report) {
+            terminal.err() << fmt::format("{}: error: cannot write the report\n", options.report);
+            return 2;
+        }
+    }
+    if (options.json) {
+        terminal.out() << result.dump(2) << "\n";
+        return 0;
+    }
+    auto& out = terminal.out();
+    out << terminal.paint(fmt::format("{} cases as of {}{}", simulation.cases(), as_of->to_string(),
+                                      outcome.skipped ? fmt::format(" ({} skipped)", outcome.skipped) : ""),
+                          Colour::bold)
+        << "\n";
+    for (auto const& scenario : result["scenarios"]) {
+        auto const& totals = scenario["totals"];
+        out << fmt::format("\n{} · {}\n", scenario["scenario"].get<std::string>(), scenario["title"].get<std::string>());
+        out << fmt::format("  {} duties opened: {} met, {} late, {} overdue, {} pending, {} waived, {} excepted, {} lapsed; "
+                           "{:.0f} caseworker hours\n",
+                           totals["opened"].get<std::uint64_t>(), totals["met"].get<std::uint64_t>(),
+                           totals["late"].get<std::uint64_t>(), totals["overdue"].get<std::uint64_t>(),
+                           totals["pending"].get<std::uint64_t>(), totals["waived"].get<std::uint64_t>(),
+                           totals["excepted"].get<std::uint64_t>(), totals["lapsed"].get<std::uint64_t>(),
+                           totals["hours"].get<double>());
+        if (totals.contains("vs_baseline"))
+            out << fmt::format("  against the baseline: {:+} waived, {:+} overdue or late, {:+.0f} hours\n",
+                               totals["vs_baseline"]["waived"].get<std::int64_t>(),
+                               totals["vs_baseline"]["overdue"].get<std::int64_t>() +
+                                   totals["vs_baseline"]["late"].get<std::int64_t>(),
+                               totals["vs_baseline"]["hours"].get<double>());
+        for (auto const& duty : scenario["duties"])
+            out << fmt::format("    {:<32} {:>8} opened {:>8} waived {:>8} overdue {:>10.0f} h\n",
+                               duty["duty"].get<std::string>(), duty["opened"].get<std::uint64_t>(),
+                               duty["waived"].get<std::uint64_t>(), duty["overdue"].get<std::uint64_t>(),
+                               duty["hours"].get<double>());
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_simulate(CLI::App& app, Terminal& terminal, int& exit_code) {
+    auto options = std::make_shared<SimulateOptions>();
+    auto* verb = app.add_subcommand("simulate", "Evaluate a population of cases under the law and under scenarios");
+    verb->add_option("--scenario", options->scenarios, "A scenario of the rule files; repeat for several")
+        ->allow_extra_args(false)
+        ->type_name("ID");
+    auto* cases = verb->add_option("--cases", options->cases, "The cases, one JSON object a line (JSONL)");
+    auto* generate = verb->add_option("--generate", options->generate,
+                                      "Instead of a file, draw this many cases from the story (as pligt generate)");
+    cases->excludes(generate);
+    add_population_options(*verb, options->population);
+    verb->add_option("--as-of", options->as_of, "Evaluate every case at this date; default: today");
+    verb->add_option("--threads", options->threads, "Worker threads; default: one per core");
+    verb->add_flag("--json", options->json, "Print the result as JSON");
+    verb->add_option("--csv", options->csv, "Also write one row per scenario, duty and municipality to this file");
+    verb->add_option("--report", options->report, "Also write a self-contained HTML report with charts to this file");
+    verb->add_option("--on-error", options->on_error, "A malformed case: fail (default) or skip it with a warning")
+        ->check(CLI::IsMember({"fail", "skip"}));
+    add_rules_option(*verb, options->rules);
+    verb->callback([options, &terminal, &exit_code] { exit_code = run_simulate(*options, terminal); });
+}
+
+}  // namespace pligt::cli

@@ -1,0 +1,213 @@
+#include "engine/report.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace pligt::engine {
+namespace {
+
+std::string escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string period_text(Period const& period) {
+    return period.to ? fmt::format("{} to {}", period.from.to_string(), period.to->to_string())
+                     : fmt::format("from {}", period.from.to_string());
+}
+
+// Colours for up to six series, readable on white and by most colour-blind readers.
+constexpr char const* palette[] = {"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f", "#e15759"};
+
+struct Series {
+    std::string name;
+    std::vector<double> values;
+};
+
+// Horizontal grouped bars: one group a label, one bar a series.
+std::string bar_chart(std::string const& title, std::vector<std::string> const& labels, std::vector<Series> const& series,
+                      std::string const& unit) {
+    double maximum = 1;
+    for (auto const& s : series)
+        for (auto v : s.values) maximum = std::max(maximum, v);
+    int const bar = 12, gap = 10, label_width = 230, chart_width = 440;
+    int const group = static_cast<int>(series.size()) * bar + gap;
+    int const height = static_cast<int>(labels.size()) * group + 40;
+    std::string svg = fmt::format(
+        "<figure><figcaption>{}</figcaption><svg role=\"img\" aria-label=\"{}\" width=\"{}\" height=\"{}\" "
+        "xmlns=\"http://www.w3.org/2000/svg\" font-family=\"sans-serif\" font-size=\"11\">\n",
+        escape(title), escape(title), label_width + chart_width + 90, height);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        int const y = static_cast<int>(i) * group + 20;
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", label_width - 6,
+                           y + group / 2 - 2, escape(labels[i]));
+        for (std::size_t s = 0; s < series.size(); ++s) {
+            auto const value = series[s].values[i];
+            auto const width = static_cast<int>(value / maximum * chart_width);
+            int const by = y + static_cast<int>(s) * bar;
+            svg += fmt::format(
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {:.0f} {}</title></rect>"
+                "<text x=\"{}\" y=\"{}\">{:.0f}</text>\n",
+                label_width, by, std::max(width, 1), bar - 2, palette[s % 6], escape(series[s].name), value, unit,
+                label_width + width + 4, by + bar - 3, value);
+        }
+    }
+    int x = label_width;
+    for (std::size_t s = 0; s < series.size(); ++s) {
+        svg += fmt::format("<rect x=\"{}\" y=\"4\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"13\">{}</text>\n",
+                           x, palette[s % 6], x + 14, escape(series[s].name));
+        x += 14 + static_cast<int>(series[s].name.size()) * 7 + 16;
+    }
+    return svg + "</svg></figure>\n";
+}
+
+constexpr char const* columns[] = {"opened", "met", "late", "overdue", "pending", "waived", "excepted", "lapsed"};
+
+std::string table(nlohmann::ordered_json const& rows, std::string const& key, std::string const& heading) {
+    std::string html = fmt::format("<table><thead><tr><th scope=\"col\">{}</th>", escape(heading));
+    for (auto const* column : columns) html += fmt::format("<th scope=\"col\">{}</th>", column);
+    html += "<th scope=\"col\">hours</th><th scope=\"col\">hours vs baseline</th></tr></thead><tbody>\n";
+    for (auto const& row : rows) {
+        html += fmt::format("<tr><th scope=\"row\">{}</th>", escape(row[key].get<std::string>()));
+        for (auto const* column : columns) html += fmt::format("<td>{}</td>", row[column].get<std::uint64_t>());
+        html += fmt::format("<td>{:.1f}</td><td>{}</td></tr>\n", row["hours"].get<double>(),
+                            row.contains("vs_baseline") ? fmt::format("{:+.1f}", row["vs_baseline"]["hours"].get<double>())
+                                                        : "");
+    }
+    return html + "</tbody></table>\n";
+}
+
+}  // namespace
+
+std::vector<std::string> describe_scenario(Program const& program, ScenarioDef const& scenario) {
+    std::vector<std::string> lines;
+    if (scenario.no_exemptions) lines.push_back("no municipality adopts any exemption set");
+    for (auto const& set : scenario.sets) {
+        auto const& id = program.exemption_sets[set.set].id;
+        if (set.amends) {
+            std::string laws;
+            for (auto const law : *set.amends) laws += (laws.empty() ? "" : ", ") + program.laws[law].id;
+            lines.push_back(fmt::format("exemption set {} amends {}", id, laws));
+        }
+        if (set.in_force) lines.push_back(fmt::format("exemption set {} is in force {}", id, period_text(*set.in_force)));
+    }
+    for (auto const& law : scenario.laws)
+        lines.push_back(fmt::format("law {} is in force {}", program.laws[law.law].id, period_text(law.in_force)));
+    for (auto const& adoption : scenario.every_municipality)
+        lines.push_back(fmt::format("every municipality adopts {} {}", program.exemption_sets[adoption.set].id,
+                                    period_text(adoption.period)));
+    for (auto const& a : scenario.adoptions)
+        lines.push_back(fmt::format("{} adopts {} {}", program.municipalities[a.municipality].id,
+                                    program.exemption_sets[a.adoption.set].id, period_text(a.adoption.period)));
+    for (auto const& effort : scenario.efforts)
+        lines.push_back(fmt::format("{} takes {} hours", program.concepts[effort.concept_index], effort.hours));
+    return lines;
+}
+
+std::string report_html(Program const& program, nlohmann::ordered_json const& result) {
+    auto const& scenarios = result["scenarios"];
+    std::string html =
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>pligt simulation</title><style>"
+        "body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a;max-width:80rem}"
+        "table{border-collapse:collapse;margin:1rem 0;font-size:.85rem}"
+        "th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:right}"
+        "th[scope=row]{text-align:left}thead th{background:#eee}"
+        "figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}"
+        "@media print{section{break-inside:avoid}}"
+        "</style></head><body>\n";
+    html += fmt::format("<h1>Simulation of {} cases as of {}</h1>\n", result["cases"].get<std::uint64_t>(),
+                        escape(result["as_of"].get<std::string>()));
+    if (auto const skipped = result["skipped"].get<std::uint64_t>(); skipped > 0)
+        html += fmt::format("<p>{} malformed case{} skipped.</p>\n", skipped, skipped == 1 ? " was" : "s were");
+
+    html += "<h2>Scenarios</h2>\n<dl>\n";
+    for (auto const& scenario : scenarios) {
+        auto const id = scenario["scenario"].get<std::string>();
+        html += fmt::format("<dt><strong>{}</strong>: {}</dt>\n", escape(id), escape(scenario["title"].get<std::string>()));
+        for (auto const& s : program.scenarios)
+            if (s.id == id)
+                for (auto const& line : describe_scenario(program, s)) html += "<dd>" + escape(line) + "</dd>\n";
+    }
+    html += "</dl>\n";
+
+    // Summary table: one row a scenario.
+    html += "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">scenario</th>";
+    for (auto const* column : columns) html += fmt::format("<th scope=\"col\">{}</th>", column);
+    html += "<th scope=\"col\">hours</th></tr></thead><tbody>\n";
+    for (auto const& scenario : scenarios) {
+        auto const& totals = scenario["totals"];
+        html += fmt::format("<tr><th scope=\"row\">{}</th>", escape(scenario["scenario"].get<std::string>()));
+        for (auto const* column : columns) html += fmt::format("<td>{}</td>", totals[column].get<std::uint64_t>());
+        html += fmt::format("<td>{:.1f}</td></tr>\n", totals["hours"].get<double>());
+    }
+    html += "</tbody></table>\n";
+
+    // Charts: hours by duty; breaches by municipality (the most first).
+    std::vector<std::string> duties;
+    for (auto const& row : scenarios[0]["duties"]) duties.push_back(row["duty"].get<std::string>());
+    for (auto const& scenario : scenarios)
+        for (auto const& row : scenario["duties"])
+            if (std::find(duties.begin(), duties.end(), row["duty"].get<std::string>()) == duties.end())
+                duties.push_back(row["duty"].get<std::string>());
+    auto const value_of = [](nlohmann::ordered_json const& rows, std::string const& key, std::string const& id,
+                             auto&& pick) {
+        for (auto const& row : rows)
+            if (row[key] == id) return pick(row);
+        return 0.0;
+    };
+    std::vector<Series> hours;
+    for (auto const& scenario : scenarios) {
+        Series s{scenario["scenario"].get<std::string>(), {}};
+        for (auto const& duty : duties)
+            s.values.push_back(value_of(scenario["duties"], "duty", duty,
+                                        [](auto const& row) { return row["hours"].template get<double>(); }));
+        hours.push_back(std::move(s));
+    }
+    html += "<h2>Caseworker hours by duty</h2>\n" + bar_chart("Caseworker hours by duty", duties, hours, "hours");
+
+    auto const breaches = [](auto const& row) {
+        return static_cast<double>(row["overdue"].template get<std::uint64_t>() + row["late"].template get<std::uint64_t>());
+    };
+    std::vector<std::pair<double, std::string>> ranked;
+    for (auto const& row : scenarios[0]["municipalities"])
+        ranked.emplace_back(breaches(row), row["municipality"].get<std::string>());
+    std::sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (ranked.size() > 25) ranked.resize(25);
+    std::vector<std::string> municipalities;
+    for (auto const& [count, id] : ranked) municipalities.push_back(id);
+    std::vector<Series> breach_series;
+    for (auto const& scenario : scenarios) {
+        Series s{scenario["scenario"].get<std::string>(), {}};
+        for (auto const& id : municipalities) s.values.push_back(value_of(scenario["municipalities"], "municipality", id, breaches));
+        breach_series.push_back(std::move(s));
+    }
+    html += "<h2>Deadline breaches by municipality</h2>\n<p>Overdue and late duties; the 25 municipalities with the most "
+            "under the baseline.</p>\n" +
+            bar_chart("Deadline breaches (overdue + late)", municipalities, breach_series, "breaches");
+
+    for (auto const& scenario : scenarios) {
+        html += fmt::format("<section><h2>{}: {}</h2>\n", escape(scenario["scenario"].get<std::string>()),
+                            escape(scenario["title"].get<std::string>()));
+        html += "<h3>By duty</h3>\n" + table(scenario["duties"], "duty", "duty");
+        html += "<h3>By municipality</h3>\n" + table(scenario["municipalities"], "municipality", "municipality");
+        html += "</section>\n";
+    }
+    return html + "</body></html>\n";
+}
+
+}  // namespace pligt::engine

@@ -1,0 +1,175 @@
+// The simulator counts what the checker finds, case by case, whatever the
+// number of threads; a malformed line is reported by its number, or skipped.
+#include "dsl/diagnostic.hpp"
+#include "dsl/load.hpp"
+#include "engine/overlay.hpp"
+#include "engine/report.hpp"
+#include "engine/simulate_run.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+using namespace pligt;
+
+Program const& shipped() {
+    static Program const program = [] {
+        Diagnostics diagnostics;
+        auto loaded = load_program({PLIGT_SOURCE_DIR "/rules", PLIGT_SOURCE_DIR "/municipalities"}, diagnostics);
+        REQUIRE(loaded);
+        return std::move(*loaded);
+    }();
+    return program;
+}
+
+// The shipped examples, several times each in different municipalities, one a line.
+std::vector<std::string> population() {
+    std::vector<std::string> lines;
+    std::vector<std::string> const municipalities{"aarhus", "gladsaxe", "ikast-brande", "guldborgsund", "101", "aeroe"};
+    for (auto const& entry : std::filesystem::directory_iterator{PLIGT_SOURCE_DIR "/examples"}) {
+        std::ifstream in{entry.path()};
+        auto const example = nlohmann::json::parse(in);
+        for (auto const& municipality : municipalities) {
+            auto c = example;
+            c["municipality"] = municipality;
+            lines.push_back(c.dump());
+        }
+    }
+    return lines;
+}
+
+engine::LineSource source_of(std::vector<std::string> const& lines) {
+    auto next = std::make_shared<std::size_t>(0);
+    return [&lines, next](std::vector<engine::CaseLine>& batch, std::size_t size) {
+        while (batch.size() < size && *next < lines.size()) {
+            batch.push_back({*next + 1, lines[*next]});
+            ++*next;
+        }
+        return batch.size() == size;
+    };
+}
+
+std::vector<engine::SimulatedProgram> programs_with(std::vector<std::unique_ptr<Program>>& keep) {
+    std::vector<engine::SimulatedProgram> programs{{"baseline", "", &shipped()}};
+    for (auto const& scenario : shipped().scenarios) {
+        keep.push_back(std::make_unique<Program>(engine::with_scenario(shipped(), scenario)));
+        programs.push_back({scenario.id, scenario.title, keep.back().get()});
+    }
+    return programs;
+}
+
+Moment const as_of = Moment::on(*Date::parse("2024-12-31"));
+
+}  // namespace
+
+TEST_CASE("the simulator counts exactly what pligt check finds, case by case") {
+    auto const lines = population();
+    REQUIRE(lines.size() >= 30);
+    std::vector<std::unique_ptr<Program>> keep;
+    auto const programs = programs_with(keep);
+    engine::Simulation simulation{programs, as_of};
+    engine::RunOptions options;
+    options.threads = 2;
+    auto const outcome = engine::run_simulation(simulation, source_of(lines), options);
+    REQUIRE(outcome.bad_lines.empty());
+    CHECK(simulation.cases() == lines.size());
+
+    // The same cases evaluated one by one, counted by program, duty and status.
+    auto const& base = shipped();
+    std::vector<engine::DutyResult> results;
+    for (std::size_t p = 0; p < programs.size(); ++p) {
+        std::map<std::pair<Index, engine::Status>, std::uint64_t> expected;
+        for (auto const& line : lines) {
+            auto const c = engine::parse_case(base, line);
+            REQUIRE(c);
+            engine::evaluate(*programs[p].program, *c, as_of, results);
+            for (auto const& r : results) ++expected[{programs[p].program->duties[r.duty].concept_index, r.status}];
+        }
+        std::map<std::pair<Index, engine::Status>, std::uint64_t> counted;
+        for (Index d = 0; d < base.concepts.size(); ++d)
+            for (Index m = 0; m < base.municipalities.size(); ++m)
+                for (std::size_t s = 0; s < engine::status_count; ++s)
+                    if (auto const n = simulation.tally(p, d, m).by_status[s])
+                        counted[{d, static_cast<engine::Status>(s)}] += n;
+        INFO("program ", programs[p].id);
+        CHECK(counted == expected);
+    }
+}
+
+TEST_CASE("the simulator's result does not depend on the number of threads") {
+    auto const lines = population();
+    std::vector<std::unique_ptr<Program>> keep;
+    auto const programs = programs_with(keep);
+    std::string reference;
+    for (unsigned threads : {1u, 2u, 3u, 8u}) {
+        engine::Simulation simulation{programs, as_of};
+        engine::RunOptions options;
+        options.threads = threads;
+        engine::run_simulation(simulation, source_of(lines), options);
+        auto const json = simulation.to_json(0).dump();
+        if (reference.empty()) reference = json;
+        INFO("threads: ", threads);
+        CHECK(json == reference);
+        CHECK(simulation.to_csv().find("baseline,child_investigation,gladsaxe,") != std::string::npos);
+    }
+}
+
+TEST_CASE("a malformed line stops the run with its number and JSON Pointer, or is skipped") {
+    auto lines = population();
+    lines.insert(lines.begin() + 3, R"({"municipality": "aarhus", "events": [{"event": "concern_registered", "at": "2019-02-30"}]})");
+    lines.insert(lines.begin() + 7, R"({"municipality": "aarhus", "events": [)");
+    std::vector<std::unique_ptr<Program>> keep;
+    auto const programs = programs_with(keep);
+
+    engine::Simulation failing{programs, as_of};
+    engine::RunOptions fail;
+    fail.threads = 1;
+    auto const stopped = engine::run_simulation(failing, source_of(lines), fail);
+    REQUIRE(stopped.bad_lines.size() == 1);
+    CHECK(stopped.bad_lines[0].number == 4);
+    CHECK(stopped.bad_lines[0].pointer == "/events/0/at");
+    CHECK(stopped.bad_lines[0].message == "'2019-02-30': '2019-02-30' is not a date in the calendar");
+
+    engine::Simulation skipping{programs, as_of};
+    engine::RunOptions skip;
+    skip.threads = 2;
+    skip.skip_bad_lines = true;
+    auto const skipped = engine::run_simulation(skipping, source_of(lines), skip);
+    CHECK(skipped.skipped == 2);
+    REQUIRE(skipped.bad_lines.size() == 2);
+    CHECK(skipped.bad_lines[1].number == 8);
+    CHECK(skipped.bad_lines[1].pointer == "");
+    CHECK(skipping.cases() == lines.size() - 2);
+}
+
+TEST_CASE("the HTML report shows the numbers of the JSON result, with inline charts and nothing fetched") {
+    auto const lines = population();
+    std::vector<std::unique_ptr<Program>> keep;
+    auto const programs = programs_with(keep);
+    engine::Simulation simulation{programs, as_of};
+    engine::RunOptions options;
+    engine::run_simulation(simulation, source_of(lines), options);
+    auto const result = simulation.to_json(0);
+    auto const html = engine::report_html(shipped(), result);
+    for (auto const& scenario : result["scenarios"])
+        for (auto const& duty : scenario["duties"]) {
+            auto const row = fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+                                         duty["duty"].get<std::string>(), duty["opened"].get<std::uint64_t>(),
+                                         duty["met"].get<std::uint64_t>(), duty["late"].get<std::uint64_t>(),
+                                         duty["overdue"].get<std::uint64_t>());
+            INFO(row);
+            CHECK(html.find(row) != std::string::npos);
+        }
+    CHECK(html.find("<svg") != std::string::npos);
+    CHECK(html.find("national_rollout") != std::string::npos);
+    CHECK(html.find("every municipality adopts frikommune_boern from 2026-01-01") != std::string::npos);
+    CHECK(html.find("src=") == std::string::npos);
+    CHECK(html.find("href=") == std::string::npos);
+}
