@@ -2,6 +2,7 @@
 // number of threads; a malformed line is reported by its number, or skipped.
 #include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
+#include "engine/generate.hpp"
 #include "engine/overlay.hpp"
 #include "engine/report.hpp"
 #include "engine/simulate_run.hpp"
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <fstream>
@@ -172,4 +174,84 @@ TEST_CASE("the HTML report shows the numbers of the JSON result, with inline cha
     CHECK(html.find("every municipality adopts frikommune_boern from 2026-01-01") != std::string::npos);
     CHECK(html.find("src=") == std::string::npos);
     CHECK(html.find("href=") == std::string::npos);
+}
+
+TEST_CASE("the CSV rows add up to the JSON result's numbers") {
+    auto const lines = population();
+    std::vector<std::unique_ptr<Program>> keep;
+    auto const programs = programs_with(keep);
+    engine::Simulation simulation{programs, as_of};
+    engine::RunOptions options;
+    engine::run_simulation(simulation, source_of(lines), options);
+    auto const result = simulation.to_json(0);
+
+    // scenario,duty,municipality,opened,pending,met,late,overdue,waived,excepted,lapsed,hours
+    std::map<std::pair<std::string, std::string>, std::array<double, 9>> sums;
+    std::istringstream csv{simulation.to_csv()};
+    std::string line;
+    std::getline(csv, line);
+    CHECK(line == "scenario,duty,municipality,opened,pending,met,late,overdue,waived,excepted,lapsed,hours");
+    while (std::getline(csv, line)) {
+        std::vector<std::string> cells;
+        std::istringstream row{line};
+        for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+        REQUIRE(cells.size() == 12);
+        auto& sum = sums[{cells[0], cells[1]}];
+        for (std::size_t i = 0; i < 9; ++i) sum[i] += std::stod(cells[3 + i]);
+    }
+    char const* const names[] = {"opened", "pending", "met", "late", "overdue", "waived", "excepted", "lapsed", "hours"};
+    for (auto const& scenario : result["scenarios"])
+        for (auto const& duty : scenario["duties"]) {
+            auto const& sum = sums[{scenario["scenario"].get<std::string>(), duty["duty"].get<std::string>()}];
+            for (std::size_t i = 0; i < 9; ++i) {
+                INFO(scenario["scenario"].get<std::string>(), " ", duty["duty"].get<std::string>(), " ", names[i]);
+                CHECK(sum[i] == doctest::Approx(duty[names[i]].get<double>()));
+            }
+        }
+}
+
+TEST_CASE("on a generated population the simulator agrees with the checker too") {
+    auto const story_text = [] {
+        std::ifstream in{PLIGT_SOURCE_DIR "/simulation/child_welfare.json"};
+        std::ostringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }();
+    auto const story = engine::parse_story(shipped(), story_text);
+    REQUIRE(story);
+    engine::Population const population{600, 11, *Date::parse("2021-06-01"), *Date::parse("2024-06-30"), 1};
+    std::string text;
+    REQUIRE_FALSE(engine::generate(shipped(), *story, population, [&](std::string_view chunk) { text.append(chunk); }));
+    std::vector<std::string> lines;
+    std::istringstream in{text};
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    REQUIRE(lines.size() == 600);
+
+    std::vector<std::unique_ptr<Program>> keep;
+    auto const programs = programs_with(keep);
+    engine::Simulation simulation{programs, as_of};
+    engine::RunOptions options;
+    options.threads = 2;
+    REQUIRE(engine::run_simulation(simulation, source_of(lines), options).bad_lines.empty());
+
+    std::vector<engine::DutyResult> results;
+    for (std::size_t p = 0; p < programs.size(); ++p) {
+        std::uint64_t expected_opened = 0, expected_overdue = 0, counted_opened = 0, counted_overdue = 0;
+        for (auto const& line : lines) {
+            auto const c = engine::parse_case(shipped(), line);
+            REQUIRE(c);
+            engine::evaluate(*programs[p].program, *c, as_of, results);
+            expected_opened += results.size();
+            for (auto const& r : results) expected_overdue += r.status == engine::Status::overdue;
+        }
+        for (Index d = 0; d < shipped().concepts.size(); ++d)
+            for (Index m = 0; m < shipped().municipalities.size(); ++m) {
+                counted_opened += simulation.tally(p, d, m).opened;
+                counted_overdue += simulation.tally(p, d, m).by_status[static_cast<std::size_t>(engine::Status::overdue)];
+            }
+        INFO("program ", programs[p].id);
+        CHECK(counted_opened == expected_opened);
+        CHECK(counted_overdue == expected_overdue);
+        CHECK(counted_opened > 1000);
+    }
 }
