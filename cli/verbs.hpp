@@ -18,5 +18,7 @@ void add_deadline(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_fmt(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_lint(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_generate(CLI::App& app, Terminal& terminal, int& exit_code);
+void add_diff(CLI::App& app, Terminal& terminal, int& exit_code);
+void add_serve(CLI::App& app, Terminal& terminal, int& exit_code);
 
 }  // namespace pligt::cli

@@ -221,8 +221,9 @@ private:
         for (auto const& [key, value] : object.items()) {
             if (key == "event" || key == "at") continue;
             auto const attribute_pointer = pointer + "/" + pointer_token(key);
+            // clang-14 cannot capture a structured binding, so `key` is captured by name.
             auto const attribute = std::find_if(event.attributes.begin(), event.attributes.end(),
-                                                [&](AttributeDef const& a) { return a.id == key; });
+                                                [&, &key = key](AttributeDef const& a) { return a.id == key; });
             if (attribute == event.attributes.end()) {
                 std::vector<std::string_view> known;
                 for (auto const& a : event.attributes) known.push_back(a.id);
@@ -289,6 +290,271 @@ CaseResult parse_case(Program const& program, std::string_view text) {
         return fail(std::vector<CaseError>{{"", "invalid JSON: " + message, line, column}});
     }
     return read_case(program, document);
+}
+
+}  // namespace pligt::engine
+
+namespace pligt::engine {
+namespace {
+
+// A cursor over one line. Every method returns false (or nothing) where the
+// text leaves the plain form; the caller then hands the line to parse_case.
+class PlainJson {
+public:
+    explicit PlainJson(std::string_view text) : p_{text.data()}, end_{text.data() + text.size()} {}
+
+    void skip_space() {
+        while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+    }
+    bool at_end() {
+        skip_space();
+        return p_ == end_;
+    }
+    // The next non-space character is `c`; consumed.
+    bool take(char c) {
+        skip_space();
+        if (p_ == end_ || *p_ != c) return false;
+        ++p_;
+        return true;
+    }
+    bool peek(char c) {
+        skip_space();
+        return p_ != end_ && *p_ == c;
+    }
+    // A string of printable ASCII without escapes.
+    bool string(std::string_view& out) {
+        if (!take('"')) return false;
+        auto const start = p_;
+        for (; p_ != end_; ++p_) {
+            auto const c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                out = std::string_view{start, static_cast<std::size_t>(p_ - start)};
+                ++p_;
+                return true;
+            }
+            if (c < 0x20 || c > 0x7E || c == '\\') return false;
+        }
+        return false;
+    }
+    // A whole number of at most 18 digits, so it fits any JSON integer type;
+    // not "-0", and no fraction or exponent. The token's text is kept.
+    bool integer(std::int64_t& value, std::string_view& token) {
+        skip_space();
+        auto const start = p_;
+        bool const negative = p_ != end_ && *p_ == '-';
+        if (negative) ++p_;
+        auto const digits = p_;
+        std::int64_t v = 0;
+        while (p_ != end_ && *p_ >= '0' && *p_ <= '9') v = v * 10 + (*p_++ - '0');
+        auto const count = p_ - digits;
+        if (count == 0 || count > 18 || (*digits == '0' && count > 1)) return false;
+        if (negative && v == 0) return false;
+        if (p_ != end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;
+        value = negative ? -v : v;
+        token = std::string_view{start, static_cast<std::size_t>(p_ - start)};
+        return true;
+    }
+    bool literal(std::string_view word) {
+        skip_space();
+        auto const left = static_cast<std::size_t>(end_ - p_);
+        if (left < word.size() || std::string_view{p_, word.size()} != word) return false;
+        p_ += word.size();
+        return true;
+    }
+
+private:
+    char const* p_;
+    char const* end_;
+};
+
+// A value of `type` in the plain form, exactly as read_value would accept it.
+bool plain_value(PlainJson& in, Type const& type, Program const& program, Value& out) {
+    switch (type.base) {
+    case BaseType::boolean:
+        if (in.literal("true")) out = 1;
+        else if (in.literal("false")) out = 0;
+        else return false;
+        return true;
+    case BaseType::integer: {
+        std::string_view token;
+        return in.integer(out, token);
+    }
+    case BaseType::date: {
+        std::string_view text;
+        if (!in.string(text)) return false;
+        auto const date = Date::parse(text);
+        if (!date) return false;
+        out = date->days();
+        return true;
+    }
+    case BaseType::text: {
+        std::string_view text;
+        out = 0;
+        return in.string(text);
+    }
+    case BaseType::kind: {
+        std::string_view text;
+        if (!in.string(text)) return false;
+        auto const& values = program.kinds[type.kind].values;
+        auto const it = std::find(values.begin(), values.end(), text);
+        if (it == values.end()) return false;
+        out = static_cast<Value>(it - values.begin());
+        return true;
+    }
+    }
+    return false;
+}
+
+// The members of an object, `member(key)` reading each value; an empty
+// object is allowed.
+template <typename F>
+bool plain_object(PlainJson& in, F&& member) {
+    if (!in.take('{')) return false;
+    if (in.take('}')) return true;
+    do {
+        std::string_view key;
+        if (!in.string(key) || !in.take(':') || !member(key)) return false;
+    } while (in.take(','));
+    return in.take('}');
+}
+
+}  // namespace
+
+CaseParser::CaseParser(Program const& program) : program_{&program} {
+    for (auto const& [id, index] : program.event_ids) events_.emplace(id, index);
+    for (auto const& [id, index] : program.fact_ids) facts_.emplace(id, index);
+    for (auto const& [id, index] : program.municipality_ids) municipalities_.emplace(id, index);
+}
+
+CaseResult CaseParser::parse(std::string_view text) const {
+    Case c;
+    if (parse_plain(text, c)) return c;
+    return parse_case(*program_, text);
+}
+
+bool CaseParser::parse_plain(std::string_view text, Case& out) const {
+    auto const& program = *program_;
+    auto const lookup = [](auto const& map, std::string_view key) {
+        auto const it = map.find(key);
+        return it == map.end() ? no_index : it->second;
+    };
+    out.id.clear();
+    out.municipality = no_index;
+    out.facts.assign(program.facts.size(), {});
+    out.events.clear();
+    out.attribute_values.clear();
+
+    PlainJson in{text};
+    bool saw_id = false, saw_municipality = false, saw_facts = false, saw_events = false;
+    auto const facts = [&](std::string_view key) {
+        auto const fact = lookup(facts_, key);
+        if (fact == no_index || out.facts[fact].present) return false;  // unknown or repeated
+        Value value = 0;
+        if (!plain_value(in, program.facts[fact].type, program, value)) return false;
+        out.facts[fact] = AttributeValue{value, true};
+        return true;
+    };
+    auto const event = [&](std::uint32_t position) {
+        Index event_index = no_index;
+        std::string_view at;
+        bool saw_at = false;
+        auto const offset = static_cast<std::uint32_t>(out.attribute_values.size());
+        bool const ok = plain_object(in, [&](std::string_view key) {
+            if (key == "event") {
+                std::string_view name;
+                if (event_index != no_index || !in.string(name)) return false;
+                event_index = lookup(events_, name);
+                if (event_index == no_index) return false;
+                out.attribute_values.resize(offset + program.events[event_index].attributes.size());
+                return true;
+            }
+            if (key == "at") {
+                if (saw_at || !in.string(at)) return false;
+                saw_at = true;
+                return true;
+            }
+            if (event_index == no_index) return false;  // an attribute before the event's name
+            auto const& attributes = program.events[event_index].attributes;
+            auto const attribute = std::find_if(attributes.begin(), attributes.end(),
+                                                [&](AttributeDef const& a) { return a.id == key; });
+            if (attribute == attributes.end()) return false;
+            auto& slot = out.attribute_values[offset + static_cast<std::size_t>(attribute - attributes.begin())];
+            if (slot.present) return false;
+            Value value = 0;
+            if (!plain_value(in, attribute->type, program, value)) return false;
+            slot = AttributeValue{value, true};
+            return true;
+        });
+        if (!ok || event_index == no_index || !saw_at) return false;
+        auto const moment = Moment::parse(at);
+        if (!moment) return false;
+        auto const& attributes = program.events[event_index].attributes;
+        for (std::size_t i = 0; i < attributes.size(); ++i) {
+            auto& slot = out.attribute_values[offset + i];
+            if (slot.present) continue;
+            if (attributes[i].default_value) slot = AttributeValue{*attributes[i].default_value, true};
+            else if (!attributes[i].type.optional) return false;
+        }
+        out.events.push_back(CaseEvent{event_index, *moment, offset, position});
+        return true;
+    };
+
+    bool const ok = plain_object(in, [&](std::string_view key) {
+        if (key == "id") {
+            if (saw_id) return false;
+            saw_id = true;
+            if (in.peek('"')) {
+                std::string_view id;
+                if (!in.string(id)) return false;
+                out.id.assign(id);
+                return true;
+            }
+            std::int64_t value = 0;
+            std::string_view token;
+            if (!in.integer(value, token)) return false;
+            out.id.assign(token);  // as nlohmann's dump() writes it
+            return true;
+        }
+        if (key == "municipality") {
+            if (saw_municipality) return false;
+            saw_municipality = true;
+            if (in.peek('"')) {
+                std::string_view name;
+                if (!in.string(name)) return false;
+                bool const digits = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+                    return c >= '0' && c <= '9';
+                });
+                out.municipality = digits ? find_municipality(program, name) : lookup(municipalities_, name);
+            } else {
+                std::int64_t value = 0;
+                std::string_view token;
+                if (!in.integer(value, token) || value < 0) return false;
+                out.municipality = find_municipality(program, token);
+            }
+            return out.municipality != no_index;
+        }
+        if (key == "facts") {
+            if (saw_facts) return false;
+            saw_facts = true;
+            return plain_object(in, facts);
+        }
+        if (key == "events") {
+            if (saw_events) return false;
+            saw_events = true;
+            if (!in.take('[')) return false;
+            if (in.take(']')) return true;
+            std::uint32_t position = 0;
+            do {
+                if (!event(position++)) return false;
+            } while (in.take(','));
+            return in.take(']');
+        }
+        return false;  // an unknown field
+    });
+    if (!ok || !in.at_end() || !saw_municipality || !saw_events) return false;
+    std::stable_sort(out.events.begin(), out.events.end(),
+                     [](CaseEvent const& a, CaseEvent const& b) { return Moment::sorts_before(a.at, b.at); });
+    return true;
 }
 
 }  // namespace pligt::engine

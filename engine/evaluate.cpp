@@ -398,25 +398,38 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
     }
 
     // Order by trigger time, then duty id; stable, so instances stay in order.
-    std::stable_sort(results.begin(), results.end(), [&](DutyResult const& a, DutyResult const& b) {
+    // A case has a handful of instances, pushed almost in order (triggers are
+    // visited in time order), so an insertion sort: stable, and unlike
+    // std::stable_sort it allocates no buffer per case.
+    auto const comes_before = [&](DutyResult const& a, DutyResult const& b) {
         auto const& at_a = c.events[a.trigger].at;
         auto const& at_b = c.events[b.trigger].at;
         if (Moment::sorts_before(at_a, at_b)) return true;
         if (Moment::sorts_before(at_b, at_a)) return false;
         return program.duties[a.duty].concept_index < program.duties[b.duty].concept_index;
-    });
-
-    // Number the instances of duties that occur more than once.
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        auto const concept_index = program.duties[results[i].duty].concept_index;
-        std::uint16_t seen = 0, total = 0;
-        for (std::size_t j = 0; j < results.size(); ++j) {
-            if (program.duties[results[j].duty].concept_index != concept_index) continue;
-            ++total;
-            if (j <= i) ++seen;
-        }
-        if (total > 1) results[i].instance = seen;
+    };
+    for (std::size_t i = 1; i < results.size(); ++i) {
+        if (!comes_before(results[i], results[i - 1])) continue;
+        DutyResult moved = results[i];
+        std::size_t j = i;
+        for (; j > 0 && comes_before(moved, results[j - 1]); --j) results[j] = results[j - 1];
+        results[j] = moved;
     }
+
+    // Number the instances of duties that occur more than once: count each
+    // duty's instances, then number them in order. The counters are per
+    // thread and left at zero, so this is linear and allocates once.
+    thread_local std::vector<std::uint16_t> counts;
+    if (counts.size() < program.concepts.size()) counts.resize(program.concepts.size());
+    for (auto const& result : results) ++counts[program.duties[result.duty].concept_index];
+    for (auto& result : results)
+        if (counts[program.duties[result.duty].concept_index] > 1) result.instance = 1;  // to be numbered
+    for (auto const& result : results) counts[program.duties[result.duty].concept_index] = 0;
+    for (auto& result : results) {
+        if (result.instance == 0) continue;
+        result.instance = ++counts[program.duties[result.duty].concept_index];
+    }
+    for (auto const& result : results) counts[program.duties[result.duty].concept_index] = 0;
 }
 
 }  // namespace pligt::engine

@@ -64,11 +64,18 @@ RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunO
     std::vector<Simulation::Accumulator> accumulators;
     for (unsigned t = 0; t < threads; ++t) accumulators.push_back(simulation.accumulator());
 
+    CaseParser const parser{program};
+
     auto const work = [&](Simulation::Accumulator& accumulator) {
         std::vector<BadLine> bad;
+        Case plain;  // reused, so a plain line allocates nothing
         while (auto batch = queue.pop()) {
             for (auto const& line : *batch) {
                 if (line.text.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
+                if (parser.parse_plain(line.text, plain)) {
+                    accumulator.add(plain);
+                    continue;
+                }
                 auto c = parse_case(program, line.text);
                 if (c) {
                     accumulator.add(*c);

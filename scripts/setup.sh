@@ -8,14 +8,19 @@ packages=(
   libboost-dev            # Boost.Spirit X3 (header-only)
   nlohmann-json3-dev
   libspdlog-dev libfmt-dev
+  libcpp-httplib-dev      # pligt serve (server/api.cpp)
   doctest-dev
   libcli11-dev
+  libbenchmark-dev        # bench/ (PLIGT_BENCH=ON)
+  chromium nodejs npm     # tests/e2e (the web page in a browser)
 )
 
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 
 missing=()
 for p in "${packages[@]}"; do
+  # A Node.js from elsewhere (NodeSource) bundles npm and conflicts with Debian's.
+  if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
@@ -24,3 +29,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# playwright-core for tests/e2e, at the version its package-lock.json pins.
+npm ci --prefix "$(dirname "$0")/../tests/e2e" --no-audit --no-fund

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The test command. Builds and runs every test twice: once as is, with
 # warnings as errors, and once under AddressSanitizer and
-# UndefinedBehaviorSanitizer. Also checks that layers depend downwards only.
+# UndefinedBehaviorSanitizer; runs the web page's end-to-end tests in
+# Chromium against the first build. Also checks that layers depend
+# downwards only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -16,5 +18,7 @@ run_suite() {
 
 bash scripts/check-layers.sh
 run_suite build-test
+echo "== the web page in a browser"
+bash tests/e2e/run.sh build-test/pligt
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-sanitize -DPLIGT_SANITIZE=ON

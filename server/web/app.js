@@ -1,0 +1,704 @@
+// pligt's page: a case form built from the vocabulary, sent to /api/v1/check,
+// and the result shown as a checklist. Plain JavaScript, no build step, and no
+// request beyond this server's own API.
+'use strict';
+
+(() => {
+  // ---------------------------------------------------------------- texts
+  const TEXTS = {
+    da: {
+      skip: 'Spring til indhold', tagline: 'tjekliste for en sag', language: 'Sprog',
+      errorsTitle: 'Sagen kunne ikke tjekkes', caseLegend: 'Sagen', caseId: 'Sagsnummer (valgfrit)',
+      municipality: 'Kommune', municipalityHint: 'Søg på navn eller kommunekode', noMatch: 'Ingen kommune matcher',
+      asOf: 'Opgjort pr. dato', factsLegend: 'Fakta', eventsLegend: 'Hændelser',
+      eventsHint: 'Hændelserne kan stå i vilkårlig rækkefølge. Et klokkeslæt er valgfrit.',
+      addEvent: 'Tilføj hændelse', check: 'Tjek sagen', clear: 'Ryd formularen',
+      jsonSummary: 'Indsæt eller indlæs en sag som JSON', caseJson: 'Sag (JSON)',
+      useJson: 'Indlæs i formularen og tjek', uploadJson: 'Indlæs fil', showJson: 'Vis formularen som JSON',
+      download: 'Hent resultatet som JSON', print: 'Udskriv',
+      showAllWhy: 'Vis alle begrundelser', hideAllWhy: 'Skjul alle begrundelser',
+      event: 'Hændelse', eventN: 'Hændelse {0}', date: 'Dato', time: 'Klokkeslæt (valgfrit)',
+      chooseEvent: '— vælg hændelse —', choose: '— vælg —', byDefault: 'standard: {0}', notGiven: '— ikke angivet —',
+      yes: 'ja', no: 'nej', unknownValue: '{0} (ukendt)',
+      removeEvent: 'Fjern', removeEventN: 'Fjern hændelse {0}',
+      resultTitle: 'Resultat', caseLabel: 'Sag {0}', asOfLabel: 'opgjort pr. {0}',
+      noDuties: 'Ingen pligter er udløst af sagens hændelser pr. denne dato.',
+      dutyCount: '{0} pligter', dutyCount1: '1 pligt',
+      status: { pending: 'Afventer', met: 'Opfyldt', late: 'For sent', overdue: 'Overskredet', waived: 'Frafaldet', excepted: 'Undtaget', lapsed: 'Bortfaldet' },
+      cite: 'Hjemmel', law: 'Regelsæt', triggeredBy: 'Udløst af', due: 'Frist', lawDue: 'Lovens egen frist',
+      dueBefore: 'før {0}', noDeadline: 'ingen',
+      daysLeft: '{0} dage tilbage', dayLeft: '1 dag tilbage', dueToday: 'udløber i dag',
+      daysOverdue: '{0} dage overskredet', dayOverdue: '1 dag overskredet', overdueToday: 'overskredet i dag',
+      daysLate: '{0} dage for sent', dayLate: '1 dag for sent',
+      doneBy: 'Udført', waivedBy: 'Frafaldet efter', basis: 'Grundlag', replacedBy: 'Erstattet af',
+      exceptedBy: 'Undtaget efter', reason: 'Begrundelse', instance: 'nr. {0}',
+      why: 'Hvorfor?', checking: 'Tjekker sagen …', checked: 'Sagen er tjekket: {0}.',
+      errorsFound: '{0} fejl i sagen', general: 'Sagen',
+      loadFailed: 'Ordforrådet eller kommunerne kunne ikke hentes fra serveren: {0}',
+      requestFailed: 'Serveren kunne ikke nås: {0}', badJson: 'Ugyldig JSON: {0}', notAnObject: 'En sag er et JSON-objekt.',
+      fileFailed: 'Filen kunne ikke læses.',
+    },
+    en: {
+      skip: 'Skip to content', tagline: 'a case checklist', language: 'Language',
+      errorsTitle: 'The case could not be checked', caseLegend: 'The case', caseId: 'Case id (optional)',
+      municipality: 'Municipality', municipalityHint: 'Search by name or municipality code', noMatch: 'No municipality matches',
+      asOf: 'As of', factsLegend: 'Facts', eventsLegend: 'Events',
+      eventsHint: 'Events may come in any order. A time of day is optional.',
+      addEvent: 'Add event', check: 'Check the case', clear: 'Clear the form',
+      jsonSummary: 'Paste or upload a case as JSON', caseJson: 'Case (JSON)',
+      useJson: 'Load into the form and check', uploadJson: 'Upload a file', showJson: 'Show the form as JSON',
+      download: 'Download the result as JSON', print: 'Print',
+      showAllWhy: 'Show every explanation', hideAllWhy: 'Hide every explanation',
+      event: 'Event', eventN: 'Event {0}', date: 'Date', time: 'Time (optional)',
+      chooseEvent: '— choose an event —', choose: '— choose —', byDefault: 'default: {0}', notGiven: '— not given —',
+      yes: 'yes', no: 'no', unknownValue: '{0} (unknown)',
+      removeEvent: 'Remove', removeEventN: 'Remove event {0}',
+      resultTitle: 'Result', caseLabel: 'Case {0}', asOfLabel: 'as of {0}',
+      noDuties: 'No duty is triggered by the case\'s events as of this date.',
+      dutyCount: '{0} duties', dutyCount1: '1 duty',
+      status: { pending: 'Pending', met: 'Met', late: 'Late', overdue: 'Overdue', waived: 'Waived', excepted: 'Excepted', lapsed: 'Lapsed' },
+      cite: 'Citation', law: 'Rules', triggeredBy: 'Triggered by', due: 'Deadline', lawDue: 'The law\'s own deadline',
+      dueBefore: 'before {0}', noDeadline: 'none',
+      daysLeft: '{0} days left', dayLeft: '1 day left', dueToday: 'due today',
+      daysOverdue: '{0} days overdue', dayOverdue: '1 day overdue', overdueToday: 'overdue today',
+      daysLate: '{0} days late', dayLate: '1 day late',
+      doneBy: 'Done', waivedBy: 'Waived by', basis: 'Basis', replacedBy: 'Replaced by',
+      exceptedBy: 'Excepted by', reason: 'Reason', instance: 'no. {0}',
+      why: 'Why?', checking: 'Checking the case …', checked: 'The case is checked: {0}.',
+      errorsFound: '{0} errors in the case', general: 'The case',
+      loadFailed: 'Could not load the vocabulary or the municipalities from the server: {0}',
+      requestFailed: 'Could not reach the server: {0}', badJson: 'Invalid JSON: {0}', notAnObject: 'A case is a JSON object.',
+      fileFailed: 'The file could not be read.',
+    },
+  };
+
+  // Where a citation's law can be read.
+  const STATUTE_LINKS = [
+    { prefix: 'SEL ', href: 'https://www.retsinformation.dk/eli/lta/2022/170' },
+    { prefix: 'BL ', href: 'https://www.retsinformation.dk/eli/lta/2025/282' },
+  ];
+
+  let lang = 'da';
+  let vocab = { title: '', facts: [], events: [], kinds: {} };
+  let municipalities = [];
+  let lastResult = null;
+  let extraFields = {};   // case fields the form has no control for, kept from a loaded JSON
+  let uid = 0;
+
+  const $ = (sel, root = document) => root.querySelector(sel);
+  const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+
+  function t(key, ...args) {
+    const text = TEXTS[lang][key] ?? TEXTS.da[key] ?? key;
+    return String(text).replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+  }
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'text') node.textContent = v;
+      else if (k === 'class') node.className = v;
+      else if (k in node && typeof v !== 'string') node[k] = v;
+      else node.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
+    return node;
+  }
+  const nextId = (base) => `${base}-${++uid}`;
+  const humanize = (id) => String(id).replace(/[_-]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+  // ---------------------------------------------------------------- the API's shapes
+  // The one place that reads /api/v1/vocabulary: tolerant of lists or objects
+  // keyed by id, and of a type written "int?" or given as {name, kind}.
+  function normalizeVocabulary(raw) {
+    const v = (raw && raw.vocabulary) || raw || {};
+    const list = (x) => Array.isArray(x) ? x
+      : (x && typeof x === 'object') ? Object.entries(x).map(([id, o]) => (o && typeof o === 'object' && !Array.isArray(o)) ? { id, ...o } : { id, values: o })
+      : [];
+    const valueId = (x) => (x && typeof x === 'object') ? (x.id ?? x.value ?? x.name) : x;
+    const kinds = {};
+    for (const k of list(v.kinds)) kinds[k.id ?? k.name] = (k.values ?? k.members ?? []).map(valueId);
+    const scalar = ['bool', 'int', 'date', 'datetime', 'text', 'kind'];
+    const attribute = (a) => {
+      let type = a.type;
+      let kind = a.kind;
+      let optional = Boolean(a.optional);
+      if (type && typeof type === 'object') {
+        kind = type.kind ?? kind;
+        optional = optional || Boolean(type.optional);
+        type = type.name ?? type.type ?? (kind ? 'kind' : 'text');
+      }
+      if (typeof type === 'string' && type.endsWith('?')) { optional = true; type = type.slice(0, -1); }
+      if (typeof type === 'string' && !scalar.includes(type)) { kind = kind ?? type; type = 'kind'; }
+      if (typeof kind === 'object' && kind) kind = kind.id ?? kind.name;
+      const values = (a.values ?? (kind !== undefined ? kinds[kind] : undefined) ?? []).map(valueId);
+      if (!type) type = values.length ? 'kind' : 'text';
+      const hasDefault = a.default !== undefined && a.default !== null;
+      return { id: a.id ?? a.name, title: a.title ?? '', type, kind, values, optional, hasDefault, default: hasDefault ? a.default : undefined };
+    };
+    return {
+      title: v.title ?? '',
+      facts: list(v.facts).map(attribute),
+      events: list(v.events).map((e) => ({ id: e.id ?? e.name, title: e.title ?? '', attributes: list(e.attributes).map(attribute) })),
+      kinds,
+    };
+  }
+
+  function normalizeMunicipalities(raw) {
+    const items = Array.isArray(raw) ? raw : (raw && raw.municipalities) || [];
+    return items.map((m) => {
+      const code = m.code ?? m.kommunekode ?? '';
+      return { id: String(m.id), name: m.name ?? m.title ?? m.id, code: code === '' ? '' : String(code).padStart(4, '0'), region: m.region ?? '' };
+    }).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  }
+
+  const vocabTitle = (item) => (lang === 'da' && item.title) ? item.title : humanize(item.id);
+  const eventById = (id) => vocab.events.find((e) => e.id === id);
+  const eventLabel = (id) => { const e = eventById(id); return e ? vocabTitle(e) : id; };
+
+  // ---------------------------------------------------------------- municipality picker
+  const combo = {
+    input: null, list: null, selected: null, active: -1, matches: [],
+    init() {
+      this.input = $('#municipality');
+      this.list = $('#municipality-list');
+      this.input.addEventListener('input', () => { this.selected = null; this.open(); });
+      this.input.addEventListener('focus', () => {});
+      this.input.addEventListener('click', () => this.open());
+      this.input.addEventListener('keydown', (e) => this.key(e));
+      this.input.addEventListener('blur', () => { this.close(); this.resolveTyped(); });
+      this.list.addEventListener('mousedown', (e) => e.preventDefault());
+      this.list.addEventListener('click', (e) => {
+        const li = e.target.closest('[role=option]');
+        if (li) this.choose(this.matches[Number(li.dataset.index)]);
+      });
+    },
+    filter(query) {
+      const q = query.trim().toLowerCase().replace(/\s+kommune$/, '');
+      if (!q) return municipalities;
+      const digits = /^\d+$/.test(q);
+      return municipalities.filter((m) => digits
+        ? m.code.startsWith(q.padStart(Math.min(4, Math.max(q.length, 1)), '0')) || String(Number(m.code)).startsWith(q)
+        : m.name.toLowerCase().includes(q) || m.id.includes(q));
+    },
+    open() {
+      this.matches = this.filter(this.input.value);
+      this.active = this.matches.length === 1 ? 0 : -1;
+      this.render();
+      this.list.hidden = false;
+      this.input.setAttribute('aria-expanded', 'true');
+    },
+    close() {
+      this.list.hidden = true;
+      this.input.setAttribute('aria-expanded', 'false');
+      this.input.removeAttribute('aria-activedescendant');
+    },
+    render() {
+      this.list.replaceChildren(...(this.matches.length ? this.matches.map((m, i) => el('li', {
+        id: `municipality-option-${i}`, role: 'option', 'data-index': String(i), 'aria-selected': String(i === this.active),
+      }, el('span', { text: m.name }), el('span', { class: 'code', text: m.code })))
+        : [el('li', { class: 'empty', role: 'presentation', text: t('noMatch') })]));
+      if (this.active >= 0) {
+        this.input.setAttribute('aria-activedescendant', `municipality-option-${this.active}`);
+        const node = $(`#municipality-option-${this.active}`);
+        if (node && node.scrollIntoView) node.scrollIntoView({ block: 'nearest' });
+      } else this.input.removeAttribute('aria-activedescendant');
+    },
+    key(e) {
+      const isOpen = !this.list.hidden;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        if (!isOpen) { this.open(); return; }
+        const n = this.matches.length;
+        if (!n) return;
+        this.active = e.key === 'ArrowDown' ? (this.active + 1) % n : (this.active <= 0 ? n - 1 : this.active - 1);
+        this.render();
+      } else if (e.key === 'Enter' && isOpen) {
+        if (this.active >= 0) { e.preventDefault(); this.choose(this.matches[this.active]); }
+        else this.close();
+      } else if (e.key === 'Escape' && isOpen) {
+        e.preventDefault();
+        this.close();
+      }
+    },
+    choose(m) {
+      if (!m) return;
+      this.selected = m;
+      this.input.value = m.name;
+      this.close();
+      clearFieldError(this.input);
+    },
+    // An id, a code or a name typed without picking from the list.
+    lookup(text) {
+      const q = String(text ?? '').trim().toLowerCase();
+      if (!q) return null;
+      return municipalities.find((m) => m.id === q || m.name.toLowerCase() === q
+        || m.name.toLowerCase().replace(/\s+kommune$/, '') === q || (/^\d+$/.test(q) && Number(m.code) === Number(q))) ?? null;
+    },
+    resolveTyped() {
+      if (this.selected && this.input.value === this.selected.name) return;
+      const m = this.lookup(this.input.value);
+      if (m) { this.selected = m; this.input.value = m.name; }
+    },
+    set(value) {
+      this.selected = this.lookup(value);
+      this.input.value = this.selected ? this.selected.name : (value === undefined || value === null ? '' : String(value));
+    },
+    // What the case sends: the id when known, else the text as typed (the server says what is wrong).
+    value() {
+      this.resolveTyped();
+      return this.selected ? this.selected.id : this.input.value.trim();
+    },
+  };
+
+  // ---------------------------------------------------------------- form controls
+  // A labelled control for a fact or an attribute. `key` is the last token of
+  // its JSON Pointer. Returns the field's wrapper; the control has data-key.
+  function makeControl(attr, key, value, { isFact }) {
+    const id = nextId(isFact ? `fact-${attr.id}` : `attr-${attr.id}`);
+    const label = vocabTitle(attr);
+    const base = { id, 'data-key': key, 'data-type': attr.type, name: key };
+    if (attr.type === 'bool' && !isFact) {
+      const checked = value !== undefined ? value === true : attr.default === true;
+      return el('div', { class: 'field check' },
+        el('input', { ...base, type: 'checkbox', checked }),
+        el('label', { for: id, text: label }));
+    }
+    let control;
+    if (attr.type === 'bool' || attr.type === 'kind') {
+      const values = attr.type === 'bool' ? [true, false] : attr.values;
+      const blank = attr.hasDefault ? t('byDefault', attr.type === 'bool' ? t(attr.default ? 'yes' : 'no') : vocabKind(attr.default))
+        : (isFact || attr.optional) ? t('notGiven') : t('choose');
+      control = el('select', base, el('option', { value: '', text: blank }),
+        values.map((v) => el('option', { value: String(v), text: attr.type === 'bool' ? t(v ? 'yes' : 'no') : vocabKind(v) })));
+      if (value !== undefined && value !== null) {
+        const s = String(value);
+        if (!values.map(String).includes(s)) control.append(el('option', { value: s, text: t('unknownValue', s) }));
+        control.value = s;
+      }
+    } else {
+      const type = attr.type === 'int' ? 'number' : attr.type === 'date' ? 'date' : 'text';
+      control = el('input', { ...base, type, step: attr.type === 'int' ? '1' : undefined, autocomplete: 'off' });
+      if (value !== undefined && value !== null) {
+        if (type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) control.type = 'text';
+        if (type === 'number' && !/^-?\d+$/.test(String(value))) control.type = 'text';
+        control.value = String(value);
+      }
+    }
+    return el('div', { class: 'field' }, el('label', { for: id, text: label }), control);
+  }
+  const vocabKind = (v) => (lang === 'da' ? String(v).replace(/_/g, ' ') : humanize(v));
+
+  // The value a control contributes, or undefined to leave it out.
+  function controlValue(c) {
+    const type = c.dataset.type;
+    if (c.type === 'checkbox') return c.checked;
+    const raw = c.value;
+    if (raw === '') return undefined;
+    if (type === 'bool') return raw === 'true' ? true : raw === 'false' ? false : raw;
+    if (type === 'int' && /^-?\d+$/.test(raw.trim())) return Number(raw.trim());
+    return raw;
+  }
+
+  function renderFacts(values = {}) {
+    const box = $('#facts');
+    box.replaceChildren(...vocab.facts.map((f) => makeControl(f, f.id, values[f.id], { isFact: true })));
+    $('#facts-fieldset').hidden = vocab.facts.length === 0;
+  }
+
+  function addEventRow(data = {}) {
+    const li = el('li', { class: 'event' });
+    li.extra = {};
+    const selectId = nextId('event');
+    const select = el('select', { id: selectId, 'data-key': 'event', name: 'event' },
+      el('option', { value: '', text: t('chooseEvent') }),
+      vocab.events.map((e) => el('option', { value: e.id, text: vocabTitle(e) })));
+    if (data.event !== undefined) {
+      const s = String(data.event);
+      if (!eventById(s)) select.append(el('option', { value: s, text: t('unknownValue', s) }));
+      select.value = s;
+    }
+    const dateId = nextId('at');
+    const timeId = nextId('time');
+    const date = el('input', { id: dateId, type: 'date', 'data-key': 'at', name: 'at' });
+    const time = el('input', { id: timeId, type: 'time', name: 'time' });
+    if (data.at !== undefined) {
+      const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2})?)?$/.exec(String(data.at));
+      if (m) { date.value = m[1]; time.value = m[2] ?? ''; } else { date.type = 'text'; date.value = String(data.at); }
+    }
+    const remove = el('button', { type: 'button', class: 'danger remove', text: t('removeEvent') });
+    remove.addEventListener('click', () => {
+      const next = li.nextElementSibling || li.previousElementSibling;
+      li.remove();
+      renumberRows();
+      (next ? $('select', next) : $('#add-event')).focus();
+    });
+    const eventLabelNode = el('label', { for: selectId, class: 'event-label' });
+    const attrs = el('div', { class: 'event-attrs' });
+    li.append(el('div', { class: 'event-head' },
+      el('div', { class: 'field' }, eventLabelNode, select),
+      el('div', { class: 'field' }, el('label', { for: dateId, text: t('date') }), date),
+      el('div', { class: 'field' }, el('label', { for: timeId, text: t('time') }), time),
+      remove), attrs);
+
+    const renderAttrs = (values) => {
+      const e = eventById(select.value);
+      const known = new Set(e ? e.attributes.map((a) => a.id) : []);
+      attrs.replaceChildren(...(e ? e.attributes.map((a) => makeControl(a, a.id, values[a.id], { isFact: false })) : []));
+      li.extra = Object.fromEntries(Object.entries(values).filter(([k]) => !known.has(k) && k !== 'event' && k !== 'at'));
+    };
+    select.addEventListener('change', () => renderAttrs(currentAttrValues(li)));
+    renderAttrs(data);
+    $('#events').append(li);
+    renumberRows();
+    return li;
+  }
+
+  function currentAttrValues(li) {
+    const out = { ...li.extra };
+    for (const c of $$('.event-attrs [data-key]', li)) {
+      const v = controlValue(c);
+      if (v !== undefined) out[c.dataset.key] = v;
+    }
+    return out;
+  }
+
+  function renumberRows() {
+    $$('#events > li').forEach((li, i) => {
+      $('.event-label', li).textContent = t('eventN', i + 1);
+      $('.remove', li).setAttribute('aria-label', t('removeEventN', i + 1));
+    });
+  }
+
+  // ---------------------------------------------------------------- case <-> form
+  function caseFromForm() {
+    const c = { ...extraFields };
+    const id = $('#case-id').value.trim();
+    if (id) c.id = id;
+    c.municipality = combo.value();
+    const facts = {};
+    for (const ctl of $$('#facts [data-key]')) {
+      const v = controlValue(ctl);
+      if (v !== undefined) facts[ctl.dataset.key] = v;
+    }
+    if (Object.keys(facts).length) c.facts = facts;
+    c.events = $$('#events > li').map((li) => {
+      const event = $('[data-key=event]', li).value;
+      const date = $('[data-key=at]', li).value.trim();
+      const time = $('input[name=time]', li).value;
+      const at = date && time && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T${time.slice(0, 5)}` : date;
+      // An empty date is sent as "", so the server's error points at the field.
+      return { event, at, ...currentAttrValues(li) };
+    });
+    return c;
+  }
+
+  function formFromCase(c) {
+    clearErrors();
+    const known = new Set(['id', 'municipality', 'facts', 'events']);
+    extraFields = Object.fromEntries(Object.entries(c).filter(([k]) => !known.has(k)));
+    $('#case-id').value = c.id === undefined || c.id === null ? '' : String(c.id);
+    combo.set(c.municipality);
+    const facts = c.facts && typeof c.facts === 'object' ? c.facts : {};
+    renderFacts(facts);
+    $('#events').replaceChildren();
+    for (const e of Array.isArray(c.events) ? c.events : []) addEventRow(e && typeof e === 'object' ? e : {});
+  }
+
+  // ---------------------------------------------------------------- errors
+  function clearFieldError(control) {
+    const holder = control.closest('.field') || control;
+    for (const p of $$(':scope > .field-error', holder)) p.remove();
+    control.removeAttribute('aria-invalid');
+    const ids = (control.getAttribute('aria-describedby') || '').split(/\s+/).filter((s) => s && !s.startsWith('err-'));
+    if (ids.length) control.setAttribute('aria-describedby', ids.join(' ')); else control.removeAttribute('aria-describedby');
+  }
+
+  function clearErrors() {
+    $('#error-summary').hidden = true;
+    $('#error-list').replaceChildren();
+    for (const p of $$('#case-form .field-error, #case-form .row-error')) p.remove();
+    for (const c of $$('#case-form [aria-invalid]')) clearFieldError(c);
+    for (const li of $$('#events > li.invalid')) li.classList.remove('invalid');
+    $('#load-error').hidden = true;
+  }
+
+  const unescapeToken = (s) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+
+  // The control (or, failing that, the container) a JSON Pointer names.
+  function targetOf(pointer) {
+    const tokens = String(pointer || '').split('/').slice(1).map(unescapeToken);
+    if (tokens[0] === 'id') return { control: $('#case-id') };
+    if (tokens[0] === 'municipality') return { control: $('#municipality') };
+    if (tokens[0] === 'facts') {
+      const ctl = tokens[1] !== undefined ? $$('#facts [data-key]').find((c) => c.dataset.key === tokens[1]) : null;
+      return ctl ? { control: ctl } : { container: $('#facts-fieldset') };
+    }
+    if (tokens[0] === 'events') {
+      const li = tokens[1] !== undefined ? $$('#events > li')[Number(tokens[1])] : null;
+      if (!li) return { container: $('#events-fieldset') };
+      const ctl = tokens[2] !== undefined ? $$('[data-key]', li).find((c) => c.dataset.key === tokens[2]) : null;
+      return ctl ? { control: ctl, row: li } : { container: li, row: li };
+    }
+    return { container: null };
+  }
+
+  function showErrors(errors) {
+    clearErrors();
+    const list = $('#error-list');
+    errors.forEach((err, i) => {
+      const { control, container, row } = targetOf(err.pointer);
+      const errId = `err-${i}`;
+      const message = el('p', { id: errId, class: 'field-error', text: err.detail });
+      let focusTarget = null;
+      if (control) {
+        (control.closest('.field') || control.parentElement).append(message);
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), errId].filter(Boolean).join(' '));
+        focusTarget = control;
+      } else if (container) {
+        message.classList.add('row-error');
+        container.append(message);
+        focusTarget = container.matches('li') ? $('select', container) : $('input, select', container) || container;
+      }
+      if (row) row.classList.add('invalid');
+      const where = err.pointer ? el('code', { text: err.pointer }) : t('general');
+      const item = el('li', {}, focusTarget
+        ? el('a', { href: `#${focusTarget.id || ''}`, onclick: (e) => { e.preventDefault(); focusTarget.focus(); } }, where)
+        : where, ': ', err.detail);
+      list.append(item);
+    });
+    $('#error-summary h2').textContent = t('errorsTitle');
+    $('#error-summary').hidden = false;
+    $('#error-summary').focus();
+    announce(t('errorsFound', errors.length));
+  }
+
+  function announce(text) { $('#status').textContent = text; }
+
+  // ---------------------------------------------------------------- checking
+  async function check() {
+    const asOf = $('#as-of').value || today();
+    const body = JSON.stringify(caseFromForm());
+    announce(t('checking'));
+    let response;
+    try {
+      response = await fetch(`/api/v1/check?as_of=${encodeURIComponent(asOf)}`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body,
+      });
+    } catch (e) {
+      showErrors([{ pointer: '', detail: t('requestFailed', e.message) }]);
+      return;
+    }
+    let payload = null;
+    try { payload = await response.json(); } catch { payload = null; }
+    if (response.ok && payload && Array.isArray(payload.duties)) {
+      clearErrors();
+      lastResult = payload;
+      renderResult();
+      const statuses = summarize(payload.duties);
+      announce(t('checked', statuses));
+      $('#result-title').focus();
+      return;
+    }
+    const errors = payload && Array.isArray(payload.errors) && payload.errors.length
+      ? payload.errors.map((e) => ({ pointer: e.pointer ?? '', detail: e.detail ?? String(e.message ?? '') }))
+      : [{ pointer: '', detail: (payload && (payload.detail || payload.title)) || `HTTP ${response.status}` }];
+    showErrors(errors);
+  }
+
+  function today() {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  }
+
+  // ---------------------------------------------------------------- the checklist
+  const dayNumber = (s) => { const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(s)); return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86400000 : NaN; };
+
+  function summarize(duties) {
+    const counts = {};
+    for (const d of duties) counts[d.status] = (counts[d.status] || 0) + 1;
+    const head = duties.length === 1 ? t('dutyCount1') : t('dutyCount', duties.length);
+    const parts = Object.keys(TEXTS.da.status).filter((s) => counts[s]).map((s) => `${counts[s]} ${statusText(s).toLowerCase()}`);
+    return parts.length ? `${head}: ${parts.join(', ')}` : head;
+  }
+  const statusText = (s) => TEXTS[lang].status[s] ?? s;
+
+  function citation(cite) {
+    const link = STATUTE_LINKS.find((l) => String(cite).startsWith(l.prefix));
+    return link ? el('a', { href: link.href, rel: 'noopener noreferrer', target: '_blank', text: cite }) : el('span', { text: cite });
+  }
+
+  const moment = (s) => String(s).replace('T', ' ');
+  const at = (ref) => `${eventLabel(ref.event)} · ${moment(ref.at)}`;
+
+  function deadline(d, asOf) {
+    if (d.due === undefined) return null;
+    if (d.due && typeof d.due === 'object') return el('span', { text: t('dueBefore', eventLabel(d.due.before)) });
+    const node = el('span', { text: moment(d.due) });
+    let text = null;
+    let over = false;
+    const diff = dayNumber(d.due) - dayNumber(asOf);
+    if (d.status === 'pending' && !Number.isNaN(diff)) {
+      text = diff <= 0 ? t('dueToday') : diff === 1 ? t('dayLeft') : t('daysLeft', diff);
+    } else if (d.status === 'overdue' && !Number.isNaN(diff)) {
+      over = true;
+      text = diff >= 0 ? t('overdueToday') : diff === -1 ? t('dayOverdue') : t('daysOverdue', -diff);
+    } else if (d.status === 'late' && d.done_by) {
+      const late = dayNumber(d.done_by.at) - dayNumber(d.due);
+      if (late > 0) { over = true; text = late === 1 ? t('dayLate') : t('daysLate', late); }
+    }
+    if (text) node.append(' — ', el('span', { class: over ? 'days over' : 'days', text }));
+    return node;
+  }
+
+  function renderResult() {
+    const r = lastResult;
+    if (!r) return;
+    const m = municipalities.find((x) => x.id === r.municipality);
+    const title = [r.case !== undefined ? t('caseLabel', r.case) : t('resultTitle'),
+      m ? `${m.name} (${m.code})` : r.municipality, t('asOfLabel', r.as_of)].filter(Boolean).join(' · ');
+    $('#result-title').textContent = title;
+    $('#result-summary').textContent = r.duties.length ? summarize(r.duties) : t('noDuties');
+    const titleOf = (duty) => { const x = r.duties.find((d) => d.duty === duty); return x ? `${x.title} (${duty})` : duty; };
+    $('#duties').replaceChildren(...r.duties.map((d) => {
+      const rows = [];
+      const row = (term, ...value) => { if (value.some((v) => v !== null && v !== undefined)) rows.push(el('dt', { text: term }), el('dd', {}, ...value)); };
+      row(t('cite'), citation(d.cite), d.law ? el('span', { class: 'id', text: ` · ${d.law}` }) : null);
+      if (d.triggered_by) row(t('triggeredBy'), at(d.triggered_by));
+      row(t('due'), deadline(d, r.as_of));
+      if (d.law_due !== undefined) row(t('lawDue'), typeof d.law_due === 'object' ? t('dueBefore', eventLabel(d.law_due.before)) : moment(d.law_due));
+      if (d.done_by) row(t('doneBy'), at(d.done_by));
+      if (d.waived_by) {
+        row(t('waivedBy'), d.waived_by.exemptions);
+        row(t('basis'), d.waived_by.basis);
+      }
+      if (d.replaced_by) row(t('replacedBy'), titleOf(d.replaced_by));
+      if (d.excepted_by) {
+        row(t('exceptedBy'), citation(d.excepted_by.cite));
+        row(t('reason'), d.excepted_by.reason);
+      }
+      const why = Array.isArray(d.why) && d.why.length
+        ? el('details', { class: 'why' }, el('summary', { text: t('why') }), el('ul', {}, d.why.map((w) => el('li', { text: w }))))
+        : null;
+      return el('li', { class: `duty status-${d.status}`, 'data-duty': d.duty, 'data-status': d.status },
+        el('h3', {},
+          el('span', { class: 'badge', text: statusText(d.status) }),
+          el('span', { class: 'title', text: d.title }),
+          el('span', { class: 'id', text: d.instance !== undefined ? `${d.duty} · ${t('instance', d.instance)}` : d.duty })),
+        el('dl', {}, rows), why);
+    }));
+    $('#result').hidden = false;
+    setWhyToggle(false);
+  }
+
+  function setWhyToggle(open) {
+    const b = $('#toggle-why');
+    b.setAttribute('aria-pressed', String(open));
+    b.textContent = open ? t('hideAllWhy') : t('showAllWhy');
+  }
+
+  // ---------------------------------------------------------------- language
+  function applyLanguage(next) {
+    const kept = vocab.events.length ? caseFromForm() : null;
+    lang = next;
+    document.documentElement.lang = lang;
+    document.title = lang === 'da' ? 'pligt – tjekliste for en sag' : 'pligt – a case checklist';
+    for (const node of $$('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    for (const b of $$('.lang-btn')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+    if (kept) {
+      const hadErrors = !$('#error-summary').hidden;
+      formFromCase(kept);
+      if (hadErrors) clearErrors();
+    }
+    if (lastResult) renderResult();
+    try { localStorage.setItem('pligt.lang', lang); } catch { /* private mode */ }
+  }
+
+  // ---------------------------------------------------------------- JSON in and out
+  function loadJsonText(text) {
+    const area = $('#case-json');
+    const out = $('#case-json-error');
+    out.hidden = true;
+    area.removeAttribute('aria-invalid');
+    let c;
+    try {
+      c = JSON.parse(text);
+      if (!c || typeof c !== 'object' || Array.isArray(c)) throw new Error(t('notAnObject'));
+    } catch (e) {
+      out.textContent = e instanceof SyntaxError ? t('badJson', e.message) : e.message;
+      out.hidden = false;
+      area.setAttribute('aria-invalid', 'true');
+      area.focus();
+      return;
+    }
+    formFromCase(c);
+    check();
+  }
+
+  function download() {
+    if (!lastResult) return;
+    const blob = new Blob([JSON.stringify(lastResult, null, 2) + '\n'], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const name = `pligt-${String(lastResult.case ?? lastResult.municipality).replace(/[^\w.-]+/g, '_')}-${lastResult.as_of}.json`;
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ---------------------------------------------------------------- start
+  async function getJson(path) {
+    const r = await fetch(path, { headers: { Accept: 'application/json' } });
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+    return r.json();
+  }
+
+  async function start() {
+    try { const saved = localStorage.getItem('pligt.lang'); if (saved && TEXTS[saved]) lang = saved; } catch { /* none */ }
+    combo.init();
+    $('#as-of').value = today();
+    applyLanguage(lang);
+    $('#case-form').addEventListener('submit', (e) => { e.preventDefault(); check(); });
+    $('#add-event').addEventListener('click', () => { const li = addEventRow(); $('select', li).focus(); });
+    $('#clear').addEventListener('click', () => { formFromCase({ events: [{}] }); extraFields = {}; $('#case-id').focus(); });
+    $('#use-json').addEventListener('click', () => loadJsonText($('#case-json').value));
+    $('#case-file').addEventListener('change', async (e) => {
+      const file = e.target.files && e.target.files[0];
+      if (!file) return;
+      try { $('#case-json').value = await file.text(); } catch { $('#case-json-error').textContent = t('fileFailed'); $('#case-json-error').hidden = false; return; }
+      e.target.value = '';
+      loadJsonText($('#case-json').value);
+    });
+    $('#show-json').addEventListener('click', () => { $('#case-json').value = JSON.stringify(caseFromForm(), null, 2); $('#case-json').focus(); });
+    $('#download').addEventListener('click', download);
+    $('#print').addEventListener('click', () => window.print());
+    $('#toggle-why').addEventListener('click', () => {
+      const open = $('#toggle-why').getAttribute('aria-pressed') !== 'true';
+      for (const d of $$('#duties details.why')) d.open = open;
+      setWhyToggle(open);
+    });
+    for (const b of $$('.lang-btn')) b.addEventListener('click', () => applyLanguage(b.dataset.lang));
+    let reopen = [];
+    window.addEventListener('beforeprint', () => { reopen = $$('#duties details.why:not([open])'); for (const d of reopen) d.open = true; });
+    window.addEventListener('afterprint', () => { for (const d of reopen) d.open = false; reopen = []; });
+
+    try {
+      const [v, m] = await Promise.all([getJson('/api/v1/vocabulary'), getJson('/api/v1/municipalities')]);
+      vocab = normalizeVocabulary(v);
+      municipalities = normalizeMunicipalities(m);
+    } catch (e) {
+      const p = $('#load-error');
+      p.textContent = t('loadFailed', e.message);
+      p.hidden = false;
+      return;
+    }
+    formFromCase({ events: [{}] });
+    document.body.dataset.ready = 'true';
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
