@@ -326,7 +326,11 @@ private:
             return error(p,
                          "expected one of {\"constant\": V}, {\"bernoulli\": P}, {\"choice\": {V: W}}, "
                          "{\"uniform\": [LOW, HIGH]}, {\"copy\": ATTRIBUTE}");
-        auto const& [how, v] = *spec.items().begin();
+        // Not a structured binding of `*spec.items().begin()`: that binds to a
+        // proxy whose iterator dies with the full expression (ASan saw it).
+        auto const first = spec.begin();
+        std::string const how = first.key();
+        json const& v = first.value();
         auto const vp = p + "/" + pointer_token(how);
         bool ok = true;
         if (how == "constant" && type.base == BaseType::text) {
