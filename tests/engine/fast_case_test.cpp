@@ -4,6 +4,8 @@
 // parse_case.
 #include "engine/case.hpp"
 
+#include "tests/support/fixture.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -22,15 +24,7 @@ using namespace pligt;
 using engine::Case;
 using engine::CaseError;
 
-Program const& shipped_program() {
-    static Program const program = [] {
-        Diagnostics diagnostics;
-        auto loaded = load_program({PLIGT_SOURCE_DIR "/rules", PLIGT_SOURCE_DIR "/municipalities"}, diagnostics);
-        REQUIRE(loaded);
-        return std::move(*loaded);
-    }();
-    return program;
-}
+using pligt::testing::shipped_program;
 
 std::string read_file(std::filesystem::path const& path) {
     std::ifstream in{path, std::ios::binary};

@@ -31,15 +31,7 @@ Program const& fixture_program() {
     return program;
 }
 
-Program const& shipped_program() {
-    static Program const program = [] {
-        Diagnostics diagnostics;
-        auto loaded = load_program({PLIGT_SOURCE_DIR "/rules", PLIGT_SOURCE_DIR "/municipalities"}, diagnostics);
-        REQUIRE(loaded);
-        return std::move(*loaded);
-    }();
-    return program;
-}
+using pligt::testing::shipped_program;
 
 engine::Story shipped_story() {
     std::ifstream in{PLIGT_SOURCE_DIR "/simulation/child_welfare.json", std::ios::binary};

@@ -6,6 +6,7 @@
 #include "engine/overlay.hpp"
 #include "engine/report.hpp"
 #include "engine/simulate_run.hpp"
+#include "tests/support/fixture.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -21,15 +22,7 @@ namespace {
 
 using namespace pligt;
 
-Program const& shipped() {
-    static Program const program = [] {
-        Diagnostics diagnostics;
-        auto loaded = load_program({PLIGT_SOURCE_DIR "/rules", PLIGT_SOURCE_DIR "/municipalities"}, diagnostics);
-        REQUIRE(loaded);
-        return std::move(*loaded);
-    }();
-    return program;
-}
+Program const& shipped() { return testing::shipped_program(); }
 
 // The shipped examples, several times each in different municipalities, one a line.
 std::vector<std::string> population() {

@@ -1,5 +1,6 @@
 #include "tests/support/fixture.hpp"
 
+#include "dsl/load.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/resolve.hpp"
 #include "dsl/source.hpp"
@@ -62,6 +63,16 @@ std::vector<std::string> headlines(Diagnostics const& diagnostics) {
         lines.push_back(text.substr(0, text.find('\n')));
     }
     return lines;
+}
+
+Program const& shipped_program() {
+    static Program const program = [] {
+        Diagnostics diagnostics;
+        auto loaded = load_program({PLIGT_SOURCE_DIR "/rules", PLIGT_SOURCE_DIR "/municipalities"}, diagnostics);
+        REQUIRE_MESSAGE(loaded, rendered(diagnostics));
+        return std::move(*loaded);
+    }();
+    return program;
 }
 
 }  // namespace pligt::testing

@@ -34,6 +34,9 @@ Program compile(std::string text);
 Diagnostics diagnose(std::vector<Text> files);
 Diagnostics diagnose(std::string text);
 
+// The shipped rules/ and municipalities/, loaded once for the whole test run.
+Program const& shipped_program();
+
 // Every diagnostic rendered in gcc's layout, in file and line order.
 std::string rendered(Diagnostics const& diagnostics);
 // Just the "file:line:col: error: message" lines, one per diagnostic.
