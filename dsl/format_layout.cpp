@@ -253,11 +253,15 @@ private:
     template <typename Node>
     void block(int depth, Node const& node) { clause(depth, node); }
 
-    void block(int depth, ast::Vocabulary const& n) {
-        open(depth, "vocabulary " + named(n.name, n.title), n.begin, named_end(n.name, n.title));
-        items(depth + 1, n.items);
+    // `KEYWORD name "title" {`, its items one a line, `}`.
+    template <typename Declaration, typename Items>
+    void named_block(int depth, char const* keyword, Declaration const& n, Items const& list) {
+        open(depth, std::string{keyword} + " " + named(n.name, n.title), n.begin, named_end(n.name, n.title));
+        items(depth + 1, list);
         close(depth, n.end);
     }
+
+    void block(int depth, ast::Vocabulary const& n) { named_block(depth, "vocabulary", n, n.items); }
     void block(int depth, ast::Kind const& n) {
         std::string const head = "kind " + n.name.text;
         std::string const flat = head + " { " + join(n.values, ", ") + " }";
@@ -300,36 +304,16 @@ private:
         items(depth + 1, n.items);
         close(depth, n.end);
     }
-    void block(int depth, ast::Law const& n) {
-        open(depth, "law " + named(n.name, n.title), n.begin, named_end(n.name, n.title));
-        items(depth + 1, n.items);
-        close(depth, n.end);
-    }
-    void block(int depth, ast::Duty const& n) {
-        open(depth, "duty " + named(n.name, n.title), n.begin, named_end(n.name, n.title));
-        items(depth + 1, n.clauses);
-        close(depth, n.end);
-    }
-    void block(int depth, ast::ExemptionSet const& n) {
-        open(depth, "exemptions " + named(n.name, n.title), n.begin, named_end(n.name, n.title));
-        items(depth + 1, n.items);
-        close(depth, n.end);
-    }
+    void block(int depth, ast::Law const& n) { named_block(depth, "law", n, n.items); }
+    void block(int depth, ast::Duty const& n) { named_block(depth, "duty", n, n.clauses); }
+    void block(int depth, ast::ExemptionSet const& n) { named_block(depth, "exemptions", n, n.items); }
     void block(int depth, ast::Change const& n) {
         open(depth, "change " + n.duty.text, n.begin, n.duty.end);
         clause(depth + 1, n.due);
         close(depth, n.end);
     }
-    void block(int depth, ast::Municipality const& n) {
-        open(depth, "municipality " + named(n.name, n.title), n.begin, named_end(n.name, n.title));
-        items(depth + 1, n.items);
-        close(depth, n.end);
-    }
-    void block(int depth, ast::Scenario const& n) {
-        open(depth, "scenario " + named(n.name, n.title), n.begin, named_end(n.name, n.title));
-        items(depth + 1, n.items);
-        close(depth, n.end);
-    }
+    void block(int depth, ast::Municipality const& n) { named_block(depth, "municipality", n, n.items); }
+    void block(int depth, ast::Scenario const& n) { named_block(depth, "scenario", n, n.items); }
     void block(int depth, ast::SetOverride const& n) {
         open(depth, "exemptions " + n.set.text, n.begin, n.set.end);
         items(depth + 1, n.items);
