@@ -1,6 +1,5 @@
 #include "dsl/calendar.hpp"
 
-#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -70,6 +69,9 @@ Calendar::Calendar(std::string id, std::string title, std::uint8_t weekend, std:
     working_before_.resize(size + 1);
     working_before_[0] = 0;
     for (std::size_t i = 0; i < size; ++i) working_before_[i + 1] = working_before_[i] + (off[i] ? 0 : 1);
+    working_days_.reserve(static_cast<std::size_t>(working_before_.back()));
+    for (std::size_t i = 0; i < size; ++i)
+        if (!off[i]) working_days_.push_back(static_cast<std::int32_t>(i));
 }
 
 bool Calendar::is_working_day(Date date) const {
@@ -93,12 +95,11 @@ Date Calendar::add_working_days(Date from, int n) const {
     if (n <= 0) return from;
     auto const i = static_cast<std::int64_t>(from.days()) - first_.days();
     if (i >= 0 && i + 1 < static_cast<std::int64_t>(working_before_.size())) {
-        // Working days in [first_, from] plus n: the first prefix reaching it
-        // ends just after the n-th working day after `from`.
-        auto const target = working_before_[static_cast<std::size_t>(i) + 1] + n;
-        auto const found = std::lower_bound(working_before_.begin(), working_before_.end(), target);
-        if (found != working_before_.end())
-            return first_.plus_days(static_cast<std::int32_t>(found - working_before_.begin()) - 1);
+        // Working days in [first_, from] plus n: the ordinal, counted from
+        // first_, of the n-th working day after `from`.
+        auto const ordinal = static_cast<std::int64_t>(working_before_[static_cast<std::size_t>(i) + 1]) + n;
+        if (ordinal <= static_cast<std::int64_t>(working_days_.size()))
+            return first_.plus_days(working_days_[static_cast<std::size_t>(ordinal - 1)]);
     }
     // Outside the precomputed years: walk.
     Date date = from;

@@ -67,6 +67,9 @@ private:
     // Precomputed: working_before_[i] = working days in [first_, first_ + i).
     Date first_;
     std::vector<std::int32_t> working_before_;
+    // working_days_[k] = the (k+1)-th working day, as days after first_: the
+    // n-th working day after a date is one lookup.
+    std::vector<std::int32_t> working_days_;
 };
 
 }  // namespace pligt

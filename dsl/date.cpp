@@ -128,14 +128,4 @@ std::string Moment::to_string() const {
     return fmt::format("{}T{:02}:{:02}", date.to_string(), minute / 60, minute % 60);
 }
 
-std::strong_ordering Moment::compare(Moment a, Moment b) {
-    if (a.date != b.date || !a.has_time() || !b.has_time()) return a.date <=> b.date;
-    return a.minute <=> b.minute;
-}
-
-bool Moment::sorts_before(Moment a, Moment b) {
-    if (a.date != b.date) return a.date < b.date;
-    return a.minute < b.minute;
-}
-
 }  // namespace pligt

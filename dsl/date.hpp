@@ -68,10 +68,17 @@ struct Moment {
 
     // At the coarser precision of the two: if either is date-only, only the
     // dates are compared.
-    static std::strong_ordering compare(Moment a, Moment b);
+    // Inline: the evaluator compares moments in its innermost loops.
+    static std::strong_ordering compare(Moment a, Moment b) {
+        if (a.date != b.date || !a.has_time() || !b.has_time()) return a.date <=> b.date;
+        return a.minute <=> b.minute;
+    }
     // Strict total order for sorting: a date-only value sorts before the
     // date-times of the same day.
-    static bool sorts_before(Moment a, Moment b);
+    static bool sorts_before(Moment a, Moment b) {
+        if (a.date != b.date) return a.date < b.date;
+        return a.minute < b.minute;
+    }
 };
 
 }  // namespace pligt

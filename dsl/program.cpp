@@ -46,4 +46,16 @@ std::string to_string(Span span) {
     return fmt::format("{} {}{}", span.amount, unit, span.amount == 1 ? "" : "s");
 }
 
+void assign_duty_calendars(Program& program) {
+    for (auto& duty : program.duties) {
+        Index law = duty.owner;
+        if (duty.owned_by_set) {
+            auto const& amends = program.exemption_sets[duty.owner].amends;
+            law = amends.empty() ? no_index : amends.front();
+        }
+        Index const own = law == no_index ? no_index : program.laws[law].calendar;
+        duty.calendar = own == no_index ? program.default_calendar : own;
+    }
+}
+
 }  // namespace pligt

@@ -187,6 +187,9 @@ struct DutyDef {
     bool done_also_before = false;  // an event before the trigger fulfils it
     std::vector<Index> lapses_on;   // events
     double effort_hours = 0;
+    // Derived by assign_duty_calendars: the calendar counting its working
+    // days, no_index when there is none.
+    Index calendar = no_index;
     Origin origin;
 };
 
@@ -338,7 +341,13 @@ struct Program {
 
     // Derived indexes.
     std::vector<std::string> concepts;  // every duty id once, sorted: index order is id order
-    std::vector<std::vector<Index>> duties_by_trigger;  // event index -> duties it can open, by id
+    // Event index -> the duties it can open, by id, each with the event's
+    // position in the duty's triggers (what its per-trigger conditions use).
+    struct TriggeredDuty {
+        Index duty = no_index;
+        Index which = 0;
+    };
+    std::vector<std::vector<TriggeredDuty>> duties_by_trigger;
     Index birthdate_fact = no_index;                    // what `age` counts from
     std::unordered_map<std::string, Index> event_ids, fact_ids, municipality_ids, law_ids, set_ids;
     std::unordered_map<int, Index> municipality_codes;
@@ -364,5 +373,11 @@ private:
         return it == map.end() ? no_index : it->second;
     }
 };
+
+// Sets DutyDef::calendar for every duty: its law's calendar, else the
+// default; an exemption set's own duty counts with its first amended law's.
+// Called once the program is resolved, and again by whatever changes what a
+// set amends (a scenario).
+void assign_duty_calendars(Program& program);
 
 }  // namespace pligt

@@ -425,12 +425,16 @@ void Resolver::index_program() {
     }
 
     program_.duties_by_trigger.assign(program_.events.size(), {});
-    for (Index d = 0; d < program_.duties.size(); ++d)
-        for (auto const event : program_.duties[d].triggers) program_.duties_by_trigger[event].push_back(d);
+    for (Index d = 0; d < program_.duties.size(); ++d) {
+        auto const& triggers = program_.duties[d].triggers;
+        for (Index which = 0; which < triggers.size(); ++which)
+            program_.duties_by_trigger[triggers[which]].push_back({d, which});
+    }
     for (auto& duties : program_.duties_by_trigger)
-        std::stable_sort(duties.begin(), duties.end(), [&](Index a, Index b) {
-            return program_.duties[a].concept_index < program_.duties[b].concept_index;
+        std::stable_sort(duties.begin(), duties.end(), [&](Program::TriggeredDuty a, Program::TriggeredDuty b) {
+            return program_.duties[a.duty].concept_index < program_.duties[b.duty].concept_index;
         });
+    assign_duty_calendars(program_);
     program_.birthdate_fact = birthdate_fact();
 }
 

@@ -29,15 +29,9 @@ Date before(Date date, Span span) {
 Date age_reached(Date birth, int years, int months) { return birth.plus_months(12 * years + months); }
 
 Calendar const& calendar_of(Program const& program, DutyDef const& duty) {
+    if (duty.calendar != no_index) return program.calendars[duty.calendar];
     static Calendar const weekdays_only{"", "", 0b1100000, {}};
-    Index law = duty.owner;
-    if (duty.owned_by_set) {
-        auto const& amends = program.exemption_sets[duty.owner].amends;
-        law = amends.empty() ? no_index : amends.front();
-    }
-    Index calendar = law == no_index ? no_index : program.laws[law].calendar;
-    if (calendar == no_index) calendar = program.default_calendar;
-    return calendar == no_index ? weekdays_only : program.calendars[calendar];
+    return weekdays_only;
 }
 
 }  // namespace pligt::engine

@@ -22,8 +22,8 @@ Date before(Date date, Span span);
 // A 29 February birthday falls on 28 February in a common year.
 Date age_reached(Date birth, int years, int months);
 
-// The calendar that counts a duty's working days: its law's, else the
-// default; an exemption set's own duty counts with its first amended law's.
+// The calendar that counts a duty's working days (DutyDef::calendar, see
+// assign_duty_calendars), or Monday to Friday when it has none.
 Calendar const& calendar_of(Program const& program, DutyDef const& duty);
 
 }  // namespace pligt::engine

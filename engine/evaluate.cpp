@@ -96,19 +96,66 @@ void for_each_adopted_set(Program const& program, MunicipalityDef const& municip
     }
 }
 
+// Where each event type occurs among the events known at as_of: its first
+// occurrence, and from each event the next of the same type. Every search of
+// the evaluator ("the first fulfilling event after the trigger", "the latest
+// anchor before it") then visits only events of the types it asks for,
+// instead of every event of the case once per duty instance.
+//
+// One per thread, reused: `first` is left all `end` after each case, so it is
+// built and cleared in time linear in the case's events, whatever the
+// program's vocabulary.
+class EventChains {
+public:
+    static constexpr std::uint32_t end = static_cast<std::uint32_t>(-1);
+
+    EventChains(Case const& c, std::uint32_t known, std::size_t event_types) : c_{c}, known_{known} {
+        if (first_.size() < event_types) first_.resize(event_types, end);
+        if (next_.size() < known) next_.resize(known);
+        for (auto e = known; e-- > 0;) {
+            auto& first = first_[c.events[e].event];
+            next_[e] = first;
+            first = e;
+        }
+    }
+    ~EventChains() {
+        for (std::uint32_t e = 0; e < known_; ++e) first_[c_.events[e].event] = end;
+    }
+    EventChains(EventChains const&) = delete;
+    EventChains& operator=(EventChains const&) = delete;
+
+    // The first event of a type at index `from` or later; `end` if none.
+    std::uint32_t first_from(Index type, std::uint32_t from) const {
+        auto e = first_[type];
+        while (e < from) e = next_[e];
+        return e;
+    }
+    std::uint32_t next(std::uint32_t e) const { return next_[e]; }
+
+private:
+    Case const& c_;
+    std::uint32_t known_;
+    static thread_local std::vector<std::uint32_t> first_;  // by event type
+    static thread_local std::vector<std::uint32_t> next_;   // by case event
+};
+
+thread_local std::vector<std::uint32_t> EventChains::first_;
+thread_local std::vector<std::uint32_t> EventChains::next_;
+
 // Evaluates the parts of one instance that do not depend on its deadline.
 class InstanceEvaluator {
 public:
-    InstanceEvaluator(Program const& program, Case const& c, Moment as_of, std::uint32_t known)
-        : program_{program}, c_{c}, as_of_{as_of}, known_{known} {}
+    InstanceEvaluator(Program const& program, Case const& c, Moment as_of, std::uint32_t known,
+                      EventChains const& chains)
+        : program_{program}, c_{c}, as_of_{as_of}, known_{known}, chains_{chains} {}
 
-    void run(std::uint32_t t, Index duty_index, std::vector<DutyResult>& results) const {
+    // `which`: the trigger's position in duty.triggers.
+    void run(std::uint32_t t, Index duty_index, std::size_t which, std::vector<DutyResult>& results) const {
         auto const& duty = program_.duties[duty_index];
         auto const& trigger = c_.events[t];
         auto const& municipality = program_.municipalities[c_.municipality];
         auto const on = trigger.at.date;
-        auto const which = static_cast<std::size_t>(
-            std::find(duty.triggers.begin(), duty.triggers.end(), trigger.event) - duty.triggers.begin());
+        auto const& calendar = calendar_of(program_, duty);
 
         DutyResult result;
         result.duty = duty_index;
@@ -129,17 +176,17 @@ public:
             });
         if (result.changed_by != no_index) {
             DutyResult law;
-            first_deadline(duty, duty.due, t, which, law);
+            first_deadline(duty.due, t, which, calendar, law);
             result.law_due = law.due;
             result.law_due_before = law.due_before;
         }
-        first_deadline(duty, *rule, t, which, result);
+        first_deadline(*rule, t, which, calendar, result);
 
         for (Index e = 0; e < duty.exceptions.size() && result.exception == no_index; ++e)
             if (holds(program_, c_, trigger, duty.exceptions[e].conditions[which])) result.exception = e;
         if (!duty.owned_by_set && result.exception == no_index) find_waiver(duty, trigger, result);
 
-        std::uint32_t const search_from = duty.done_also_before ? 0 : first_at_or_after(trigger.at);
+        std::uint32_t const search_from = duty.done_also_before ? 0 : first_not_before(t);
         result.done = find_fulfilment(duty, search_from);
         settle(duty, t, result, rule);
         results.push_back(result);
@@ -161,12 +208,12 @@ public:
             next.from = previous.done >= 0 ? c_.events[static_cast<std::size_t>(previous.done)].at : previous.due;
             if (ended_before(*rule, t, next.from)) return;
             next.interval = interval(duty, *rule, previous);
-            next.due = deadline(next.from, next.interval, calendar_of(program_, duty));
+            next.due = deadline(next.from, next.interval, calendar);
             // Under a changed deadline, the law's own repetition counts from
             // the same start with the law's interval. When the law does not
             // repeat, a repetition has no law_due (explain.cpp leaves it out).
             if (next.changed_by != no_index && duty.due.recurs)
-                next.law_due = deadline(next.from, interval(duty, duty.due, previous), calendar_of(program_, duty));
+                next.law_due = deadline(next.from, interval(duty, duty.due, previous), calendar);
             next.done = previous.done >= 0 ? find_fulfilment(duty, static_cast<std::uint32_t>(previous.done) + 1)
                                            : none;
             settle(duty, t, next, rule);
@@ -175,31 +222,36 @@ public:
     }
 
 private:
-    // Index of the first event at or after a moment (coarse comparison).
-    std::uint32_t first_at_or_after(Moment at) const {
-        std::uint32_t e = 0;
+    // Index of the first event that does not come before the trigger `t`
+    // (coarse comparison). Every event of an earlier date comes before it, so
+    // the search starts at the first event of the trigger's date.
+    std::uint32_t first_not_before(std::uint32_t t) const {
+        auto const at = c_.events[t].at;
+        std::uint32_t e = t;
+        while (e > 0 && c_.events[e - 1].at.date == at.date) --e;
         while (e < known_ && Moment::compare(c_.events[e].at, at) < 0) ++e;
         return e;
     }
 
-    void first_deadline(DutyDef const& duty, DeadlineDef const& rule, std::uint32_t t, std::size_t which,
+    void first_deadline(DeadlineDef const& rule, std::uint32_t t, std::size_t which, Calendar const& calendar,
                         DutyResult& result) const {
         auto const& trigger = c_.events[t];
         result.from = trigger.at;
         switch (rule.kind) {
         case DeadlineDef::Kind::within:
             if (rule.anchor != no_index) {
-                // The latest anchor event at or before the trigger.
-                for (std::uint32_t e = 0; e < known_ && Moment::compare(c_.events[e].at, trigger.at) <= 0; ++e)
-                    if (c_.events[e].event == rule.anchor) result.anchor = static_cast<std::int32_t>(e);
+                // The latest anchor event at or before the trigger. Events
+                // are sorted, so those at or before it come first.
+                for (auto e = chains_.first_from(rule.anchor, 0);
+                     e != EventChains::end && Moment::compare(c_.events[e].at, trigger.at) <= 0; e = chains_.next(e))
+                    result.anchor = static_cast<std::int32_t>(e);
                 if (result.anchor >= 0) result.from = c_.events[static_cast<std::size_t>(result.anchor)].at;
             }
-            result.due = deadline(result.from, rule.span, calendar_of(program_, duty));
+            result.due = deadline(result.from, rule.span, calendar);
             return;
         case DeadlineDef::Kind::before_event:
-            for (std::uint32_t e = t + 1; e < known_; ++e) {
+            for (auto e = chains_.first_from(rule.event, t + 1); e != EventChains::end; e = chains_.next(e)) {
                 auto const& candidate = c_.events[e];
-                if (candidate.event != rule.event) continue;
                 if (rule.matching != no_index) {
                     auto const a = c_.attribute(trigger, rule.matching_in_trigger[which]);
                     auto const b = c_.attribute(candidate, rule.matching);
@@ -250,25 +302,24 @@ private:
                              });
     }
 
-    // The first fulfilling event from index `from` on, whose condition holds.
+    // The first fulfilling event from index `from` on, whose condition
+    // holds: the earliest over the duty's ways of being done.
     std::int32_t find_fulfilment(DutyDef const& duty, std::uint32_t from) const {
-        for (std::uint32_t e = from; e < known_; ++e) {
-            auto const& candidate = c_.events[e];
-            for (auto const& fulfilment : duty.done_by)
-                if (fulfilment.event == candidate.event &&
-                    (fulfilment.condition == no_index || holds(program_, c_, candidate, fulfilment.condition)))
-                    return static_cast<std::int32_t>(e);
-        }
-        return none;
+        auto found = EventChains::end;
+        for (auto const& fulfilment : duty.done_by)
+            for (auto e = chains_.first_from(fulfilment.event, from); e < found; e = chains_.next(e))
+                if (fulfilment.condition == no_index || holds(program_, c_, c_.events[e], fulfilment.condition)) {
+                    found = e;
+                    break;
+                }
+        return found == EventChains::end ? none : static_cast<std::int32_t>(found);
     }
 
     // The first event of `events` after the trigger, known at as_of.
     std::int32_t first_after(std::vector<Index> const& events, std::uint32_t t) const {
-        if (events.empty()) return none;
-        for (std::uint32_t e = t + 1; e < known_; ++e)
-            if (std::find(events.begin(), events.end(), c_.events[e].event) != events.end())
-                return static_cast<std::int32_t>(e);
-        return none;
+        auto found = EventChains::end;
+        for (auto const type : events) found = std::min(found, chains_.first_from(type, t + 1));
+        return found == EventChains::end ? none : static_cast<std::int32_t>(found);
     }
 
     // Whether the recurrence's `until` event came at or before a moment.
@@ -340,6 +391,7 @@ private:
     Case const& c_;
     Moment as_of_;
     std::uint32_t known_;
+    EventChains const& chains_;
 };
 
 // Whether a duty exists for a trigger on this date in this municipality: the
@@ -376,24 +428,20 @@ std::optional<Status> parse_status(std::string_view text) {
 void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<DutyResult>& results) {
     results.clear();
     auto const& municipality = program.municipalities[c.municipality];
-    // Events are sorted, so those known at as_of are a prefix.
-    auto const known = static_cast<std::uint32_t>(
-        std::find_if(c.events.begin(), c.events.end(),
-                     [&](CaseEvent const& e) { return Moment::compare(e.at, as_of) > 0; }) -
-        c.events.begin());
-    InstanceEvaluator const instances{program, c, as_of, known};
+    // Events are sorted, so those known at as_of are a prefix; most cases
+    // are evaluated after their last event, so look from the end.
+    auto known = static_cast<std::uint32_t>(c.events.size());
+    while (known > 0 && Moment::compare(c.events[known - 1].at, as_of) > 0) --known;
+    EventChains const chains{c, known, program.events.size()};
+    InstanceEvaluator const instances{program, c, as_of, known, chains};
 
     for (std::uint32_t t = 0; t < known; ++t) {
         auto const& trigger = c.events[t];
-        for (auto const duty_index : program.duties_by_trigger[trigger.event]) {
+        for (auto const [duty_index, which] : program.duties_by_trigger[trigger.event]) {
             auto const& duty = program.duties[duty_index];
             if (!in_force(program, duty, municipality, trigger.at.date)) continue;
-            if (!duty.conditions.empty()) {
-                auto const which = std::find(duty.triggers.begin(), duty.triggers.end(), trigger.event) -
-                                   duty.triggers.begin();
-                if (!holds(program, c, trigger, duty.conditions[static_cast<std::size_t>(which)])) continue;
-            }
-            instances.run(t, duty_index, results);
+            if (!duty.conditions.empty() && !holds(program, c, trigger, duty.conditions[which])) continue;
+            instances.run(t, duty_index, which, results);
         }
     }
 
@@ -419,17 +467,22 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
     // Number the instances of duties that occur more than once: count each
     // duty's instances, then number them in order. The counters are per
     // thread and left at zero, so this is linear and allocates once.
-    thread_local std::vector<std::uint16_t> counts;
-    if (counts.size() < program.concepts.size()) counts.resize(program.concepts.size());
-    for (auto const& result : results) ++counts[program.duties[result.duty].concept_index];
-    for (auto& result : results)
-        if (counts[program.duties[result.duty].concept_index] > 1) result.instance = 1;  // to be numbered
-    for (auto const& result : results) counts[program.duties[result.duty].concept_index] = 0;
-    for (auto& result : results) {
-        if (result.instance == 0) continue;
-        result.instance = ++counts[program.duties[result.duty].concept_index];
+    struct Counter {
+        std::uint16_t total = 0, numbered = 0;
+    };
+    thread_local std::vector<Counter> counters;
+    if (counters.size() < program.concepts.size()) counters.resize(program.concepts.size());
+    thread_local std::vector<Index> concept_of;  // per result, read from its DutyDef once
+    concept_of.clear();
+    for (auto const& result : results) {
+        concept_of.push_back(program.duties[result.duty].concept_index);
+        ++counters[concept_of.back()].total;
     }
-    for (auto const& result : results) counts[program.duties[result.duty].concept_index] = 0;
+    for (std::size_t r = 0; r < results.size(); ++r) {
+        auto& counter = counters[concept_of[r]];
+        if (counter.total > 1) results[r].instance = ++counter.numbered;
+    }
+    for (auto const concept_index : concept_of) counters[concept_index] = {};
 }
 
 }  // namespace pligt::engine
