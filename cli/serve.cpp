@@ -40,6 +40,10 @@ void add_serve(CLI::App& app, Terminal&, int& exit_code) {
                      "Drop a request that sends nothing for this many seconds")
         ->capture_default_str()
         ->check(CLI::Range(1, 3600));
+    verb->add_option("--threads", options.api.threads,
+                     "Worker threads: the most connections served at once (each keep-alive connection holds one)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1024));
     verb->callback([arguments, &exit_code] {
         arguments->options.rules = rule_paths(arguments->rules);
         exit_code = server::serve(arguments->options);

@@ -60,8 +60,22 @@ Date Date::plus_months(int n) const {
 
 std::string Date::to_string() const {
     auto const ymd = civil(*this);
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day()));
+    auto const y = static_cast<int>(ymd.year());
+    auto const m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+    if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+    // Every date of every answer passes here: digits by hand, no format string.
+    std::string text = "0000-00-00";
+    auto const digit = [](unsigned v) { return static_cast<char>('0' + v % 10); };
+    auto const year = static_cast<unsigned>(y);
+    text[0] = digit(year / 1000);
+    text[1] = digit(year / 100);
+    text[2] = digit(year / 10);
+    text[3] = digit(year);
+    text[5] = digit(m / 10);
+    text[6] = digit(m);
+    text[8] = digit(d / 10);
+    text[9] = digit(d);
+    return text;
 }
 
 int age_in_years(Date birth, Date on) {
@@ -125,7 +139,11 @@ Moment Moment::plus_hours(std::int64_t hours) const {
 
 std::string Moment::to_string() const {
     if (!has_time()) return date.to_string();
-    return fmt::format("{}T{:02}:{:02}", date.to_string(), minute / 60, minute % 60);
+    auto text = date.to_string();
+    auto const hours = minute / 60, minutes = minute % 60;
+    char const time[] = {'T', static_cast<char>('0' + hours / 10), static_cast<char>('0' + hours % 10), ':',
+                         static_cast<char>('0' + minutes / 10), static_cast<char>('0' + minutes % 10)};
+    return text.append(time, sizeof time);
 }
 
 }  // namespace pligt

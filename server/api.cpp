@@ -14,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <limits>
 #include <thread>
 
 namespace pligt::server {
@@ -144,6 +145,15 @@ void install_routes(httplib::Server& server, ProgramHolder const& programs, ApiO
     server.set_read_timeout(options.timeout_seconds, 0);
     server.set_write_timeout(options.timeout_seconds, 0);
     server.set_keep_alive_timeout(options.timeout_seconds);
+    // Answers are small: send them at once instead of waiting on Nagle's
+    // algorithm and the client's delayed acknowledgement (40 ms a request).
+    server.set_tcp_nodelay(true);
+    // A client keeps its connection for as many requests as it likes
+    // (cpp-httplib closes it after 5 by default, a reconnect each time).
+    server.set_keep_alive_max_count(std::numeric_limits<std::size_t>::max());
+    server.new_task_queue = [threads = options.threads] {
+        return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+    };
 
     server.set_pre_routing_handler([](httplib::Request const&, httplib::Response&) {
         request_start = std::chrono::steady_clock::now();

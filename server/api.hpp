@@ -22,6 +22,9 @@ struct ApiOptions {
     // A request that sends nothing for this long (a slow or half-sent one)
     // is dropped; the same bounds writing a response and an idle keep-alive.
     int timeout_seconds = 5;
+    // Worker threads. A keep-alive connection holds one while it is open, so
+    // this bounds the connections served at once; more wait for a worker.
+    int threads = 64;
 };
 
 // Installs every route, the 404/405 fallbacks, the embedded web assets, the
