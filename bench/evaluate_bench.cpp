@@ -6,6 +6,7 @@
 #include "dsl/load.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/explain.hpp"
 #include "engine/generate.hpp"
 #include "engine/overlay.hpp"
 #include "engine/simulate_run.hpp"
@@ -135,6 +136,31 @@ void BM_ParsePlain(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
 }
 BENCHMARK(BM_ParsePlain);
+
+// What `POST /api/v1/check` and `pligt check --json` do for one case, less
+// HTTP: read the JSON text, evaluate, explain and print the answer
+// (examples/aarhus_concern_2019.json, as of 2019-06-01, as bench/load.sh).
+void BM_CheckJson(benchmark::State& state) {
+    auto const& program = shipped();
+    std::ifstream in{source_dir / "examples" / "aarhus_concern_2019.json", std::ios::binary};
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto const body = text.str();
+    auto const at = *Moment::parse("2019-06-01", nullptr);
+    std::vector<engine::DutyResult> results;
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        auto const c = engine::parse_case(program, body);
+        if (!c) die("the example case does not parse");
+        engine::evaluate(program, *c, at, results);
+        auto const answer = engine::to_json_text(program, *c, results, at);
+        bytes += answer.size();
+        benchmark::DoNotOptimize(answer.data());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+    state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+BENCHMARK(BM_CheckJson);
 
 // A whole simulation as `pligt simulate --cases FILE --scenario
 // national_rollout --scenario no_exemptions --threads N` runs it: a JSONL file

@@ -1,5 +1,7 @@
 #include "engine/explain.hpp"
 
+#include "engine/json_text.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -185,50 +187,83 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
     return lines;
 }
 
-nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vector<DutyResult> const& results,
-                               Moment as_of) {
-    nlohmann::ordered_json out;
-    if (!c.id.empty()) out["case"] = c.id;
-    out["municipality"] = program.municipalities[c.municipality].id;
-    out["as_of"] = as_of.to_string();
-    auto& duties = out["duties"] = nlohmann::ordered_json::array();
-    auto const due_json = [&](Moment due, Index before) -> nlohmann::ordered_json {
-        if (before != no_index) return {{"before", program.events[before].id}};
-        return due.to_string();
+std::string to_json_text(Program const& program, Case const& c, std::vector<DutyResult> const& results,
+                         Moment as_of) {
+    std::string text;
+    text.reserve(1024 * (results.size() + 1));
+    JsonText json{text};
+    auto const event_at = [&](std::string_view name, CaseEvent const& e) {
+        json.key(name);
+        json.begin_object();
+        json.member("event", program.events[e.event].id);
+        json.member("at", e.at.to_string());
+        json.end_object();
     };
+    auto const due = [&](std::string_view name, Moment at, Index before) {
+        json.key(name);
+        if (before == no_index) {
+            json.value(at.to_string());
+            return;
+        }
+        json.begin_object();
+        json.member("before", program.events[before].id);
+        json.end_object();
+    };
+
+    json.begin_object();
+    if (!c.id.empty()) json.member("case", c.id);
+    json.member("municipality", program.municipalities[c.municipality].id);
+    json.member("as_of", as_of.to_string());
+    json.key("duties");
+    json.begin_array();
     for (auto const& result : results) {
         auto const& duty = program.duties[result.duty];
-        auto const& trigger = c.events[result.trigger];
-        nlohmann::ordered_json item;
-        item["duty"] = duty.id;
-        if (result.instance > 0) item["instance"] = result.instance;
-        item["title"] = duty.title;
-        item["law"] = duty.owned_by_set ? program.exemption_sets[duty.owner].id : program.laws[duty.owner].id;
-        item["cite"] = citation(program, duty);
-        item["triggered_by"] = {{"event", program.events[trigger.event].id}, {"at", trigger.at.to_string()}};
-        if (result.status != Status::excepted && !result.missing_birthdate)
-            item["due"] = due_json(result.due, result.due_before);
-        if (has_law_due(program, result)) item["law_due"] = due_json(result.law_due, result.law_due_before);
-        item["status"] = to_string(result.status);
+        json.begin_object();
+        json.member("duty", duty.id);
+        if (result.instance > 0) {
+            json.key("instance");
+            json.value(std::int64_t{result.instance});
+        }
+        json.member("title", duty.title);
+        json.member("law", duty.owned_by_set ? program.exemption_sets[duty.owner].id : program.laws[duty.owner].id);
+        json.member("cite", citation(program, duty));
+        event_at("triggered_by", c.events[result.trigger]);
+        if (result.status != Status::excepted && !result.missing_birthdate) due("due", result.due, result.due_before);
+        if (has_law_due(program, result)) due("law_due", result.law_due, result.law_due_before);
+        json.member("status", to_string(result.status));
         if (result.status == Status::waived) {
             auto const& set = program.exemption_sets[result.waived_by];
-            item["waived_by"] = {{"exemptions", set.id}, {"basis", set.basis}};
+            json.key("waived_by");
+            json.begin_object();
+            json.member("exemptions", set.id);
+            json.member("basis", set.basis);
+            json.end_object();
             auto const& waiver = set.waivers[result.waiver];
-            if (!waiver.instead_id.empty()) item["replaced_by"] = waiver.instead_id;
+            if (!waiver.instead_id.empty()) json.member("replaced_by", waiver.instead_id);
         }
         if (result.status == Status::excepted) {
             auto const& exception = duty.exceptions[result.exception];
-            item["excepted_by"] = {{"cite", quoted(program, duty, exception.cite)},
-                                   {"reason", exception.condition_text}};
+            json.key("excepted_by");
+            json.begin_object();
+            json.member("cite", quoted(program, duty, exception.cite));
+            json.member("reason", exception.condition_text);
+            json.end_object();
         }
-        if (result.done >= 0) {
-            auto const& done = c.events[static_cast<std::size_t>(result.done)];
-            item["done_by"] = {{"event", program.events[done.event].id}, {"at", done.at.to_string()}};
-        }
-        item["why"] = why(program, c, result, as_of);
-        duties.push_back(std::move(item));
+        if (result.done >= 0) event_at("done_by", c.events[static_cast<std::size_t>(result.done)]);
+        json.key("why");
+        json.begin_array();
+        for (auto const& line : why(program, c, result, as_of)) json.value(line);
+        json.end_array();
+        json.end_object();
     }
-    return out;
+    json.end_array();
+    json.end_object();
+    return text;
+}
+
+nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vector<DutyResult> const& results,
+                               Moment as_of) {
+    return nlohmann::ordered_json::parse(to_json_text(program, c, results, as_of));
 }
 
 }  // namespace pligt::engine

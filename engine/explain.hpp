@@ -20,6 +20,14 @@ std::string citation(Program const& program, DutyDef const& duty);
 
 std::vector<std::string> why(Program const& program, Case const& c, DutyResult const& result, Moment as_of);
 
+// The `pligt check --json` object, as text laid out as nlohmann's dump(2)
+// lays it out (no final newline): what a server answers, written without a
+// JSON tree.
+std::string to_json_text(Program const& program, Case const& c, std::vector<DutyResult> const& results,
+                         Moment as_of);
+
+// The same object as a tree (to_json_text, parsed), for callers that read it
+// or place it in a larger document.
 nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vector<DutyResult> const& results,
                                Moment as_of);
 
