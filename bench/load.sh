@@ -28,7 +28,11 @@ rss() { ps -o rss= -p "$server" | tr -d ' '; }
 # Warm up, then measure.
 wrk -t1 -c4 -d2s -s bench/check.lua "http://127.0.0.1:$port/api/v1/check?as_of=2019-06-01" >/dev/null
 before=$(rss)
-wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s bench/check.lua \
-  "http://127.0.0.1:$port/api/v1/check?as_of=2019-06-01"
+report=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s bench/check.lua \
+  "http://127.0.0.1:$port/api/v1/check?as_of=2019-06-01")
 after=$(rss)
+echo "$report"
+# wrk prints the count of non-2xx/3xx answers only when there are some.
+non2xx=$(echo "$report" | sed -n 's/.*Non-2xx or 3xx responses: *//p')
+echo "answers other than 2xx/3xx: ${non2xx:-0}"
 echo "server RSS: ${before} KiB before, ${after} KiB after"
