@@ -43,21 +43,53 @@ std::size_t next_declaration(std::string const& text, std::size_t at) {
     return text.size();
 }
 
+// The character at `at`, shown so that every one can be seen: one that
+// prints as itself (a letter, 'ø'), else its code point (U+00A0, a no-break
+// space) or, where the text is not UTF-8, the byte.
+std::string shown_character(std::string const& text, std::size_t at) {
+    auto const byte = static_cast<unsigned char>(text[at]);
+    auto const length = utf8_length(text, at);
+    if (length == 0) return fmt::format("byte 0x{:02X}", byte);
+    if (byte < 0x20 || byte == 0x7F) return fmt::format("U+{:04X}", byte);
+    if (length == 1) return fmt::format("'{}'", text[at]);
+    char32_t code = byte & (0xFF >> (length + 1));
+    for (std::size_t i = 1; i < length; ++i) code = (code << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+    // Blanks and marks that print as nothing, or as a space.
+    bool const invisible = code == 0xA0 || code == 0xAD || (code >= 0x2000 && code <= 0x200F) ||
+                           code == 0x2028 || code == 0x2029 || code == 0x202F || code == 0x2060 || code == 0xFEFF;
+    if (invisible) return fmt::format("U+{:04X}", static_cast<unsigned>(code));
+    return fmt::format("'{}' (U+{:04X})", text.substr(at, length), static_cast<unsigned>(code));
+}
+
 // What stands at the error: a word, a text, or one character.
 std::pair<std::string, std::size_t> found_at(std::string const& text, std::size_t at) {
     if (at >= text.size()) return {"end of file", at};
     std::size_t end = at;
-    if (grammar::is_name_char(text[at])) {
-        while (end < text.size() && (grammar::is_name_char(text[end]) || text[end] == '.' || text[end] == ':')) ++end;
+    // A word, capitals too: "found 'Law'" says more than "found 'L'".
+    auto const word = [](char c) { return grammar::is_name_char(c) || (c >= 'A' && c <= 'Z'); };
+    if (word(text[at])) {
+        while (end < text.size() && (word(text[end]) || text[end] == '.' || text[end] == ':')) ++end;
     } else if (text[at] == '"') {
         end = text.find_first_of("\"\n", at + 1);
-        end = (end == std::string::npos || text[end] == '\n') ? std::min(text.find('\n', at), text.size()) : end + 1;
+        if (end == std::string::npos || text[end] == '\n') {  // unterminated: to the end of the line
+            end = std::min(text.find('\n', at), text.size());
+            if (end > at + 1 && text[end - 1] == '\r') --end;
+        } else {
+            end += 1;
+        }
     } else {
-        end = at + 1;
-        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+        return {shown_character(text, at), at + std::max<std::size_t>(1, utf8_length(text, at))};
     }
-    std::string shown = text.substr(at, std::min<std::size_t>(end - at, 40));
-    if (shown.size() < end - at) shown += "…";
+    // At most 40 bytes, cut where a character ends; a text that is not UTF-8
+    // is shown up to its first stray byte.
+    std::size_t shown_end = at;
+    while (shown_end < end && shown_end - at < 40) {
+        auto const length = utf8_length(text, shown_end);
+        if (length == 0 || shown_end + length - at > 40) break;
+        shown_end += length;
+    }
+    std::string shown = text.substr(at, shown_end - at);
+    if (shown_end < end) shown += "…";
     return {fmt::format("'{}'", shown), end};
 }
 
@@ -66,6 +98,13 @@ std::pair<std::string, std::size_t> found_at(std::string const& text, std::size_
 ast::File parse(SourceFile const& source, Diagnostics& diagnostics) {
     namespace x3 = boost::spirit::x3;
     std::string const& text = source.text();
+    // Rule files are UTF-8: another encoding would show its letters as
+    // garbage in every title and message. Reported once, at the first
+    // stray byte; parsing goes on, to find the other errors.
+    if (auto const stray = first_invalid_utf8(text); stray != std::string::npos)
+        diagnostics.error(source, stray, stray + 1, "encoding",
+                          fmt::format("byte 0x{:02X} is not UTF-8; save the file as UTF-8",
+                                      static_cast<unsigned char>(text[stray])));
     auto const parser = x3::with<grammar::source_tag>(std::cref(source))[grammar::declaration];
 
     ast::File file;

@@ -275,6 +275,10 @@ PLIGT_RULE(comparison, ast::Comparison, "a condition")
 PLIGT_RULE(comparison_tail, ast::ComparisonTail, "a comparison")
 PLIGT_RULE(comparison_op, std::string, "a comparison operator")
 PLIGT_RULE(value_set, std::vector<ast::Token>, "a set of values in braces")
+// Lists and repetitions get a rule of their own only for their name, which an
+// error message shows (X3 would show the parser's C++ type).
+PLIGT_RULE(values_comma, std::vector<ast::Token>, "a value (a name, a number or a date)")
+PLIGT_RULE(compared_value, std::vector<ast::Token>, "a value (a name, a number or a date)")
 
 // Vocabulary
 PLIGT_RULE(type_ref, ast::TypeRef, "a type (bool, int, date, text or a kind)")
@@ -361,6 +365,7 @@ PLIGT_RULE(scenario_end, x3::unused_type,
 
 // Tests
 PLIGT_RULE(case_value, ast::CaseValue, "a fact or attribute and its value")
+PLIGT_RULE(value_or_text, ast::Token, "a value (a name, a number, a date or a text)")
 PLIGT_RULE(case_event, ast::CaseEvent, "an event")
 PLIGT_RULE(case_municipality, ast::CaseMunicipality, "a municipality")
 using CaseItems = std::vector<boost::variant<ast::CaseMunicipality, ast::CaseEvent, ast::CaseValue>>;
@@ -387,13 +392,15 @@ auto const group_def = '(' > condition > ')';
 auto const comparison_def = value >> -comparison_tail;
 auto const comparison_op_def = x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") |
                                x3::string("<") | x3::string(">");
-auto const value_set_def = '{' > (value % ',') > '}';
+auto const value_set_def = '{' > values_comma > '}';
+auto const values_comma_def = value % ',';
+auto const compared_value_def = x3::repeat(1)[value];
 auto const comparison_tail_def = (kw("in") >> x3::attr(std::string("in")) > value_set) |
-                                 (comparison_op > x3::repeat(1)[value]);
+                                 (comparison_op > compared_value);
 
 auto const type_ref_def = name >> x3::matches['?'];
 auto const fact_def = kw("fact") > name > ':' > type_ref > -text;
-auto const kind_def = kw("kind") > name > '{' > (name % ',') > '}';
+auto const kind_def = kw("kind") > name > '{' > names_comma > '}';
 auto const attribute_def = name > ':' > type_ref > -('=' > value) > -text;
 auto const attributes_end_def = x3::lit('}');
 auto const event_def = kw("event") > name > -text > -('{' > *attribute > attributes_end);
@@ -474,7 +481,8 @@ auto const scenario_def = kw("scenario") > name > -text > '{' >
                           *(set_override | law_override | every_adopts | municipality_adopts | effort_override |
                             no_exemptions) > scenario_end;
 
-auto const case_value_def = name > (value | text);
+auto const value_or_text_def = value | text;
+auto const case_value_def = name > value_or_text;
 auto const case_event_def = name >> kw("at") > moment > -('{' > *case_value > '}');
 auto const case_municipality_def = kw("municipality") > value;
 auto const case_items_def = *(case_municipality | case_event | case_value);
@@ -490,7 +498,7 @@ auto const test_def = kw("test") > text > '{' > test_case > kw("as") > kw("of") 
 auto const declaration_def = vocabulary | calendar | law | exemptions | municipality | scenario | test;
 
 BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negation, group, comparison,
-                    comparison_tail, comparison_op, value_set)
+                    comparison_tail, comparison_op, value_set, values_comma, compared_value)
 BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, vocabulary, vocabulary_end, attributes_end)
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
@@ -501,7 +509,7 @@ BOOST_SPIRIT_DEFINE(basis, amends, waive, change, exemptions, exemptions_end, co
                     adopts, municipality, municipality_end)
 BOOST_SPIRIT_DEFINE(set_override, set_override_end, law_override, every_adopts, municipality_adopts, effort_override,
                     no_exemptions, scenario, scenario_end)
-BOOST_SPIRIT_DEFINE(case_value, case_event, case_municipality, case_items, test_case, case_end, expected_due,
+BOOST_SPIRIT_DEFINE(case_value, value_or_text, case_event, case_municipality, case_items, test_case, case_end, expected_due,
                     expectation, test, test_end, declaration)
 
 // Words that start a top-level declaration: after a syntax error, parsing

@@ -122,6 +122,19 @@ std::optional<std::int64_t> Resolver::read_count(ast::Token const& token, std::i
     return std::nullopt;
 }
 
+// An effort: hours, decimals allowed. Bounded like a span, so that no
+// estimate overflows the simulator's sums.
+std::optional<double> Resolver::read_hours(ast::Token const& token) {
+    constexpr double max_hours = 100000;
+    double hours = 0;
+    auto const [end, failure] = std::from_chars(token.text.data(), token.text.data() + token.text.size(), hours);
+    if (failure == std::errc{} && end == token.text.data() + token.text.size() && hours >= 0 && hours <= max_hours)
+        return hours;
+    error(token, "invalid_number",
+          fmt::format("expected a number of hours from 0 to {}, found '{}'", max_hours, token.text));
+    return std::nullopt;
+}
+
 std::optional<Type> Resolver::read_type(ast::TypeRef const& ref) {
     Type type;
     type.optional = ref.optional;
@@ -201,6 +214,7 @@ Index Resolver::find_duty_concept(ast::Token const& name) {
     auto const& concepts = program_.concepts;
     auto const it = std::lower_bound(concepts.begin(), concepts.end(), name.text);
     if (it != concepts.end() && *it == name.text) return static_cast<Index>(it - concepts.begin());
+    if (broken_duties_.count(name.text)) return no_index;  // its own error is reported
     std::vector<std::string_view> const known(concepts.begin(), concepts.end());
     error(name, "unknown_duty", fmt::format("unknown duty '{}'{}", name.text, did_you_mean(name.text, known)));
     return no_index;
@@ -268,7 +282,9 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
                         if (type->optional)
                             error(*attribute.default_value, "optional_with_default",
                                   "an optional attribute ('?') has no default; drop one of them");
-                        a.default_value = read_value(*attribute.default_value, *type);
+                        // A default in error still counts as given: a case or test that
+                        // leaves the attribute out is not wrong as well.
+                        a.default_value = read_value(*attribute.default_value, *type).value_or(0);
                     }
                     def.attributes.push_back(std::move(a));
                 }

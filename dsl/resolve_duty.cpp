@@ -82,6 +82,8 @@ void Resolver::resolve_law(ast::Law const& law) {
         if (auto index = resolve_duty(*duty, scope)) {
             program_.duties[*index].owner = law_index;
             program_.laws[law_index].duties.push_back(*index);
+        } else {
+            broken_duties_.insert(duty->name.text);
         }
     }
 }
@@ -136,7 +138,8 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
             },
             [&](ast::Effort const& c) {
                 if (!once(effort, c, "effort", owner)) return;
-                def.effort_hours = std::stod(c.value.text);
+                if (auto const hours = read_hours(c.value)) def.effort_hours = *hours;
+                else ok = false;
             });
     }
     auto const missing = [&](bool present, std::string_view what) {
@@ -407,6 +410,7 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
             def.duties.push_back(*index);
         } else {
             own_duties.erase(duty->name.text);
+            broken_duties_.insert(duty->name.text);
         }
     }
     for (auto const* waive : waivers) resolve_waiver(*waive, def, own_duties);
@@ -426,6 +430,7 @@ std::vector<Index> Resolver::amended_duty_defs(ExemptionSetDef const& set, std::
 void Resolver::resolve_waiver(ast::Waive const& waive, ExemptionSetDef& set,
                               std::unordered_map<std::string, Index> const& own_duties) {
     auto const amended = amended_duty_defs(set, waive.duty.text);
+    if (amended.empty() && broken_duties_.count(waive.duty.text)) return;
     if (amended.empty()) {
         std::vector<std::string_view> known;
         for (auto const law : set.amends)
@@ -452,7 +457,7 @@ void Resolver::resolve_waiver(ast::Waive const& waive, ExemptionSetDef& set,
         auto const& name = waive.instead->text;
         if (auto const it = own_duties.find(name); it != own_duties.end()) {
             waiver.instead = it->second;
-        } else if (amended_duty_defs(set, name).empty()) {
+        } else if (amended_duty_defs(set, name).empty() && !broken_duties_.count(name)) {
             std::vector<std::string_view> known;
             for (auto const& [id, index] : own_duties) known.push_back(id);
             error(*waive.instead, "unknown_duty",
@@ -467,6 +472,7 @@ void Resolver::resolve_waiver(ast::Waive const& waive, ExemptionSetDef& set,
 
 void Resolver::resolve_change(ast::Change const& change, ExemptionSetDef& set) {
     auto const amended = amended_duty_defs(set, change.duty.text);
+    if (amended.empty() && broken_duties_.count(change.duty.text)) return;
     if (amended.empty()) {
         error(change.duty, "unknown_duty",
               fmt::format("unknown duty '{}': no law that exemption set '{}' amends defines it", change.duty.text,

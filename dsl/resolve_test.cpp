@@ -72,7 +72,8 @@ void Resolver::resolve_scenario(ast::Scenario const& scenario) {
             },
             [&](ast::EffortOverride const& o) {
                 auto const concept_index = find_duty_concept(o.duty);
-                if (concept_index != no_index) def.efforts.push_back({concept_index, std::stod(o.hours.text)});
+                auto const hours = read_hours(o.hours);
+                if (concept_index != no_index && hours) def.efforts.push_back({concept_index, *hours});
             },
             [&](ast::NoExemptions const& o) {
                 if (o.value.text != "exemptions")
@@ -96,8 +97,9 @@ void Resolver::resolve_test(ast::Test const& test) {
                 auto const& name = m.value.text;
                 bool const numeric = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
                 def.municipality = numeric ? [&] {
-                    auto const code = read_integer(name);
-                    return code ? program_.find_municipality_code(static_cast<int>(*code)) : no_index;
+                    auto const code = read_integer(name);  // a code wider than int names none
+                    return code && *code <= INT32_MAX ? program_.find_municipality_code(static_cast<int>(*code))
+                                                      : no_index;
                 }()
                                            : program_.find_municipality(name);
                 if (def.municipality == no_index)

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace pligt::detail {
@@ -84,6 +85,7 @@ private:
     std::optional<Period> read_period(ast::InForce const& in_force);
     std::optional<Period> read_adoption_period(ast::Adopts const& adopts);
     std::optional<std::int64_t> read_count(ast::Token const& token, std::int64_t min, std::int64_t max);
+    std::optional<double> read_hours(ast::Token const& token);
     std::optional<Type> read_type(ast::TypeRef const& ref);
     std::optional<Value> read_value(ast::Token const& token, Type const& type);
     std::optional<Span> read_span(ast::Duration const& duration);
@@ -149,6 +151,9 @@ private:
     Diagnostics& diagnostics_;
     Index current_source_ = 0;
 
+    // Duties declared but in error: already reported, so a waiver, change,
+    // test or scenario naming one is not reported again as unknown.
+    std::unordered_set<std::string> broken_duties_;
     std::unordered_map<std::string, Index> vocabulary_ids_, kind_ids_, calendar_ids_, law_names_, set_names_,
         scenario_ids_;
     std::unordered_map<std::string, Origin> vocabulary_origins_, kind_origins_, fact_origins_, event_origins_,

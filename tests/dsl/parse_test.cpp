@@ -474,3 +474,59 @@ TEST_CASE("render of a whole-file problem has no line, column or caret") {
     REQUIRE(diagnostics.size() == 1);
     CHECK(render(diagnostics.sorted().front()) == "rules/missing: error: no such file or directory\n");
 }
+
+namespace {
+
+// A law whose one duty triggers on a condition.
+std::string with_condition(std::string const& condition) {
+    return "law example_act {\n  duty answer \"Answer\" {\n    on request_received where " + condition + "\n  }\n}\n";
+}
+
+}  // namespace
+
+TEST_CASE("a list or a repetition in the grammar is named in words, never by its C++ type") {
+    CHECK(syntax_error("vocabulary v {\n  kind k { }\n}\n").message == "expected a name, found '}'");
+    CHECK(syntax_error(with_condition("kind in { }")).message == "expected a value (a name, a number or a date), found '}'");
+    CHECK(syntax_error(with_condition("pages >=")).message == "expected a value (a name, a number or a date), found '}'");
+    CHECK(syntax_error("test \"t\" {\n  case {\n    e at 2020-01-01 { kind }\n  }\n  as of 2020-01-02\n}\n").message ==
+          "expected a value (a name, a number, a date or a text), found '}'");
+}
+
+TEST_CASE("a file that is not UTF-8 is an error at its first stray byte, once") {
+    auto const parsed = parse_text("vocabulary v \"B\xf8rn\" {\n  event e \"\xe6\"\n}\n");
+    REQUIRE(parsed.diagnostics.size() == 1);
+    CHECK(parsed.diagnostics[0].code == "encoding");
+    CHECK(parsed.diagnostics[0].line == 1);
+    CHECK(parsed.diagnostics[0].column == 16);
+    CHECK(parsed.diagnostics[0].message == "byte 0xF8 is not UTF-8; save the file as UTF-8");
+    // Overlong forms and surrogates are not UTF-8 either.
+    CHECK(parse_text("# \xc0\xaf\n").diagnostics.size() == 1);
+    CHECK(parse_text("# \xed\xa0\x80\n").diagnostics.size() == 1);
+    CHECK(parse_text("# \xf4\x90\x80\x80\n").diagnostics.size() == 1);
+    CHECK(parse_text("# \xc3").diagnostics.size() == 1);
+    CHECK(parse_text("# ø æ å € 𝄞\n").diagnostics.empty());
+}
+
+TEST_CASE("a byte-order mark at the start is ignored: the first visible character is column 1") {
+    CHECK(parse_text("\xef\xbb\xbfvocabulary v {\n}\n").diagnostics.empty());
+    auto const d = syntax_error("\xef\xbb\xbfvocabulary v { evnt e }\n");
+    CHECK(d.line == 1);
+    CHECK(d.column == 16);
+}
+
+TEST_CASE("a character that prints as nothing or a blank is shown by its code point") {
+    CHECK(syntax_error("vocabulary v {\n  event\xc2\xa0" "e\n}\n").message == "expected a name, found U+00A0");
+    CHECK(syntax_error("vocabulary v {\n  event e \x1b\n}\n").message ==
+          "expected a fact, kind or event, or '}', found U+001B");
+    CHECK(syntax_error("vocabulary v {\n  event b\xc3\xb8rn\n}\n").message ==
+          "expected a fact, kind or event, or '}', found '\xc3\xb8' (U+00F8)");
+    CHECK(syntax_error("Law x {\n}\n").message ==
+          "expected a declaration (vocabulary, calendar, law, exemptions, municipality, scenario or test), found 'Law'");
+}
+
+TEST_CASE("a text that is not closed is shown to the end of its line, without a CR, cut at a character") {
+    CHECK(syntax_error("vocabulary v \"Office {\r\n}\r\n").message == "expected '{', found '\"Office {'");
+    auto const long_title = std::string(38, 'x') + "\xc3\xb8\xc3\xb8 and more";
+    CHECK(syntax_error("vocabulary v \"" + long_title + "\n").message ==
+          "expected '{', found '\"" + std::string(38, 'x') + "…'");
+}

@@ -424,3 +424,41 @@ TEST_CASE("a run with errors gives no program") {
     CHECK_FALSE(program.has_value());
     CHECK(diagnostics.has_errors());
 }
+
+TEST_CASE("an effort is 0 to 100000 hours; more is an error, however many digits") {
+    auto with_effort = [](std::string const& hours) {
+        auto text = example_act;
+        text.replace(text.find("    done by"), 0, "    effort " + hours + " hours\n");
+        return text;
+    };
+    CHECK(diagnose_with_vocabulary(with_effort("0.25")).empty());
+    CHECK(diagnose_with_vocabulary(with_effort("100000")).empty());
+    auto const d = only_error(diagnose_with_vocabulary(with_effort("100000.5")));
+    CHECK(d.code == "invalid_number");
+    CHECK(d.line == 9);
+    CHECK(d.column == 12);
+    CHECK(d.message == "expected a number of hours from 0 to 100000, found '100000.5'");
+    CHECK(only_error(diagnose_with_vocabulary(with_effort("1" + std::string(400, '0')))).code == "invalid_number");
+}
+
+TEST_CASE("a duty in error is reported once, not again where a waiver or test names it") {
+    auto law = law_with_trigger("on request_recieved");
+    auto const diagnostics = pligt::testing::diagnose(
+        {vocabulary, Text{"test.pligt", law}, Text{"pilot.pligt", pilot_scheme},
+         Text{"towns.pligt", "municipality town_a \"Town A\" {\n  code 101\n  region north\n}\n"},
+         Text{"tests.pligt", "test \"t\" {\n  case {\n    municipality town_a\n  }\n  as of 2021-01-01\n"
+                             "  expect no answer\n}\n"}});
+    auto const d = only_error(diagnostics);
+    CHECK(d.code == "unknown_event");
+    CHECK(d.file == "test.pligt");
+}
+
+TEST_CASE("a municipality code in a test wider than an int names no municipality, not the one it wraps to") {
+    auto const diagnostics = pligt::testing::diagnose(
+        {vocabulary, Text{"law.pligt", example_act},
+         Text{"towns.pligt", "municipality town_a \"Town A\" {\n  code 101\n  region north\n}\n"},
+         Text{"test.pligt", "test \"t\" {\n  case {\n    municipality 4294967397\n  }\n  as of 2021-01-01\n}\n"}});
+    auto const d = only_error(diagnostics);
+    CHECK(d.code == "unknown_municipality");
+    CHECK(d.message == "unknown municipality '4294967397'");
+}
