@@ -1,6 +1,7 @@
 #include "engine/case.hpp"
 
 #include "dsl/diagnostic.hpp"
+#include "engine/json_document.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -271,25 +272,15 @@ CaseResult read_case(Program const& program, json const& document) { return Case
 
 CaseResult parse_case(Program const& program, std::string_view text) {
     json document;
-    try {
-        document = json::parse(text.begin(), text.end());
-    } catch (json::parse_error const& e) {
-        // nlohmann counts bytes; turn the offset into a line and column.
-        std::size_t const offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-        int line = 1, column = 1;
-        for (std::size_t i = 0; i < offset; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-                ++column;
-            }
-        }
-        std::string message = e.what();
-        if (auto const colon = message.rfind(": "); colon != std::string::npos) message = message.substr(colon + 2);
-        return fail(std::vector<CaseError>{{"", "invalid JSON: " + message, line, column}});
-    }
-    return read_case(program, document);
+    std::vector<JsonProblem> problems;
+    if (!read_json(text, document, problems))
+        return fail(std::vector<CaseError>{{"", problems.front().message, problems.front().line, problems.front().column}});
+    auto result = read_case(program, document);
+    if (problems.empty()) return result;
+    std::vector<CaseError> errors;
+    for (auto const& problem : problems) errors.push_back({problem.pointer, problem.message});
+    if (!result) errors.insert(errors.end(), result.error().begin(), result.error().end());
+    return fail(std::move(errors));
 }
 
 }  // namespace pligt::engine

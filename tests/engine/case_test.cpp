@@ -301,3 +301,48 @@ TEST_CASE("events are ordered by time, a date before the date-times of its day, 
     for (auto const& e : c.events) positions.push_back(e.position);
     CHECK(positions == std::vector<std::uint32_t>{6, 2, 1, 3, 4, 5, 0});
 }
+
+TEST_CASE("a key given twice in one object is an error at its JSON Pointer, with the other errors") {
+    auto const errors = read_errors(R"({"municipality": "town_a", "municipality": "town_b",
+        "facts": {"birthdate": "2010-01-01", "birthdate": "2011-01-01"},
+        "events": [{"event": "request_answered", "at": "2021-03-05", "at": "2021-03-06", "colour": 1}],
+        "x": [{"a/b": 1, "a/b": 2}]})");
+    REQUIRE(errors.size() == 6);
+    CHECK(errors[0].pointer == "/municipality");
+    CHECK(errors[0].message == "duplicate key 'municipality': each key may appear once in an object");
+    CHECK(errors[1].pointer == "/facts/birthdate");
+    CHECK(errors[2].pointer == "/events/0/at");
+    CHECK(errors[3].pointer == "/x/0/a~1b");
+    CHECK(errors[4].pointer == "/events/0/colour");  // read_case's own errors follow
+    CHECK(errors[5].pointer == "/x");
+}
+
+TEST_CASE("a number too large for a double is malformed JSON with its line and column") {
+    auto const errors = read_errors("{\"id\": \"x\",\n \"municipality\": 1e400}");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line == 2);
+    CHECK(errors[0].column == 22);
+    CHECK(errors[0].message == "invalid JSON: number overflow parsing '1e400'");
+}
+
+TEST_CASE("malformed JSON shows the end of what it last read, cut short, with stray bytes as \\xNN") {
+    auto const long_literal = read_errors("{\"id\": " + std::string(1000, 't') + "}");
+    REQUIRE(long_literal.size() == 1);
+    CHECK(long_literal[0].message ==
+          "invalid JSON: syntax error while parsing value - invalid literal; last read: '\"id\": tt'");
+    auto const latin1 = read_errors("{\"id\": \"b\xf8rn\"}");
+    REQUIRE(latin1.size() == 1);
+    CHECK(latin1[0].message ==
+          "invalid JSON: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"b\\xF8'");
+    auto const unterminated = read_errors("{\"id\": \"" + std::string(100, 'x') + "\n");
+    REQUIRE(unterminated.size() == 1);
+    CHECK(unterminated[0].message.ends_with("; last read: '…" + std::string(32, 'x') + "<U+000A>'"));
+}
+
+TEST_CASE("a byte-order mark before the case is skipped, and not counted as a column") {
+    CHECK(read_ok("\xef\xbb\xbf{\"municipality\": \"town_a\", \"events\": []}").events.empty());
+    auto const errors = read_errors("\xef\xbb\xbf{\"municipality\" 1}");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line == 1);
+    CHECK(errors[0].column == 17);
+}
