@@ -336,7 +336,8 @@ public:
         if (negative) ++p_;
         auto const digits = p_;
         std::int64_t v = 0;
-        while (p_ != end_ && *p_ >= '0' && *p_ <= '9') v = v * 10 + (*p_++ - '0');
+        for (; p_ != end_ && *p_ >= '0' && *p_ <= '9'; ++p_)
+            if (p_ - digits < 18) v = v * 10 + (*p_ - '0');  // past 18 digits: refused below
         auto const count = p_ - digits;
         if (count == 0 || count > 18 || (*digits == '0' && count > 1)) return false;
         if (negative && v == 0) return false;
