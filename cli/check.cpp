@@ -107,7 +107,7 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
                                               error.pointer.empty() ? "" : "at " + error.pointer + ": ", error.message);
             errors.push_back(nlohmann::ordered_json::object({{"pointer", error.pointer}, {"detail", error.message}}));
         }
-        if (options.json) terminal.out() << nlohmann::ordered_json{{"errors", errors}}.dump(2) << "\n";
+        if (options.json) terminal.out() << json_text(nlohmann::ordered_json{{"errors", errors}}) << "\n";
         return 2;
     }
 
@@ -120,12 +120,11 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
                                          duty.id, duty.due.text);
         terminal.err() << fmt::format("{}: error: at /facts: {}\n", options.case_file, message);
         if (options.json)
-            terminal.out() << nlohmann::ordered_json{{"errors", {{{"pointer", "/facts"}, {"detail", message}}}}}.dump(2)
-                           << "\n";
+            terminal.out() << json_text({{"errors", {{{"pointer", "/facts"}, {"detail", message}}}}}) << "\n";
         return 2;
     }
     auto const json = engine::to_json(*program, *c, results, as_of);
-    if (options.json) terminal.out() << json.dump(2) << "\n";
+    if (options.json) terminal.out() << json_text(json) << "\n";
     else print_checklist(json, program->municipalities[c->municipality].name, terminal);
 
     bool const breached = std::any_of(results.begin(), results.end(), [](engine::DutyResult const& r) {

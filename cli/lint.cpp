@@ -49,7 +49,7 @@ int run_lint(LintOptions const& options, Terminal& terminal) {
                            {"severity", to_string(d.severity)},
                            {"code", d.code},
                            {"message", d.message}});
-        terminal.out() << out.dump(2) << "\n";
+        terminal.out() << json_text(out) << "\n";
     } else {
         std::size_t errors = 0, warnings = 0;
         for (auto const& d : found) {

@@ -1,5 +1,7 @@
 #include "cli/terminal.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 #include <iostream>
 #include <unistd.h>
@@ -24,6 +26,10 @@ std::string Terminal::paint(std::string_view text, Colour colour) const {
     case Colour::none: break;
     }
     return "\x1b[" + std::string{code} + "m" + std::string{text} + "\x1b[0m";
+}
+
+std::string json_text(nlohmann::ordered_json const& json) {
+    return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace pligt::cli

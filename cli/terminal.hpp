@@ -2,6 +2,8 @@
 // when stdout is a terminal and NO_COLOR is unset.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -24,5 +26,10 @@ private:
     std::ostream& err_;
     bool colour_;
 };
+
+// A --json result as printed: indented by two. Bytes that are not UTF-8 (a
+// case or rule file's, quoted in a message) are replaced by U+FFFD, as the
+// API does, instead of failing the command.
+std::string json_text(nlohmann::ordered_json const& json);
 
 }  // namespace pligt::cli

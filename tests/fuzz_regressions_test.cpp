@@ -2,16 +2,38 @@
 // property, reduced by hand, each run through the path its target drives and
 // pinned to the behaviour the fix gives.
 #include "tests/support/fixture.hpp"
+#include "tests/support/golden.hpp"
 
 #include "engine/case.hpp"
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <unistd.h>
 
 namespace {
 
 using namespace pligt;
+
+// A file under the system's temporary directory, removed at the end of scope.
+class TempFile {
+public:
+    TempFile(std::string const& name, std::string const& text)
+        : path_{std::filesystem::temp_directory_path() / (std::to_string(getpid()) + "-" + name)} {
+        std::ofstream{path_, std::ios::binary} << text;
+    }
+    ~TempFile() { std::filesystem::remove(path_); }
+    TempFile(TempFile const&) = delete;
+    TempFile& operator=(TempFile const&) = delete;
+    std::string path() const { return path_.string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+std::string const replacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
 }  // namespace
 
@@ -29,5 +51,48 @@ TEST_CASE("the one-pass case reader leaves a number of more than 18 digits to pa
     REQUIRE(result.error().size() == 1);
     CHECK(result.error()[0].pointer == "/id");
     CHECK(result.error()[0].message == "expected the case id as a text, found number");
+}
+
+// fuzz_check: nlohmann's dump() threw on the stray byte quoted in the error
+// ("pligt: internal error", exit 2, no JSON).
+TEST_CASE("pligt check --json replaces a case file's stray bytes in its errors instead of failing") {
+    TempFile const file{"stray-byte.json", "{\"id\": \"x\", \"municipality\": \"aarhus\xFF\", \"events\": []}"};
+    auto const run =
+        golden::run_pligt(PLIGT_BINARY, {"check", file.path(), "--json", "--as-of", "2024-06-01"}, PLIGT_SOURCE_DIR);
+    CHECK(run.exit_code == 2);
+    CHECK(run.output.find("internal error") == std::string::npos);
+    CHECK(run.output.find("{\n"
+                          "  \"errors\": [\n"
+                          "    {\n"
+                          "      \"pointer\": \"\",\n"
+                          "      \"detail\": \"invalid JSON: '\\\"aarhus" +
+                          replacement +
+                          "'\"\n"
+                          "    }\n"
+                          "  ]\n"
+                          "}\n") != std::string::npos);
+}
+
+// fuzz_rules (the `pligt lint --json` path): the syntax error quotes the byte.
+TEST_CASE("pligt lint --json replaces a rule file's stray bytes in its findings instead of failing") {
+    TempFile const file{"stray-byte.pligt", "law x {\n  \xFF\n}\n"};
+    auto const run = golden::run_pligt(PLIGT_BINARY, {"lint", file.path(), "--json"}, PLIGT_SOURCE_DIR);
+    CHECK(run.exit_code == 1);
+    CHECK(run.output ==
+          "[\n"
+          "  {\n"
+          "    \"file\": \"" +
+              file.path() +
+              "\",\n"
+              "    \"line\": 2,\n"
+              "    \"column\": 3,\n"
+              "    \"severity\": \"error\",\n"
+              "    \"code\": \"syntax\",\n"
+              "    \"message\": \"expected a law clause (short, in force, uses, calendar, duty), or '}', "
+              "found '" +
+              replacement +
+              "'\"\n"
+              "  }\n"
+              "]\n");
 }
 
