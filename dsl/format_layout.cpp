@@ -304,6 +304,16 @@ private:
         items(depth + 1, n.items);
         close(depth, n.end);
     }
+    // `unless COND cite "…"` on one line; but a cite written on a later line
+    // stays there: the resolver reports it as ambiguous (a duty's own cite
+    // swallowed by the exception?), and joining the lines would silently
+    // settle that question as the exception's.
+    void block(int depth, ast::Unless const& n) {
+        auto const condition_end = n.condition.end;
+        if (!n.cite || source_.find('\n', condition_end) >= n.cite->begin) return clause(depth, n);
+        line(depth, "unless " + condition(n.condition), n.begin, condition_end);
+        line(depth + 1, "cite " + quote(n.cite->text), next_token(source_, condition_end), n.end);
+    }
     void block(int depth, ast::Law const& n) { named_block(depth, "law", n, n.items); }
     void block(int depth, ast::Duty const& n) { named_block(depth, "duty", n, n.clauses); }
     void block(int depth, ast::ExemptionSet const& n) { named_block(depth, "exemptions", n, n.items); }

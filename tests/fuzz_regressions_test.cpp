@@ -4,12 +4,16 @@
 #include "tests/support/fixture.hpp"
 #include "tests/support/golden.hpp"
 
+#include "dsl/diagnostic.hpp"
+#include "dsl/format.hpp"
+#include "dsl/source.hpp"
 #include "engine/case.hpp"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <unistd.h>
 
@@ -96,3 +100,48 @@ TEST_CASE("pligt lint --json replaces a rule file's stray bytes in its findings 
               "]\n");
 }
 
+// fuzz_format: `pligt fmt` joined a cite written on the line after `unless`
+// to the unless clause, turning the resolver's ambiguous_cite error into a
+// file that resolves, with the cite taken as the exception's.
+TEST_CASE("fmt keeps a cite written on the line after an unless clause on its own line, so it stays ambiguous") {
+    auto const law = [](std::string const& duty) {
+        return testing::Text{"act.pligt",
+                             "law act \"Act\" {\n"
+                             "  in force from 2020-01-01\n"
+                             "  uses example_events\n" +
+                                 duty + "}\n"};
+    };
+    std::string const written =
+        "  duty answer \"Answer\" {\n"
+        "    cite \"§ 1\"\n"
+        "    on request_received\n"
+        "    unless urgent # an exception\n"
+        "    cite \"§ 2\"\n"
+        "    due within 4 months\n"
+        "    done by request_answered\n"
+        "  }\n";
+    std::string const formatted =
+        "  duty answer \"Answer\" {\n"
+        "    cite \"§ 1\"\n"
+        "    on request_received\n"
+        "    unless urgent  # an exception\n"
+        "      cite \"§ 2\"\n"
+        "    due within 4 months\n"
+        "    done by request_answered\n"
+        "  }\n";
+    SourceFile const source{"act.pligt", law(written).text};
+    Diagnostics diagnostics;
+    auto const output = format(source, diagnostics);
+    CHECK(testing::rendered(diagnostics) == "");
+    REQUIRE(output.has_value());
+    CHECK(*output == law(formatted).text);
+
+    for (auto const& text : {law(written), law(formatted)}) {
+        INFO(text.text);
+        auto const found = testing::diagnose({testing::fixture("example_events.pligt"), text}).sorted();
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].code == "ambiguous_cite");
+        CHECK(found[0].line == 8);
+        CHECK(found[0].column == (text.text == law(written).text ? 10 : 12));
+    }
+}
