@@ -10,11 +10,13 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <ctime>
 #include <limits>
+#include <string_view>
 #include <thread>
 
 namespace pligt::server {
@@ -186,8 +188,49 @@ void install_routes(httplib::Server& server, ProgramHolder const& programs, ApiO
     server.set_logger(log_request);
 }
 
+namespace {
+
+// httplib's Stream over memory: reads the request bytes, collects the reply.
+class MemoryStream : public httplib::Stream {
+public:
+    explicit MemoryStream(std::string_view input) : input_{input} {}
+    bool is_readable() const override { return true; }
+    bool is_writable() const override { return true; }
+    ssize_t read(char* ptr, size_t size) override {
+        auto const n = std::min(size, input_.size());
+        input_.copy(ptr, n);
+        input_.remove_prefix(n);
+        return static_cast<ssize_t>(n);
+    }
+    ssize_t write(char const* ptr, size_t size) override {
+        output_.append(ptr, size);
+        return static_cast<ssize_t>(size);
+    }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override { loopback(ip, port); }
+    void get_local_ip_and_port(std::string& ip, int& port) const override { loopback(ip, port); }
+    socket_t socket() const override { return 0; }
+    std::string const& output() const { return output_; }
+
+private:
+    static void loopback(std::string& ip, int& port) {
+        ip = "127.0.0.1";
+        port = 0;
+    }
+    std::string_view input_;
+    std::string output_;
+};
+
+// Server::process_request, which a listening server calls per request, is
+// protected: this opens it to ApiServer::answer.
+struct InProcessServer : httplib::Server {
+    using httplib::Server::process_request;
+    std::size_t keep_alive_max_count() const { return keep_alive_max_count_; }
+};
+
+}  // namespace
+
 struct ApiServer::Impl {
-    httplib::Server server;
+    InProcessServer server;
     // stop() may come before run() has begun listening (httplib's stop() then
     // does nothing): run() sees `stopping` and returns instead.
     std::atomic<bool> started{false}, finished{false}, stopping{false};
@@ -211,6 +254,17 @@ void ApiServer::run() {
     impl_->started = true;
     if (!impl_->stopping) impl_->server.listen_after_bind();
     impl_->finished = true;
+}
+
+std::string ApiServer::answer(std::string_view input) {
+    MemoryStream stream{input};
+    // As httplib's keep-alive loop: the last request allowed closes the
+    // connection. Each request reads at least a line, so the input bounds it.
+    auto const max_requests = impl_->server.keep_alive_max_count();
+    bool closed = false;
+    for (std::size_t i = 0; i < max_requests && !closed; ++i)
+        if (!impl_->server.process_request(stream, i + 1 == max_requests, closed, nullptr)) break;
+    return stream.output();
 }
 
 void ApiServer::stop() {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace httplib {
 class Server;
@@ -46,6 +47,12 @@ public:
     void run();
     // Safe from another thread, also while run() is still starting.
     void stop();
+
+    // The bytes the server writes back on a connection that sends `input`
+    // (one request or several, pipelined) and then closes: the same request
+    // parsing, routing, limits and handlers as run(), in-process and without a
+    // socket or another thread. For fuzzing (fuzz/fuzz_http.cpp).
+    std::string answer(std::string_view input);
 
 private:
     struct Impl;
