@@ -12,6 +12,7 @@ packages=(
   doctest-dev
   libcli11-dev
   libbenchmark-dev        # bench/ (PLIGT_BENCH=ON)
+  wrk                     # bench/load.sh (pligt serve under load)
   clang-14 libclang-rt-14-dev  # fuzz/ (PLIGT_FUZZ=ON, scripts/fuzz.sh): libFuzzer
   chromium nodejs npm     # tests/e2e (the web page in a browser)
 )

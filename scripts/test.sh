@@ -2,8 +2,9 @@
 # The test command. Builds and runs every test twice: once as is, with
 # warnings as errors, and once under AddressSanitizer and
 # UndefinedBehaviorSanitizer; runs the web page's end-to-end tests in
-# Chromium against the first build. Also checks that layers depend
-# downwards only.
+# Chromium against the first build; runs each libFuzzer target briefly
+# (PLIGT_FUZZ_SECONDS, default 45, under ASan and UBSan; scripts/fuzz.sh runs
+# them longer). Also checks that layers depend downwards only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -22,3 +23,5 @@ echo "== the web page in a browser"
 bash tests/e2e/run.sh build-test/pligt
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-sanitize -DPLIGT_SANITIZE=ON
+echo "== fuzz targets"
+bash scripts/fuzz.sh "${PLIGT_FUZZ_SECONDS:-45}"
