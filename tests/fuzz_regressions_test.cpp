@@ -37,8 +37,6 @@ private:
     std::filesystem::path path_;
 };
 
-std::string const replacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
-
 }  // namespace
 
 // fuzz_case: UBSan, signed overflow in the one-pass reader's integer, which
@@ -58,7 +56,8 @@ TEST_CASE("the one-pass case reader leaves a number of more than 18 digits to pa
 }
 
 // fuzz_check: nlohmann's dump() threw on the stray byte quoted in the error
-// ("pligt: internal error", exit 2, no JSON).
+// ("pligt: internal error", exit 2, no JSON). The case reader now writes a
+// byte that is not UTF-8 as \xFF in the text it quotes.
 TEST_CASE("pligt check --json replaces a case file's stray bytes in its errors instead of failing") {
     TempFile const file{"stray-byte.json", "{\"id\": \"x\", \"municipality\": \"aarhus\xFF\", \"events\": []}"};
     auto const run =
@@ -69,35 +68,34 @@ TEST_CASE("pligt check --json replaces a case file's stray bytes in its errors i
                           "  \"errors\": [\n"
                           "    {\n"
                           "      \"pointer\": \"\",\n"
-                          "      \"detail\": \"invalid JSON: '\\\"aarhus" +
-                          replacement +
-                          "'\"\n"
+                          "      \"detail\": \"invalid JSON: syntax error while parsing value - invalid string: "
+                          "ill-formed UTF-8 byte; last read: '\\\"aarhus\\\\xFF'\"\n"
                           "    }\n"
                           "  ]\n"
                           "}\n") != std::string::npos);
 }
 
-// fuzz_rules (the `pligt lint --json` path): the syntax error quotes the byte.
+// fuzz_rules (the `pligt lint --json` path): the syntax error quoted the
+// byte. The parser now reports the byte as not UTF-8, and names it.
 TEST_CASE("pligt lint --json replaces a rule file's stray bytes in its findings instead of failing") {
     TempFile const file{"stray-byte.pligt", "law x {\n  \xFF\n}\n"};
     auto const run = golden::run_pligt(PLIGT_BINARY, {"lint", file.path(), "--json"}, PLIGT_SOURCE_DIR);
     CHECK(run.exit_code == 1);
-    CHECK(run.output ==
-          "[\n"
-          "  {\n"
-          "    \"file\": \"" +
-              file.path() +
-              "\",\n"
-              "    \"line\": 2,\n"
-              "    \"column\": 3,\n"
-              "    \"severity\": \"error\",\n"
-              "    \"code\": \"syntax\",\n"
-              "    \"message\": \"expected a law clause (short, in force, uses, calendar, duty), or '}', "
-              "found '" +
-              replacement +
-              "'\"\n"
-              "  }\n"
-              "]\n");
+    auto const finding = [&](std::string const& code, std::string const& message) {
+        return "  {\n"
+               "    \"file\": \"" +
+               file.path() +
+               "\",\n"
+               "    \"line\": 2,\n"
+               "    \"column\": 3,\n"
+               "    \"severity\": \"error\",\n"
+               "    \"code\": \"" +
+               code + "\",\n    \"message\": \"" + message + "\"\n  }";
+    };
+    CHECK(run.output == "[\n" + finding("encoding", "byte 0xFF is not UTF-8; save the file as UTF-8") + ",\n" +
+                            finding("syntax", "expected a law clause (short, in force, uses, calendar, duty), or '}', "
+                                              "found byte 0xFF") +
+                            "\n]\n");
 }
 
 // fuzz_format: `pligt fmt` joined a cite written on the line after `unless`
