@@ -28,15 +28,20 @@ std::optional<engine::Story> load_story(Program const& program, std::string cons
     std::ifstream in{file, std::ios::binary};
     std::ostringstream text;
     text << in.rdbuf();
-    if (!in || in.bad()) {
+    std::error_code error;  // a directory opens, but reads as nothing
+    if (!in || in.bad() || std::filesystem::is_directory(file, error)) {
         terminal.err() << fmt::format("{}: error: cannot read the story file\n", file);
         return std::nullopt;
     }
     auto story = engine::parse_story(program, text.str());
     if (!story) {
-        for (auto const& error : story.error())
-            terminal.err() << fmt::format("{}: error: {}{}\n", file,
-                                          error.pointer.empty() ? "" : "at " + error.pointer + ": ", error.message);
+        for (auto const& error : story.error()) {
+            if (error.line > 0)
+                terminal.err() << fmt::format("{}:{}:{}: error: {}\n", file, error.line, error.column, error.message);
+            else
+                terminal.err() << fmt::format("{}: error: {}{}\n", file,
+                                              error.pointer.empty() ? "" : "at " + error.pointer + ": ", error.message);
+        }
         return std::nullopt;
     }
     return std::move(story).value();

@@ -94,6 +94,7 @@ struct Story {
 struct StoryError {
     std::string pointer;  // JSON Pointer into the story file
     std::string message;
+    int line = 0, column = 0;  // for malformed JSON text, where the parser stopped
 };
 
 using StoryResult = Result<Story, std::vector<StoryError>>;

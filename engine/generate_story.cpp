@@ -9,6 +9,7 @@
 
 #include "dsl/diagnostic.hpp"
 #include "engine/generate.hpp"
+#include "engine/json_document.hpp"
 
 namespace pligt::engine {
 namespace {
@@ -19,6 +20,20 @@ std::string pointer_token(std::string_view key) {  // RFC 6901
     std::string escaped;
     for (char c : key) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
     return escaped;
+}
+
+// A value as an error message shows it: a scalar as written (a long text
+// cut), a list or an object by its type, never its whole contents.
+std::string brief(json const& v) {
+    if (v.is_array() || v.is_object()) return std::string{"an "} + v.type_name();
+    auto const text = v.dump(-1, ' ', false, json::error_handler_t::replace);
+    return text.size() > 60 ? text.substr(0, 57) + "…" : text;
+}
+
+// A member's text, or "" when it is absent or not a text.
+std::string text_member(json const& object, char const* key) {
+    auto const it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string{};
 }
 
 std::optional<int> parse_minute(std::string const& text) {  // HH:MM
@@ -61,19 +76,24 @@ private:
 
     std::optional<double> probability(json const& v, std::string const& pointer) {
         if (v.is_number() && v.get<double>() >= 0 && v.get<double>() <= 1) return v.get<double>();
-        return error(pointer, fmt::format("expected a probability from 0 to 1, found {}", v.dump())), std::nullopt;
+        return error(pointer, fmt::format("expected a probability from 0 to 1, found {}", brief(v))), std::nullopt;
     }
-    std::optional<std::int64_t> whole(json const& v, std::string const& pointer) {
-        if (v.is_number_integer()) return v.get<std::int64_t>();
-        return error(pointer, fmt::format("expected a whole number, found {}", v.dump())), std::nullopt;
+    // Days, hours and counts stay far from where date arithmetic overflows.
+    std::optional<std::int64_t> whole(json const& v, std::string const& pointer, std::int64_t min = -100000,
+                                      std::int64_t max = 100000) {
+        if (v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
+                                   : v.is_number_integer() && v.get<std::int64_t>() >= min && v.get<std::int64_t>() <= max)
+            return v.get<std::int64_t>();
+        return error(pointer, fmt::format("expected a whole number from {} to {}, found {}", min, max, brief(v))),
+               std::nullopt;
     }
     std::optional<Date> date(json const& v, std::string const& pointer) {
         if (auto const d = v.is_string() ? Date::parse(v.get<std::string>()) : std::nullopt) return d;
-        return error(pointer, fmt::format("expected a date (YYYY-MM-DD), found {}", v.dump())), std::nullopt;
+        return error(pointer, fmt::format("expected a date (YYYY-MM-DD), found {}", brief(v))), std::nullopt;
     }
     // The object at `pointer`, checking its keys against `known`.
     bool object(json const& v, std::string const& pointer, std::vector<std::string_view> const& known) {
-        if (!v.is_object()) return error(pointer, fmt::format("expected an object, found {}", v.dump())), false;
+        if (!v.is_object()) return error(pointer, fmt::format("expected an object, found {}", brief(v))), false;
         for (auto const& [key, value] : v.items())
             if (!known.empty() && std::find(known.begin(), known.end(), key) == known.end())
                 error(pointer + "/" + pointer_token(key),
@@ -114,7 +134,7 @@ private:
             }
         }
         static char const* const names[] = {"true or false", "a whole number", "a date (YYYY-MM-DD)", "a text"};
-        return error(pointer, fmt::format("expected {}, found {}", names[static_cast<int>(type.base)], v.dump())),
+        return error(pointer, fmt::format("expected {}, found {}", names[static_cast<int>(type.base)], brief(v))),
                std::nullopt;
     }
 
@@ -148,8 +168,10 @@ private:
             auto const& weights = spec.contains("age_weights") ? spec["age_weights"] : json{};
             double total = 0;
             for (auto const& w : weights) total += w.is_number() && w.get<double>() >= 0 ? w.get<double>() : -1e300;
-            if (!weights.is_array() || weights.empty() || !(total > 0)) {
-                error(p + "/age_weights", "expected a list of weights (not negative), one per year of age from 0");
+            // At most one weight per year of a lifetime, as an age in the rules.
+            if (!weights.is_array() || weights.empty() || weights.size() > 151 || !(total > 0)) {
+                error(p + "/age_weights",
+                      "expected a list of weights (not negative), one per year of age from 0, at most 151");
                 continue;
             }
             story.age_fact = fact;
@@ -163,7 +185,7 @@ private:
             if (name.is_string() && story.steps[i].id == name.get<std::string>()) return i;
         std::vector<std::string_view> known;
         for (auto const& s : story.steps) known.push_back(s.id);
-        auto const text = name.is_string() ? name.get<std::string>() : name.dump();
+        auto const text = name.is_string() ? name.get<std::string>() : brief(name);
         error(pointer, fmt::format("unknown step '{}'{} (a step may only name the steps before it)", text,
                                    did_you_mean(text, known)));
         return no_index;
@@ -189,13 +211,16 @@ private:
             error(p, "a step needs an \"id\", a text");
         for (auto const& other : story.steps)
             if (other.id == step.id) error(p + "/id", fmt::format("a second step '{}'", step.id));
-        auto const event_name = spec.value("event", std::string{});
+        auto const event_name = text_member(spec, "event");
         step.event = program_.find_event(event_name);
-        if (step.event == no_index) {
+        if (!spec.contains("event")) {
+            error(p, "a step needs an \"event\", the name of the event it records");
+        } else if (!spec["event"].is_string()) {
+            error(p + "/event", fmt::format("expected the name of an event, a text, found {}", brief(spec["event"])));
+        } else if (step.event == no_index) {
             std::vector<std::string_view> known;
             for (auto const& e : program_.events) known.push_back(e.id);
-            error(spec.contains("event") ? p + "/event" : p,
-                  fmt::format("unknown event '{}'{}", event_name, did_you_mean(event_name, known)));
+            error(p + "/event", fmt::format("unknown event '{}'{}", event_name, did_you_mean(event_name, known)));
         }
         bool const root = story.steps.empty();
         if (spec.contains("after") == root)
@@ -214,6 +239,7 @@ private:
         for (auto const a : step.after)
             if (parents_ok && story.steps[a].event != followed) followed = no_index;
         ReadsFollowed const reads_followed = [&](std::string const& name, std::string const& pointer) -> Index {
+            if (!parents_ok) return no_index;  // an unknown step followed, already reported
             if (followed == no_index)
                 return error(pointer, "reads the event followed, but the steps followed record different events"),
                        no_index;
@@ -230,8 +256,13 @@ private:
         };
         if (spec.contains("probability"))
             step.probability = probability(spec["probability"], p + "/probability").value_or(0);
-        if (spec.contains("once")) step.once = spec["once"].is_boolean() && spec["once"].get<bool>();
-        if (spec.contains("when") && spec["when"].is_object())
+        if (spec.contains("once")) {
+            if (spec["once"].is_boolean()) step.once = spec["once"].get<bool>();
+            else error(p + "/once", fmt::format("expected true or false, found {}", brief(spec["once"])));
+        }
+        if (spec.contains("when") && !spec["when"].is_object())
+            error(p + "/when", fmt::format("expected an object {{\"ATTRIBUTE\": [VALUES]}}, found {}", brief(spec["when"])));
+        else if (spec.contains("when"))
             for (auto const& [name, values] : spec["when"].items()) {
                 auto const wp = p + "/when/" + pointer_token(name);
                 step.when_attribute = reads_followed(name, wp);
@@ -252,8 +283,8 @@ private:
             if (step.delay.hours)
                 error(p + "/time", "an hours delay keeps the time of the step it follows");
             else if (time != "date" && object(time, p + "/time", {"from", "to"})) {
-                auto const from = parse_minute(time.value("from", std::string{}));
-                auto const to = parse_minute(time.value("to", std::string{}));
+                auto const from = parse_minute(text_member(time, "from"));
+                auto const to = parse_minute(text_member(time, "to"));
                 if (!from || !to || *to < *from)
                     error(p + "/time", "expected \"date\" or {\"from\": \"HH:MM\", \"to\": \"HH:MM\"}");
                 else
@@ -289,7 +320,9 @@ private:
     void read_delay(json const& spec, std::string const& p, bool root, Story const& story, Delay& delay) {
         if (root) return error(p, "the first step starts on a day drawn from the period; it has no delay");
         if (!object(spec, p, {"unit", "min", "within", "share", "late_min", "max", "from"})) return;
-        auto const unit = spec.value("unit", std::string{"days"});
+        auto const unit = !spec.contains("unit")        ? std::string{"days"}
+                          : spec["unit"].is_string() ? spec["unit"].get<std::string>()
+                                                     : brief(spec["unit"]);
         if (unit != "days" && unit != "hours")
             error(p + "/unit", fmt::format("expected \"days\" or \"hours\", found '{}'", unit));
         delay.hours = unit == "hours";
@@ -302,14 +335,18 @@ private:
         delay.max = number("max", delay.late_min);
         if (spec.contains("share")) delay.share = probability(spec["share"], p + "/share").value_or(1);
         if (spec.contains("from") && object(spec["from"], p + "/from", {"fact", "years", "months"})) {
-            auto const name = spec["from"].value("fact", std::string{});
+            auto const& from = spec["from"];
+            auto const name = text_member(from, "fact");
             if (story.age_fact == no_index || program_.facts[story.age_fact].id != name)
-                error(p + "/from/fact", fmt::format("'{}' is not a fact the story draws", name));
+                error(p + "/from/fact", fmt::format("{} is not a fact the story draws",
+                                                    from.contains("fact") ? brief(from["fact"]) : "(none)"));
             else if (delay.hours)
                 error(p + "/from", "a delay from a fact counts days");
             delay.from_fact = story.age_fact;
-            delay.from_years = static_cast<int>(spec["from"].value("years", 0));
-            delay.from_months = static_cast<int>(spec["from"].value("months", 0));
+            // An anniversary within a lifetime, as an age in the rules.
+            if (from.contains("years")) delay.from_years = static_cast<int>(whole(from["years"], p + "/from/years", 0, 150).value_or(0));
+            if (from.contains("months"))
+                delay.from_months = static_cast<int>(whole(from["months"], p + "/from/months", 0, 11).value_or(0));
         }
         if ((delay.min < 0 && delay.from_fact == no_index) || delay.within < delay.min ||
             delay.late_min < delay.within || delay.max < delay.late_min)
@@ -334,7 +371,7 @@ private:
         auto const vp = p + "/" + pointer_token(how);
         bool ok = true;
         if (how == "constant" && type.base == BaseType::text) {
-            if (!v.is_string()) return error(vp, fmt::format("expected a text, found {}", v.dump()));
+            if (!v.is_string()) return error(vp, fmt::format("expected a text, found {}", brief(v)));
             result.text = v.dump();
         } else if (how == "constant") {
             auto const c = value(v, type, vp);
@@ -358,8 +395,12 @@ private:
             for (auto& c : draw.cumulative) c /= total > 0 ? total : 1;
         } else if (how == "uniform" && type.base == BaseType::integer && v.is_array() && v.size() == 2 &&
                    v[0].is_number_integer() && v[1].is_number_integer() && v[0] <= v[1]) {
+            // Bounded, so that HIGH - LOW + 1 fits the generator's arithmetic.
+            constexpr std::int64_t bound = 1000000000;
+            auto const low = whole(v[0], vp + "/0", -bound, bound), high = whole(v[1], vp + "/1", -bound, bound);
+            if (!low || !high) return;
             draw.kind = Draw::Kind::uniform;
-            draw.low = v[0].get<Value>(), draw.high = v[1].get<Value>();
+            draw.low = *low, draw.high = *high;
         } else if (how == "copy" && v.is_string()) {
             draw.kind = Draw::Kind::copy;
             draw.copy_from = reads_followed(v.get<std::string>(), vp);
@@ -380,12 +421,13 @@ private:
             r.probability = probability(spec["probability"], p + "/probability").value_or(0);
         auto const& every = spec.contains("every") ? spec["every"] : json{};
         if (every.is_array() && every.size() == 2 && every[0].is_number_integer() && every[1].is_number_integer() &&
-            every[0] >= 1 && every[0] <= every[1])
+            every[0] >= 1 && every[0] <= every[1] && every[1] <= 100000)
             r.min_days = every[0].get<std::int64_t>(), r.max_days = every[1].get<std::int64_t>();
         else
-            error(p + "/every", "expected [MIN, MAX] days between occurrences, 1 <= MIN <= MAX");
-        r.times = static_cast<int>(spec.contains("times") ? whole(spec["times"], p + "/times").value_or(0) : 0);
-        if (r.times < 1) error(p + "/times", "expected the most further occurrences, at least 1");
+            error(p + "/every", "expected [MIN, MAX] days between occurrences, 1 <= MIN <= MAX <= 100000");
+        auto const times = spec.contains("times") ? whole(spec["times"], p + "/times") : std::optional<std::int64_t>{0};
+        r.times = static_cast<int>(times.value_or(0));
+        if (times && *times < 1) error(p + "/times", "expected the most further occurrences, at least 1");
         if (spec.contains("until")) r.until = step_index(story, spec["until"], p + "/until");
     }
 
@@ -396,12 +438,15 @@ private:
 
 StoryResult parse_story(Program const& program, std::string_view text) {
     json document;
-    try {
-        document = json::parse(text.begin(), text.end());
-    } catch (json::parse_error const& e) {
-        return fail(std::vector<StoryError>{{"", fmt::format("invalid JSON: {}", e.what())}});
-    }
-    return StoryReader{program}.read(document);
+    std::vector<JsonProblem> problems;
+    if (!read_json(text, document, problems))
+        return fail(std::vector<StoryError>{{"", problems.front().message, problems.front().line, problems.front().column}});
+    auto result = StoryReader{program}.read(document);
+    if (problems.empty()) return result;
+    std::vector<StoryError> errors;
+    for (auto const& problem : problems) errors.push_back({problem.pointer, problem.message});
+    if (!result) errors.insert(errors.end(), result.error().begin(), result.error().end());
+    return fail(std::move(errors));
 }
 
 }  // namespace pligt::engine
