@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -34,6 +35,8 @@ std::optional<std::string> read_file(std::string const& path) {
         text << std::cin.rdbuf();
         return text.str();
     }
+    std::error_code error;  // a directory opens, but reads as nothing
+    if (std::filesystem::is_directory(path, error)) return std::nullopt;
     std::ifstream in{path, std::ios::binary};
     if (!in) return std::nullopt;
     std::ostringstream text;

@@ -96,7 +96,19 @@ int run_deadline(DeadlineOptions const& options, Terminal& terminal) {
         calendar = &no_days_off.emplace("", "", std::uint8_t{0}, std::vector<HolidayRule>{});
     }
 
+    // Dates end with 9999-12-31, the last YYYY-MM-DD: a deadline past it is no
+    // date to print. Months and years are checked before counting, as a
+    // count past the calendar's years would wrap around.
+    auto const beyond_calendar = [&] {
+        terminal.err() << fmt::format("pligt deadline: SPAN '{}': the deadline falls after 9999-12-31, the last date\n",
+                                      options.span);
+        return 2;
+    };
+    std::int64_t const months = span->unit == TimeUnit::years ? 12 * std::int64_t{span->amount}
+                                : span->unit == TimeUnit::months ? span->amount : 0;
+    if (from->date.year() + (from->date.month() - 1 + months) / 12 > 9999) return beyond_calendar();
     auto const due = engine::deadline(*from, *span, *calendar);
+    if (due.date.year() > 9999) return beyond_calendar();
     std::vector<Calendar::Skipped> skipped;
     if (span->unit == TimeUnit::working_days) skipped = calendar->days_off(from->date, due.date);
 

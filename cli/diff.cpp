@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -195,7 +196,8 @@ void print_text(std::ostream& out, Terminal const& terminal, std::string const& 
 std::optional<engine::CasesDiff> compare_cases(Program const& old_program, Program const& new_program,
                                                DiffOptions const& options, Moment as_of, Terminal& terminal) {
     std::ifstream in{options.cases, std::ios::binary};
-    if (!in) {
+    std::error_code error;  // a directory opens, but reads as no lines
+    if (!in || std::filesystem::is_directory(options.cases, error)) {
         terminal.err() << fmt::format("{}: error: cannot read the cases file\n", options.cases);
         return std::nullopt;
     }

@@ -185,6 +185,7 @@ std::string first_error(std::vector<CaseError> const& errors) {
     if (errors.empty()) return "unreadable";
     auto const& e = errors.front();
     auto text = e.pointer.empty() ? e.message : fmt::format("at {}: {}", e.pointer, e.message);
+    if (e.line > 0) text += fmt::format(" (column {})", e.column);  // malformed JSON: where in the line
     if (errors.size() > 1) text += fmt::format(" (and {} more)", errors.size() - 1);
     return text;
 }
