@@ -160,6 +160,22 @@ TEST_CASE("the one-pass reader hands every unusual form to parse_case") {
     edit("false", "falsey");
     edit("{\"event\":", "{\"colour\":1,\"event\":");
     edit("\"municipality\"", "\"municipality\":\"aarhus\",\"municipality\"");
+    // A key given twice is an error in parse_case; the one-pass reader hands it over.
+    edit("\"facts\":{", "\"facts\":{\"birthdate\":\"2010-01-01\",");
+    edit("\"events\":[", "\"events\":[],\"events\":[");
+    edit("\"events\":[{\"event\":", "\"events\":[{\"at\":\"2020-01-01\",\"event\":");
+    edit("false", "false,\"professional_notifier\":true");
+    edit("{\"event\":", "{\"event\":\"concern_registered\",\"event\":");
+}
+
+TEST_CASE("the one-pass reader gives the same errors as parse_case for every bad case of the corpus") {
+    int files = 0;
+    for (auto const& entry : std::filesystem::directory_iterator{PLIGT_SOURCE_DIR "/tests/bad/cases"}) {
+        if (entry.path().extension() != ".json") continue;
+        ++files;
+        check_same(read_file(entry.path()));
+    }
+    CHECK(files > 100);
 }
 
 }  // namespace
