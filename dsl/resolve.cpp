@@ -184,10 +184,29 @@ std::optional<Value> Resolver::read_value(ast::Token const& token, Type const& t
     return std::nullopt;
 }
 
+namespace {
+
+// The most of each unit: more than any law counts, and little enough that no
+// deadline counted from a date of the calendar (to 9999) wraps around the
+// years the date arithmetic holds (100000 years came out as year -29052).
+std::int32_t max_span(TimeUnit unit) {
+    switch (unit) {
+    case TimeUnit::hours:
+    case TimeUnit::days:
+    case TimeUnit::working_days: return 100000;
+    case TimeUnit::weeks: return 10000;
+    case TimeUnit::months: return 2400;
+    case TimeUnit::years: return 200;
+    }
+    return 100000;
+}
+
+}  // namespace
+
 std::optional<Span> Resolver::read_span(ast::Duration const& duration) {
-    auto const amount = read_count(duration.amount, 1, 100000);
-    if (!amount) return std::nullopt;
     auto const unit = parse_time_unit(duration.unit.text);
+    auto const amount = read_count(duration.amount, 1, unit ? max_span(*unit) : 100000);
+    if (!amount) return std::nullopt;
     if (unit) return Span{static_cast<std::int32_t>(*amount), *unit};
     error(duration.unit, "unknown_unit",
           fmt::format("unknown unit '{}' (hours, days, working days, weeks, months or years){}", duration.unit.text,

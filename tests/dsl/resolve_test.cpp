@@ -462,3 +462,22 @@ TEST_CASE("a municipality code in a test wider than an int names no municipality
     CHECK(d.code == "unknown_municipality");
     CHECK(d.message == "unknown municipality '4294967397'");
 }
+
+TEST_CASE("a span has a most per unit, so that no deadline wraps around the calendar's years") {
+    auto with_due = [](std::string const& due) {
+        auto text = example_act;
+        text.replace(text.find("due within 4 months"), 19, due);
+        return text;
+    };
+    CHECK(diagnose_with_vocabulary(with_due("due within 200 years")).empty());
+    CHECK(diagnose_with_vocabulary(with_due("due within 100000 days")).empty());
+    auto const d = only_error(diagnose_with_vocabulary(with_due("due within 100000 years")));
+    CHECK(d.code == "invalid_number");
+    CHECK(d.line == 8);
+    CHECK(d.column == 16);
+    CHECK(d.message == "expected a whole number from 1 to 200, found '100000'");
+    CHECK(only_error(diagnose_with_vocabulary(with_due("due within 2401 months"))).message ==
+          "expected a whole number from 1 to 2400, found '2401'");
+    CHECK(only_error(diagnose_with_vocabulary(with_due("due within 10001 weeks"))).message ==
+          "expected a whole number from 1 to 10000, found '10001'");
+}
