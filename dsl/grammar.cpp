@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace pligt {
 namespace {
@@ -93,6 +95,50 @@ std::pair<std::string, std::size_t> found_at(std::string const& text, std::size_
     return {fmt::format("'{}'", shown), end};
 }
 
+// Where the text first nests conditions deeper than max_condition_depth, or
+// nothing. A scan of the bytes, so the recursive parser never sees such a
+// text: `(` opens a level, with every `not` just before it; a run of `not`s
+// opens one level each until the next other token; `)` closes a level.
+// Comments and strings are skipped as the grammar skips them.
+std::optional<std::size_t> too_deep(std::string const& text) {
+    std::vector<int> open;  // the levels each unclosed `(` opened
+    int depth = 0, nots = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        char const c = text[at];
+        if (c == '#') {
+            at = std::min(text.find('\n', at), text.size());
+        } else if (c == '"') {
+            for (++at; at < text.size() && text[at] != '"' && text[at] != '\n'; ++at)
+                if (text[at] == '\\' && at + 1 < text.size() && (text[at + 1] == '"' || text[at + 1] == '\\')) ++at;
+            ++at;
+            nots = 0;
+        } else if ((c >= 'a' && c <= 'z') || c == '_') {
+            auto const begin = at;
+            while (at < text.size() && grammar::is_name_char(text[at])) ++at;
+            if (std::string_view{text}.substr(begin, at - begin) == "not") {
+                ++nots;
+                if (depth + nots > max_condition_depth) return begin;
+            } else {
+                nots = 0;
+            }
+        } else if (c == '(') {
+            open.push_back(nots + 1);
+            depth += open.back();
+            nots = 0;
+            if (depth > max_condition_depth) return at;
+            ++at;
+        } else {
+            if (c == ')' && !open.empty()) {
+                depth -= open.back();
+                open.pop_back();
+            }
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') nots = 0;
+            ++at;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 ast::File parse(SourceFile const& source, Diagnostics& diagnostics) {
@@ -108,6 +154,13 @@ ast::File parse(SourceFile const& source, Diagnostics& diagnostics) {
     auto const parser = x3::with<grammar::source_tag>(std::cref(source))[grammar::declaration];
 
     ast::File file;
+    if (auto const deep = too_deep(text)) {
+        diagnostics.error(source, *deep, *deep + 1, "too_deep",
+                          fmt::format("conditions nest deeper than {} levels of parentheses and 'not'; "
+                                      "this file is not read further",
+                                      max_condition_depth));
+        return file;
+    }
     std::size_t at = skip_blanks(text, 0);
     while (at < text.size()) {
         Iterator first = text.begin() + static_cast<std::ptrdiff_t>(at);

@@ -4,9 +4,15 @@
 #include "dsl/parse.hpp"
 #include "dsl/resolve.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace pligt {
 
@@ -35,19 +41,47 @@ std::vector<std::filesystem::path> rule_files(std::vector<std::filesystem::path>
     return files;
 }
 
+// POSIX calls rather than a stream: a stream reads a directory as an empty
+// file and loses errno, and a rule file's errors must say why.
+std::optional<std::string> read_rule_file(std::filesystem::path const& path, Diagnostics& diagnostics) {
+    auto const unreadable = [&](int error) {
+        diagnostics.file_error(path.string(), "unreadable",
+                               "cannot read the file: " + std::generic_category().message(error));
+        return std::nullopt;
+    };
+    auto const too_large = [&] {
+        diagnostics.file_error(path.string(), "unreadable",  // unread, as lint counts it
+                               fmt::format("the file is larger than {} bytes (1 MiB), the most a rule file may hold",
+                                           max_rule_file_bytes));
+        return std::nullopt;
+    };
+    int const fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return unreadable(errno);
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } const closer{fd};
+    struct stat status {};
+    if (::fstat(fd, &status) != 0) return unreadable(errno);
+    if (S_ISDIR(status.st_mode)) return unreadable(EISDIR);
+    if (status.st_size > 0 && static_cast<std::uintmax_t>(status.st_size) > max_rule_file_bytes) return too_large();
+    std::string text;
+    char buffer[16384];
+    for (;;) {  // to the end, which a growing file may put past its size
+        auto const n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return unreadable(errno);
+        if (n == 0) return text;
+        text.append(buffer, static_cast<std::size_t>(n));
+        if (text.size() > max_rule_file_bytes) return too_large();
+    }
+}
+
 std::optional<Program> load_program(std::vector<std::filesystem::path> const& roots, Diagnostics& diagnostics) {
     std::vector<SourceFile> sources;
     std::vector<ast::File> files;
-    for (auto const& path : rule_files(roots, diagnostics)) {
-        std::ifstream in{path, std::ios::binary};
-        std::ostringstream text;
-        text << in.rdbuf();
-        if (!in) {
-            diagnostics.file_error(path.string(), "unreadable", "cannot read the file");
-            continue;
-        }
-        sources.emplace_back(path.string(), text.str());
-    }
+    for (auto const& path : rule_files(roots, diagnostics))
+        if (auto text = read_rule_file(path, diagnostics)) sources.emplace_back(path.string(), std::move(*text));
     files.reserve(sources.size());
     for (auto const& source : sources) files.push_back(parse(source, diagnostics));
     return resolve(std::move(sources), files, diagnostics);

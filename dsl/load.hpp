@@ -4,8 +4,10 @@
 
 #include "dsl/program.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace pligt {
@@ -16,6 +18,15 @@ class Diagnostics;
 // the same on every machine.
 std::vector<std::filesystem::path> rule_files(std::vector<std::filesystem::path> const& roots,
                                               Diagnostics& diagnostics);
+
+// The largest rule file pligt reads: 1 MiB, some 70 times the largest
+// shipped file. A larger one is refused unread: it is most likely not a rule
+// file, and parsing it would only take time and memory.
+inline constexpr std::uintmax_t max_rule_file_bytes = std::uintmax_t{1} << 20;
+
+// A rule file's whole text, or nothing and an error naming the file: why it
+// cannot be read (with the system's reason), or that it is too large.
+std::optional<std::string> read_rule_file(std::filesystem::path const& path, Diagnostics& diagnostics);
 
 std::optional<Program> load_program(std::vector<std::filesystem::path> const& roots, Diagnostics& diagnostics);
 
