@@ -1,6 +1,7 @@
 // `pligt diff OLD NEW [--laws] [--cases FILE.jsonl] [--as-of DATE] [--examples N]
 // [--rules DIR…] [--json]`: what a change to the rule files, or a change of
 // law, does to the duties and to a population of cases; contract in docs/cli.md.
+#include "cli/case_lines.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
@@ -203,8 +204,15 @@ std::optional<engine::CasesDiff> compare_cases(Program const& old_program, Progr
     }
     engine::CasesDiff cases;
     std::uint64_t number = 0;
-    for (std::string line; std::getline(in, line);) {
+    std::string line;
+    for (;;) {
+        auto const read = read_case_line(in, line);
+        if (read == LineRead::end) break;
         ++number;
+        if (read == LineRead::too_long) {
+            terminal.err() << fmt::format("{}:{}: error: {}\n", options.cases, number, too_long_line_message());
+            return std::nullopt;
+        }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         auto const comparison = engine::compare_case(old_program, new_program, line, number, as_of);
         if (comparison.unreadable()) {
@@ -212,6 +220,10 @@ std::optional<engine::CasesDiff> compare_cases(Program const& old_program, Progr
             return std::nullopt;
         }
         cases.add(comparison, options.examples);
+    }
+    if (in.bad()) {
+        terminal.err() << fmt::format("{}: error: reading the cases file failed\n", options.cases);
+        return std::nullopt;
     }
     return cases;
 }

@@ -1,8 +1,10 @@
 // `pligt simulate [--scenario ID]… (--cases FILE.jsonl | --generate N) [--as-of DATE]
 // [--threads N] [--json | --csv FILE] [--on-error fail|skip] [--rules DIR…]`:
 // a population of cases under the law as written and under each scenario.
+#include "cli/case_lines.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/story_option.hpp"
+#include "cli/temporary_file.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
@@ -15,6 +17,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -59,6 +62,28 @@ void show_progress(std::uint64_t cases, std::chrono::steady_clock::time_point st
     std::cerr << fmt::format("\r{} cases, {:.0f} a second{}   ", cases, rate, left) << std::flush;
 }
 
+// The CSV and the report, each whole or not at all: both go to temporary
+// files first, and are renamed over their targets only when both are
+// written, so a full disk changes neither.
+template <typename Csv, typename Report>
+bool write_outputs(SimulateOptions const& options, Csv const& csv, Report const& report, Terminal& terminal) {
+    std::vector<std::pair<std::string, std::unique_ptr<TemporaryFile>>> files;
+    auto const write = [&](std::string const& path, auto const& text) {
+        if (path.empty()) return true;
+        auto& file = files.emplace_back(path, std::make_unique<TemporaryFile>(path)).second;
+        if (file->write(text())) return true;
+        terminal.err() << fmt::format("{}: error: {}; file left unchanged\n", path, file->error());
+        return false;
+    };
+    if (!write(options.csv, csv) || !write(options.report, report)) return false;
+    for (auto const& [path, file] : files) {
+        if (file->commit()) continue;
+        terminal.err() << fmt::format("{}: error: {}; file left unchanged\n", path, file->error());
+        return false;
+    }
+    return true;
+}
+
 int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     if (options.cases.empty() && options.generate == 0) {
         terminal.err() << "pligt simulate: give the cases: --cases FILE.jsonl, or --generate N\n";
@@ -91,6 +116,7 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     std::uintmax_t total_bytes = 0;
     std::uintmax_t read_bytes = 0;
     engine::LineSource source;
+    std::vector<engine::BadLine> too_long_lines;  // refused by the reader, unparsed
     if (options.generate > 0) {
         auto const population = read_population(options.population, options.generate, "simulate", terminal);
         if (!population) return 2;
@@ -120,12 +146,21 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
         total_bytes = std::filesystem::file_size(options.cases, size_error);
         if (size_error) total_bytes = 0;
         auto line_number = std::make_shared<std::uint64_t>(0);
-        source = [&in, &read_bytes, line_number](std::vector<engine::CaseLine>& batch, std::size_t size) {
-            for (std::string line; batch.size() < size && std::getline(in, line);) {
+        source = [&in, &read_bytes, &too_long_lines, skip = options.on_error == "skip", line_number](
+                     std::vector<engine::CaseLine>& batch, std::size_t size) {
+            for (std::string line; batch.size() < size;) {
+                auto const read = read_case_line(in, line);
+                if (read == LineRead::end) return false;
+                ++*line_number;
+                if (read == LineRead::too_long) {
+                    too_long_lines.push_back({*line_number, "", too_long_line_message()});
+                    if (!skip) return false;  // as a bad line stops the run
+                    continue;
+                }
                 read_bytes += line.size() + 1;
-                batch.push_back({++*line_number, std::move(line)});
+                batch.push_back({*line_number, std::move(line)});
             }
-            return batch.size() == size;
+            return true;
         };
     }
 
@@ -146,9 +181,19 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
             else show_progress(cases, start, read_bytes, total_bytes);
         };
     auto const previous_handler = std::signal(SIGINT, on_interrupt);
-    auto const outcome = engine::run_simulation(simulation, source, run);
+    auto outcome = engine::run_simulation(simulation, source, run);
     std::signal(SIGINT, previous_handler);
     if (on_terminal) std::cerr << "\r" << std::string(60, ' ') << "\r";
+    if (!too_long_lines.empty()) {
+        outcome.skipped += run.skip_bad_lines ? too_long_lines.size() : 0;
+        outcome.bad_lines.insert(outcome.bad_lines.end(), too_long_lines.begin(), too_long_lines.end());
+        std::stable_sort(outcome.bad_lines.begin(), outcome.bad_lines.end(),
+                         [](engine::BadLine const& a, engine::BadLine const& b) { return a.number < b.number; });
+        if (!run.skip_bad_lines)  // the first bad line only, as run_simulation reports
+            std::erase_if(outcome.bad_lines, [first = outcome.bad_lines.front().number](engine::BadLine const& b) {
+                return b.number != first;
+            });
+    }
 
     auto const input = options.generate > 0 ? std::string{"generated case"} : options.cases;
     for (auto const& bad : outcome.bad_lines)
@@ -165,23 +210,10 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
         return 2;
     }
 
-    if (!options.csv.empty()) {
-        std::ofstream csv{options.csv, std::ios::binary};
-        csv << simulation.to_csv();
-        if (!csv) {
-            terminal.err() << fmt::format("{}: error: cannot write the CSV file\n", options.csv);
-            return 2;
-        }
-    }
     auto const result = simulation.to_json(outcome.skipped);
-    if (!options.report.empty()) {
-        std::ofstream report{options.report, std::ios::binary};
-        report << engine::report_html(*program, result);
-        if (!report) {
-            terminal.err() << fmt::format("{}: error: cannot write the report\n", options.report);
-            return 2;
-        }
-    }
+    if (!write_outputs(options, [&] { return simulation.to_csv(); },
+                       [&] { return engine::report_html(*program, result); }, terminal))
+        return 2;
     if (options.json) {
         terminal.out() << result.dump(2) << "\n";
         return 0;
