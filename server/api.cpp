@@ -234,20 +234,34 @@ struct ApiServer::Impl {
     // stop() may come before run() has begun listening (httplib's stop() then
     // does nothing): run() sees `stopping` and returns instead.
     std::atomic<bool> started{false}, finished{false}, stopping{false};
+    int listening = -1;  // the listening socket, kept by the socket options
 };
 
 ApiServer::ApiServer(ProgramHolder const& programs, ApiOptions const& options) : impl_{std::make_unique<Impl>()} {
     install_routes(impl_->server, programs, options);
+    // httplib's default options set SO_REUSEPORT, with which a second `pligt
+    // serve` on a port in use starts and takes part of its connections. With
+    // SO_REUSEADDR alone it fails, and a restart still binds while the old
+    // connections linger. The socket is kept for bind() to widen its backlog.
+    impl_->server.set_socket_options([impl = impl_.get()](socket_t socket) {
+        int const yes = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        impl->listening = socket;
+    });
 }
 
 ApiServer::~ApiServer() = default;
 
 std::optional<int> ApiServer::bind(std::string const& host, int port) {
-    if (port == 0) {
-        auto const bound = impl_->server.bind_to_any_port(host);
-        return bound > 0 ? std::optional<int>{bound} : std::nullopt;
-    }
-    return impl_->server.bind_to_port(host, port) ? std::optional<int>{port} : std::nullopt;
+    int bound = -1;
+    if (port == 0) bound = impl_->server.bind_to_any_port(host);
+    else if (impl_->server.bind_to_port(host, port)) bound = port;
+    if (bound <= 0) return std::nullopt;
+    // httplib listens with a backlog of 5: in a burst of connections, the
+    // handshakes beyond it are dropped and their clients retry only after
+    // 1 s, then 3 s. The kernel's maximum absorbs a burst instead.
+    ::listen(impl_->listening, SOMAXCONN);
+    return bound;
 }
 
 void ApiServer::run() {

@@ -25,7 +25,10 @@ struct ApiOptions {
     int timeout_seconds = 5;
     // Worker threads. A keep-alive connection holds one while it is open, so
     // this bounds the connections served at once; more wait for a worker.
-    int threads = 64;
+    // An idle connection holds its worker until `timeout_seconds` pass, so
+    // the pool is larger than the idle connections of a busy office's
+    // browsers (docs/reliability.md); an idle thread costs only its stack.
+    int threads = 256;
 };
 
 // Installs every route, the 404/405 fallbacks, the embedded web assets, the
