@@ -272,6 +272,7 @@ TEST_CASE("malformed HTTP gets a 4xx or a closed connection, and the server goes
         {"an unknown HTTP version", "GET /healthz HTTP/9.9\r\nHost: x\r\n\r\n", 400},
         {"binary bytes", std::string("\x00\x01\x02\xff\r\n\r\n", 8), 400},
         {"bare line feeds", "GET /healthz HTTP/1.1\nHost: x\n\n", 0},
+        {"a header line without a colon, which httplib ignores", "GET /healthz HTTP/1.1\r\nHost: x\r\nNo colon\r\n\r\n", 200},
         {"a header line of 100 000 bytes", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100000, 'a') + "\r\n\r\n", 400},
         {"a request line of 20 000 bytes", "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", 414},
         {"a Content-Length that is no number", post + "Content-Length: abc\r\n\r\n{}", 400},
