@@ -75,21 +75,17 @@ Outcome failed(int status, std::string detail, std::vector<FieldError> errors) {
     return {status, std::move(detail), {}, std::move(errors)};
 }
 
-Outcome check_document(RequestContext const& request, json const& document, Moment as_of) {
+Outcome too_many_events(RequestContext const& request, std::size_t count) {
+    return failed(413, "the case has too many events",
+                  {{"/events", {}, fmt::format("a case holds at most {} events; this one has {}",
+                                               request.limits.max_events, count)}});
+}
+
+// A case that fits the vocabulary: evaluated and answered.
+Outcome check_case(RequestContext const& request, engine::Case const& c, Moment as_of) {
     auto const& program = request.rules.program;
-    if (document.is_object() && document.contains("events") && document["events"].is_array() &&
-        document["events"].size() > request.limits.max_events)
-        return failed(413, "the case has too many events",
-                      {{"/events", {}, fmt::format("a case holds at most {} events; this one has {}",
-                                                   request.limits.max_events, document["events"].size())}});
-    auto const c = engine::read_case(program, document);
-    if (!c) {
-        std::vector<FieldError> errors;
-        for (auto const& error : c.error()) errors.push_back({error.pointer, {}, error.message});
-        return failed(422, "the case does not fit the rules' vocabulary", std::move(errors));
-    }
     std::vector<engine::DutyResult> results;
-    engine::evaluate(program, *c, as_of, results);
+    engine::evaluate(program, c, as_of, results);
     for (auto const& result : results) {
         if (!result.missing_birthdate) continue;
         auto const& duty = program.duties[result.duty];
@@ -97,7 +93,20 @@ Outcome check_document(RequestContext const& request, json const& document, Mome
                       {{"/facts", {}, fmt::format("the case has no birthdate, which duty {} needs for its deadline ({})",
                                                   duty.id, duty.due.text)}});
     }
-    return {200, {}, engine::to_json_text(program, *c, results, as_of), {}};
+    return {200, {}, engine::to_json_text(program, c, results, as_of), {}};
+}
+
+Outcome check_document(RequestContext const& request, json const& document, Moment as_of) {
+    if (document.is_object() && document.contains("events") && document["events"].is_array() &&
+        document["events"].size() > request.limits.max_events)
+        return too_many_events(request, document["events"].size());
+    auto const c = engine::read_case(request.rules.program, document);
+    if (!c) {
+        std::vector<FieldError> errors;
+        for (auto const& error : c.error()) errors.push_back({error.pointer, {}, error.message});
+        return failed(422, "the case does not fit the rules' vocabulary", std::move(errors));
+    }
+    return check_case(request, *c, as_of);
 }
 
 // Why text that failed to parse is not JSON, with the line and column where
@@ -116,6 +125,16 @@ Outcome check_text(RequestContext const& request, std::string_view text, Moment 
         return failed(400, "the JSON nests too deeply",
                       {{"", {}, fmt::format("arrays and objects nest deeper than {} levels", request.limits.max_depth),
                         line, column}});
+    }
+    // Most cases are plain (what case systems and `pligt generate` write):
+    // read in one pass, as the simulator reads them, without a JSON tree.
+    // Anything else, and every error, takes the path below.
+    if (auto const* parser = request.rules.case_parser.get()) {
+        engine::Case c;
+        if (parser->parse_plain(text, c)) {
+            if (c.events.size() > request.limits.max_events) return too_many_events(request, c.events.size());
+            return check_case(request, c, as_of);
+        }
     }
     auto const document = json::parse(text, nullptr, false);
     if (document.is_discarded()) return failed(400, "the body is not valid JSON", {json_error(request, text)});

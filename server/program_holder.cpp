@@ -73,6 +73,7 @@ ReloadOutcome ProgramHolder::reload() {
     loaded->files = program->sources.size();
     loaded->generation = previous ? previous->generation + 1 : 1;
     loaded->program = std::move(*program);
+    loaded->case_parser = std::make_unique<engine::CaseParser const>(loaded->program);  // after the move: it points at it
     {
         std::lock_guard const lock{current_mutex_};
         current_ = loaded;

@@ -8,6 +8,7 @@
 
 #include "dsl/diagnostic.hpp"
 #include "dsl/program.hpp"
+#include "engine/case.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +24,9 @@ struct LoadedRules {
     std::string hash;        // "fnv1a64:<16 hex digits>" over the rule files' names and text
     std::size_t files = 0;   // how many rule files
     std::uint64_t generation = 0;  // 1 for the first load, +1 per successful reload
+    // The simulator's one-pass case reader over `program`, for the check
+    // endpoints; null when the rules were assembled without it.
+    std::unique_ptr<engine::CaseParser const> case_parser;
 };
 
 struct ReloadOutcome {

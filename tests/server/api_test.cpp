@@ -188,13 +188,34 @@ TEST_CASE("the body limit is 413; events per case and cases per batch are limite
     std::string const three_events = R"({"municipality": "town_b", "events": [
         {"event": "hearing_held", "at": "2022-01-01"}, {"event": "hearing_held", "at": "2022-01-02"},
         {"event": "hearing_held", "at": "2022-01-03"}]})";
-    auto const events = post_json(server, "/api/v1/check", three_events, "application/json", 413);
-    CHECK(pointers(events) == std::vector<std::string>{"/events"});
-    CHECK(events["errors"][0]["detail"] == "a case holds at most 2 events; this one has 3");
+    // Both readers: the one-pass reader takes the plain text, a JSON tree the
+    // text with an escape.
+    for (auto const& text : {three_events, "{\"id\": \"a\\u002db\", " + three_events.substr(1)}) {
+        CAPTURE(text);
+        auto const events = post_json(server, "/api/v1/check", text, "application/json", 413);
+        CHECK(pointers(events) == std::vector<std::string>{"/events"});
+        CHECK(events["errors"][0]["detail"] == "a case holds at most 2 events; this one has 3");
+    }
 
     auto const batch = post_json(server, "/api/v1/check/batch",
                                  "[" + request_case + "," + request_case + "," + request_case + "]", "application/json", 413);
     CHECK(batch["errors"][0]["detail"] == "a batch holds at most 2 cases; this one has 3");
+}
+
+TEST_CASE("check: a plain case and the same case written with escapes get the same answer") {
+    // The plain text takes the one-pass reader, the escaped one nlohmann's
+    // parser and the case reader: the answers must not differ.
+    TestServer server;
+    std::string escaped = request_case;
+    escaped.replace(escaped.find("\"r-1\""), 5, "\"r\\u002d1\"");
+    escaped.replace(escaped.find("\"town_b\""), 8, "\"town\\u005fb\"");
+    REQUIRE(escaped != request_case);
+    auto const plain = post_json(server, "/api/v1/check?as_of=2022-06-01", request_case, "application/json", 200);
+    auto const tree = post_json(server, "/api/v1/check?as_of=2022-06-01", escaped, "application/json", 200);
+    CHECK(plain["case"] == "r-1");
+    CHECK(plain == tree);
+    CHECK(call(server, "POST", "/api/v1/check?as_of=2022-06-01", request_case, "application/json").body ==
+          call(server, "POST", "/api/v1/check?as_of=2022-06-01", escaped, "application/json").body);
 }
 
 TEST_CASE("batch: a JSON array gets one result per case, in order, a bad case its errors in its place") {
