@@ -20,6 +20,11 @@
 namespace pligt::server {
 
 struct LoadedRules {
+    // Built in place and never moved: case_parser points at `program`.
+    LoadedRules() = default;
+    LoadedRules(LoadedRules const&) = delete;
+    LoadedRules& operator=(LoadedRules const&) = delete;
+
     Program program;
     std::string hash;        // "fnv1a64:<16 hex digits>" over the rule files' names and text
     std::size_t files = 0;   // how many rule files
