@@ -46,7 +46,8 @@ echo "$report"
 # wrk prints the count of non-2xx/3xx answers only when there are some.
 non2xx=$(echo "$report" | sed -n 's/.*Non-2xx or 3xx responses: *//p')
 echo "answers other than 2xx/3xx: ${non2xx:-0}"
-echo "server RSS: ${before} KiB before, ${after} KiB after; every 10 s: $(cat "$samples")KiB"
+during=$(cat "$samples")
+echo "server RSS: ${before} KiB before, ${after} KiB after${during:+; every 10 s: ${during}KiB}"
 requests=$(echo "$report" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p')
 ticks=$(getconf CLK_TCK)
 awk -v t=$((cpu_after - cpu_before)) -v hz="$ticks" -v n="$requests" \
