@@ -14,17 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-// RFC 6901: '~' and '/' in a key are escaped.
-std::string pointer_token(std::string_view key) {
-    std::string escaped;
-    for (char c : key) {
-        if (c == '~') escaped += "~0";
-        else if (c == '/') escaped += "~1";
-        else escaped += c;
-    }
-    return escaped;
-}
-
 std::string_view type_name(json const& value) { return value.type_name(); }
 
 std::string describe(Type const& type, Program const& program) {

@@ -16,12 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string pointer_token(std::string_view key) {  // RFC 6901
-    std::string escaped;
-    for (char c : key) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    return escaped;
-}
-
 // A value as an error message shows it: a scalar as written (a long text
 // cut), a list or an object by its type, never its whole contents.
 std::string brief(json const& v) {

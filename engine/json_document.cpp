@@ -13,17 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-// RFC 6901: '~' and '/' in a key are escaped.
-std::string pointer_token(std::string_view key) {
-    std::string escaped;
-    for (char c : key) {
-        if (c == '~') escaped += "~0";
-        else if (c == '/') escaped += "~1";
-        else escaped += c;
-    }
-    return escaped;
-}
-
 // Builds the document as nlohmann's own parser does, through its SAX
 // interface, for two things that parser does not give: a key repeated in one
 // object (nlohmann keeps the last value; a case must not say two things about
@@ -176,6 +165,16 @@ bool read_json(std::string_view text, nlohmann::json& document, std::vector<Json
         problems.push_back({duplicate.pointer,
                             fmt::format("duplicate key '{}': each key may appear once in an object", duplicate.key)});
     return true;
+}
+
+std::string pointer_token(std::string_view key) {
+    std::string escaped;
+    for (char c : key) {
+        if (c == '~') escaped += "~0";
+        else if (c == '/') escaped += "~1";
+        else escaped += c;
+    }
+    return escaped;
 }
 
 }  // namespace pligt::engine

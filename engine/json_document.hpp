@@ -25,4 +25,7 @@ struct JsonProblem {
 // repeated key) and `problems` a problem for each repeated key.
 bool read_json(std::string_view text, nlohmann::json& document, std::vector<JsonProblem>& problems);
 
+// A key as one token of a JSON Pointer (RFC 6901: '~' and '/' escaped).
+std::string pointer_token(std::string_view key);
+
 }  // namespace pligt::engine
