@@ -69,10 +69,15 @@ void print_checklist(nlohmann::ordered_json const& result, std::string const& mu
         out << "\n  " << terminal.paint(fmt::format("{:<8}", status), colour_of(status)) << " " << title << " · "
             << duty["cite"].get<std::string>() << "\n";
         // `due` is a date, {"before": EVENT}, or absent (excepted, or no birthdate).
-        std::string due = "no deadline";
+        // Absent: the statute sets none, the duty is excepted, or an age
+        // deadline has no birthdate to count from.
+        std::string due = duty["status"] == "excepted" ? "no deadline" : "no statutory deadline";
         if (duty.contains("due"))
             due = duty["due"].is_string() ? "due " + duty["due"].get<std::string>()
                                           : "due before " + duty["due"]["before"].get<std::string>();
+        if (duty.contains("target"))
+            due += fmt::format(" · target {}{}", duty["target"].get<std::string>(),
+                               duty["past_target"].get<bool>() ? " (passed)" : "");
         out << "           " << terminal.paint(fmt::format("{} · {}", duty["duty"].get<std::string>(), due), Colour::grey)
             << "\n";
         for (auto const& line : duty["why"]) out << "           - " << line.get<std::string>() << "\n";

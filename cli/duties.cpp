@@ -31,8 +31,9 @@ struct DutiesOptions {
 void print_duties(nlohmann::ordered_json const& report, Terminal& terminal) {
     auto& out = terminal.out();
     for (auto const& duty : report["duties"]) {
-        out << fmt::format("{} · {} · {}\n", terminal.paint(duty["duty"].get<std::string>(), Colour::bold),
-                           duty["title"].get<std::string>(), duty["cite"].get<std::string>());
+        out << fmt::format("{} · {} · {}{}\n", terminal.paint(duty["duty"].get<std::string>(), Colour::bold),
+                           duty["title"].get<std::string>(), duty["cite"].get<std::string>(),
+                           duty.contains("law_version") ? " (" + duty["law_version"].get<std::string>() + ")" : "");
         std::string on;
         for (auto const& e : duty["on"]) on += (on.empty() ? "" : " or ") + e.get<std::string>();
         if (duty.contains("where")) on += " where " + duty["where"].get<std::string>();
@@ -144,7 +145,7 @@ void add_duties(CLI::App& app, Terminal& terminal, int& exit_code) {
     auto* one = verb->add_option("--municipality", options->municipality,
                                  "Show what this municipality's exemptions waive, change or add (id or code)");
     verb->add_flag("--all", options->all, "Every municipality: what its exemptions change")->excludes(one);
-    verb->add_option("--at", options->at, "The date (YYYY-MM-DD); default: today");
+    verb->add_option("--at,--as-of", options->at, "The date (YYYY-MM-DD): the law and version in force then; default: today");
     add_rules_option(*verb, options->rules);
     verb->add_flag("--json", options->json, "Print JSON instead of text (the same as --format json)");
     verb->add_option("--format", options->format,

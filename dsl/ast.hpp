@@ -152,6 +152,14 @@ struct Effort : TokenClause { using TokenClause::operator=; };
 struct Basis : TokenClause { using TokenClause::operator=; };
 struct Code : TokenClause { using TokenClause::operator=; };
 struct Region : TokenClause { using TokenClause::operator=; };
+struct Url : TokenClause { using TokenClause::operator=; };
+// `no deadline`: the statute sets no time for the duty (value: the word after `no`).
+struct NoDeadline : TokenClause { using TokenClause::operator=; };
+// `dated by trigger | deadline | EVENT`: the date that chooses the law
+// version, or decides whether an exemption applies.
+struct DatedBy : TokenClause { using TokenClause::operator=; };
+// `repeal DUTY` in a version: the duty ends with the version before.
+struct Repeal : TokenClause { using TokenClause::operator=; };
 
 // Clauses that hold a list of names: `amends a, b`, `done by x or y`.
 struct NameListClause : Located {
@@ -215,14 +223,33 @@ struct Recurrence : Located {
     std::vector<Token> until;
 };
 
+// One form of `earliest of (…)`, with an optional condition on the trigger:
+// the form counts only where it holds.
+struct DeadlineAlternative : Located {
+    boost::variant<Within, BeforeEvent, AtAge, BeforeAge> form;
+    boost::optional<Condition> where;
+};
+
+// `earliest of (A, B …)` / `latest of (A, B …)`
+struct DeadlineChoice : Located {
+    std::string which;  // "earliest" or "latest"
+    std::vector<DeadlineAlternative> alternatives;
+};
+
 struct DeadlineRule : Located {
-    boost::variant<Within, BeforeEvent, AtAge, BeforeAge> first;
+    boost::variant<Within, BeforeEvent, AtAge, BeforeAge, DeadlineChoice> first;
     boost::optional<Recurrence> then;
 };
 
 struct Due : Located {
     DeadlineRule rule;
     Due& operator=(DeadlineRule r) { rule = std::move(r); return *this; }
+};
+
+// `target DEADLINE`: a programme's goal for its own duty; never a breach.
+struct Target : Located {
+    DeadlineRule rule;
+    Target& operator=(DeadlineRule r) { rule = std::move(r); return *this; }
 };
 
 // `unless COND [cite "…"]`: a statutory exception inside the law.
@@ -245,13 +272,46 @@ struct DoneBy : Located {
 struct Duty : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Cite, Trigger, Unless, Due, DoneBy, Lapses, Effort>> clauses;
+    std::vector<boost::variant<Cite, Trigger, Unless, Due, NoDeadline, Target, DatedBy, DoneBy, Lapses, Effort>>
+        clauses;
+};
+
+// `cite DUTY "…"` in a version: the same duty under a new paragraph number.
+struct CiteChange : Located {
+    Token duty;
+    Token cite;
+};
+
+// `version "LBK nr. …" from DATE { url "…" … }`: a consolidation or amending
+// act, in force from DATE until the next version, amending the one before.
+struct Version : Located {
+    Token title;
+    Token from;
+    std::vector<boost::variant<Url, CiteChange, Repeal, Duty>> items;
+};
+
+// `finish DUTY, …`: open instances of the older law's duties continue, as
+// one instance each, under this law from its start.
+struct Finish : NameListClause { using NameListClause::operator=; };
+
+// `keep EVENT, … for DUTY, …`: such an event made under the older law
+// fulfils this law's duty.
+struct Keep : Located {
+    std::vector<Token> events;
+    std::vector<Token> duties;
+};
+
+// `transition from LAW cite "…" { … }`: a transitional provision.
+struct Transition : Located {
+    Token from;
+    Token cite;
+    std::vector<boost::variant<Finish, Keep>> items;
 };
 
 struct Law : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Short, InForce, Uses, CalendarRef, Duty>> items;
+    std::vector<boost::variant<Short, InForce, Uses, CalendarRef, Version, Transition, Duty>> items;
 };
 
 // ---- Exemption sets and municipalities
@@ -260,6 +320,7 @@ struct Waive : Located {
     Token duty;
     boost::optional<Condition> where;
     boost::optional<Token> instead;
+    boost::optional<Token> dated;  // `dated by …`: the date that decides, when not the trigger's
 };
 
 // `change DUTY { due … }`: the exemption's own deadline for a law's duty.
@@ -271,7 +332,7 @@ struct Change : Located {
 struct ExemptionSet : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Basis, Amends, InForce, Waive, Change, Duty>> items;
+    std::vector<boost::variant<Basis, Url, Amends, InForce, Waive, Change, Duty>> items;
 };
 
 struct Children : Located {
@@ -286,10 +347,18 @@ struct Adopts : Located {
     boost::optional<Token> to;
 };
 
+// `target DUTY DEADLINE basis "…"`: the municipality's published
+// case-processing time for a duty; never a breach.
+struct MunicipalityTarget : Located {
+    Token duty;
+    DeadlineRule rule;
+    Token basis;
+};
+
 struct Municipality : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Code, Region, Children, Adopts>> items;
+    std::vector<boost::variant<Code, Region, Children, Adopts, MunicipalityTarget>> items;
 };
 
 // ---- Scenarios, for simulation
@@ -369,6 +438,7 @@ struct Expectation : Located {
     boost::optional<Token> instance;
     boost::optional<Token> status;
     boost::optional<ExpectedDue> due;
+    boost::optional<Token> cite;  // `cite "SEL § 50, stk. 7"`: the citation as output quotes it
 };
 
 struct Test : Located {

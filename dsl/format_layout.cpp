@@ -82,6 +82,15 @@ struct DeadlineText {
         return duration(node.span) + " before age " + node.years.text;
     }
     std::string operator()(ast::Duration const& node) const { return duration(node); }
+    std::string operator()(ast::DeadlineChoice const& node) const {
+        std::string out = node.which + " of (";
+        for (std::size_t i = 0; i < node.alternatives.size(); ++i) {
+            auto const& alternative = node.alternatives[i];
+            out += (i ? ", " : "") + boost::apply_visitor(*this, alternative.form);
+            if (alternative.where) out += " where " + condition(*alternative.where);
+        }
+        return out + ")";
+    }
     std::string operator()(ast::AttributeInterval const& node) const {
         return node.attribute.text + " " + node.unit.text;
     }
@@ -143,6 +152,19 @@ struct ClauseText {
         return "unless " + condition(n.condition) + (n.cite ? " cite " + quote(n.cite->text) : "");
     }
     std::string operator()(ast::Due const& n) const { return "due " + deadline(n.rule); }
+    std::string operator()(ast::NoDeadline const& n) const { return "no " + n.value.text; }
+    std::string operator()(ast::Target const& n) const { return "target " + deadline(n.rule); }
+    std::string operator()(ast::DatedBy const& n) const { return "dated by " + n.value.text; }
+    std::string operator()(ast::Url const& n) const { return "url " + quote(n.value.text); }
+    std::string operator()(ast::CiteChange const& n) const { return "cite " + n.duty.text + " " + quote(n.cite.text); }
+    std::string operator()(ast::Repeal const& n) const { return "repeal " + n.value.text; }
+    std::string operator()(ast::Finish const& n) const { return "finish " + join(n.names, ", "); }
+    std::string operator()(ast::Keep const& n) const {
+        return "keep " + join(n.events, ", ") + " for " + join(n.duties, ", ");
+    }
+    std::string operator()(ast::MunicipalityTarget const& n) const {
+        return "target " + n.duty.text + " " + deadline(n.rule) + " basis " + quote(n.basis.text);
+    }
     std::string operator()(ast::DoneBy const& n) const { return done_by(n); }
     std::string operator()(ast::Lapses const& n) const { return "lapses on " + join(n.names, " or "); }
     std::string operator()(ast::Effort const& n) const { return "effort " + n.value.text + " hours"; }
@@ -150,7 +172,7 @@ struct ClauseText {
     std::string operator()(ast::Amends const& n) const { return "amends " + join(n.names, ", "); }
     std::string operator()(ast::Waive const& n) const {
         return "waive " + n.duty.text + (n.where ? " where " + condition(*n.where) : "") +
-               (n.instead ? " instead " + n.instead->text : "");
+               (n.instead ? " instead " + n.instead->text : "") + (n.dated ? " dated by " + n.dated->text : "");
     }
     std::string operator()(ast::Code const& n) const { return "code " + n.value.text; }
     std::string operator()(ast::Region const& n) const { return "region " + n.value.text; }
@@ -180,6 +202,7 @@ struct ClauseText {
         if (n.instance) out += " instance " + n.instance->text;
         if (n.status) out += " " + n.status->text;
         if (n.due) out += " due " + (n.due->before ? "before " + n.due->value.text : n.due->value.text);
+        if (n.cite) out += " cite " + quote(n.cite->text);
         return out;
     }
 };
@@ -316,6 +339,16 @@ private:
     }
     void block(int depth, ast::Law const& n) { named_block(depth, "law", n, n.items); }
     void block(int depth, ast::Duty const& n) { named_block(depth, "duty", n, n.clauses); }
+    void block(int depth, ast::Version const& n) {
+        open(depth, "version " + quote(n.title.text) + " from " + n.from.text, n.begin, n.from.end);
+        items(depth + 1, n.items);
+        close(depth, n.end);
+    }
+    void block(int depth, ast::Transition const& n) {
+        open(depth, "transition from " + n.from.text + " cite " + quote(n.cite.text), n.begin, n.cite.end);
+        items(depth + 1, n.items);
+        close(depth, n.end);
+    }
     void block(int depth, ast::ExemptionSet const& n) { named_block(depth, "exemptions", n, n.items); }
     void block(int depth, ast::Change const& n) {
         open(depth, "change " + n.duty.text, n.begin, n.duty.end);

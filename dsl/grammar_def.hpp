@@ -319,10 +319,17 @@ PLIGT_RULE(before_event, ast::BeforeEvent, "a deadline")
 PLIGT_RULE(at_age, ast::AtAge, "a deadline")
 PLIGT_RULE(before_age, ast::BeforeAge, "a deadline")
 PLIGT_RULE(attribute_interval, ast::AttributeInterval, "an interval")
+PLIGT_RULE(deadline_form, ast::DeadlineAlternative, "a deadline (within N UNIT, before EVENT, at age N years)")
+PLIGT_RULE(deadline_forms, std::vector<ast::DeadlineAlternative>, "a deadline")
+PLIGT_RULE(deadline_choice, ast::DeadlineChoice, "a choice of deadlines (earliest of (…, …))")
+PLIGT_RULE(choice_word, std::string, "'earliest' or 'latest'")
 PLIGT_RULE(recurrence, ast::Recurrence, "a recurrence (, then every N UNIT)")
 PLIGT_RULE(deadline_rule, ast::DeadlineRule,
-           "a deadline (within N UNIT, before EVENT, at age N years, N UNIT before age N)")
+           "a deadline (within N UNIT, before EVENT, at age N years, N UNIT before age N, earliest of (…))")
 PLIGT_RULE(due, ast::Due, "a deadline")
+PLIGT_RULE(no_deadline, ast::NoDeadline, "'no deadline'")
+PLIGT_RULE(target, ast::Target, "a target")
+PLIGT_RULE(dated_by, ast::DatedBy, "the date that decides (dated by trigger, deadline or EVENT)")
 PLIGT_RULE(unless, ast::Unless, "a statutory exception")
 PLIGT_RULE(fulfilment, ast::Fulfilment, "a fulfilling event")
 PLIGT_RULE(fulfilments, std::vector<ast::Fulfilment>, "a fulfilling event")
@@ -330,9 +337,19 @@ PLIGT_RULE(done_by, ast::DoneBy, "a fulfilling event")
 PLIGT_RULE(lapses, ast::Lapses, "an event on which the duty lapses")
 PLIGT_RULE(effort, ast::Effort, "an effort")
 PLIGT_RULE(duty, ast::Duty, "a duty")
-PLIGT_RULE(duty_end, x3::unused_type, "a duty clause (cite, on, unless, due, done by, lapses on, effort), or '}'")
+PLIGT_RULE(duty_end, x3::unused_type,
+           "a duty clause (cite, on, unless, due, no deadline, target, dated by, done by, lapses on, effort), or '}'")
+PLIGT_RULE(url, ast::Url, "an address (url \"https://…\")")
+PLIGT_RULE(cite_change, ast::CiteChange, "a changed citation (cite DUTY \"…\")")
+PLIGT_RULE(repeal, ast::Repeal, "a repealed duty")
+PLIGT_RULE(version, ast::Version, "a version")
+PLIGT_RULE(version_end, x3::unused_type, "a version clause (url, cite DUTY, repeal, duty), or '}'")
+PLIGT_RULE(finish, ast::Finish, "the duties finished under this law")
+PLIGT_RULE(keep, ast::Keep, "the events kept (keep EVENT for DUTY)")
+PLIGT_RULE(transition, ast::Transition, "a transitional provision")
+PLIGT_RULE(transition_end, x3::unused_type, "finish DUTY, keep EVENT for DUTY, or '}'")
 PLIGT_RULE(law, ast::Law, "a law")
-PLIGT_RULE(law_end, x3::unused_type, "a law clause (short, in force, uses, calendar, duty), or '}'")
+PLIGT_RULE(law_end, x3::unused_type, "a law clause (short, in force, uses, calendar, version, transition, duty), or '}'")
 
 // Exemption sets and municipalities
 PLIGT_RULE(basis, ast::Basis, "a legal basis")
@@ -341,15 +358,16 @@ PLIGT_RULE(waive, ast::Waive, "a waiver")
 PLIGT_RULE(change, ast::Change, "a changed deadline")
 PLIGT_RULE(exemptions, ast::ExemptionSet, "an exemption set")
 PLIGT_RULE(exemptions_end, x3::unused_type,
-           "an exemption clause (basis, amends, in force, waive, change, duty), or '}'")
+           "an exemption clause (basis, url, amends, in force, waive, change, duty), or '}'")
 PLIGT_RULE(code, ast::Code, "a code")
 PLIGT_RULE(region, ast::Region, "a region")
 PLIGT_RULE(children, ast::Children, "a number of children")
 PLIGT_RULE(provenance, std::string, "'source' or 'estimate'")
 PLIGT_RULE(adopts, ast::Adopts, "an adoption")
+PLIGT_RULE(municipality_target, ast::MunicipalityTarget, "a target (target DUTY within N UNIT basis \"…\")")
 PLIGT_RULE(municipality, ast::Municipality, "a municipality")
 PLIGT_RULE(municipality_end, x3::unused_type,
-           "a municipality clause (code, region, children, adopts), or '}'")
+           "a municipality clause (code, region, children, adopts, target), or '}'")
 
 // Scenarios
 PLIGT_RULE(set_override, ast::SetOverride, "an exemption set override")
@@ -372,7 +390,7 @@ using CaseItems = std::vector<boost::variant<ast::CaseMunicipality, ast::CaseEve
 PLIGT_RULE(case_items, CaseItems, "the case")
 PLIGT_RULE(test_case, ast::TestCase, "a case { … }")
 PLIGT_RULE(case_end, x3::unused_type, "municipality, a fact, an event (EVENT at DATE), or '}'")
-PLIGT_RULE(expected_due, ast::ExpectedDue, "a due date (DATE, DATE-TIME or before EVENT)")
+PLIGT_RULE(expected_due, ast::ExpectedDue, "a due date (DATE, DATE-TIME, before EVENT or none)")
 PLIGT_RULE(expectation, ast::Expectation, "an expectation")
 PLIGT_RULE(test, ast::Test, "a test")
 PLIGT_RULE(test_end, x3::unused_type, "an expectation (expect DUTY STATUS), or '}'")
@@ -438,8 +456,16 @@ auto const before_age_def = duration >> kw("before") > kw("age") > number > -yea
 auto const attribute_interval_def = name > unit;
 auto const recurrence_def = ',' > kw("then") > kw("every") > (duration | attribute_interval) >
                             -(',' >> kw("otherwise") > kw("every") > duration) > -(kw("until") > names_or);
-auto const deadline_rule_def = (within | before_event | at_age | before_age) >> -recurrence;
+auto const deadline_form_def = (within | before_event | at_age | before_age) >> -(kw("where") > condition);
+auto const deadline_forms_def = deadline_form % ',';
+auto const choice_word_def = (kw("earliest") >> x3::attr(std::string("earliest"))) |
+                             (kw("latest") >> x3::attr(std::string("latest")));
+auto const deadline_choice_def = choice_word > kw("of") > '(' > deadline_forms > ')';
+auto const deadline_rule_def = (within | before_event | at_age | before_age | deadline_choice) >> -recurrence;
 auto const due_def = kw("due") > deadline_rule;
+auto const no_deadline_def = kw("no") > name;
+auto const target_def = kw("target") > deadline_rule;
+auto const dated_by_def = kw("dated") > kw("by") > name;
 auto const unless_def = kw("unless") > condition > -(kw("cite") > text);
 auto const fulfilment_def = name > -(kw("where") > conjunction);
 auto const fulfilments_def = fulfilment % kw("or");
@@ -447,27 +473,42 @@ auto const done_by_def = kw("done") > kw("by") > fulfilments > x3::matches[',' >
 auto const lapses_def = kw("lapses") > kw("on") > names_or;
 auto const effort_def = kw("effort") > number > kw("hours");
 auto const duty_end_def = x3::lit('}');
-auto const duty_def = kw("duty") > name > -text > '{' > *(cite | trigger | unless | due | done_by | lapses | effort) >
+auto const duty_def = kw("duty") > name > -text > '{' >
+                      *(cite | trigger | unless | due | no_deadline | target | dated_by | done_by | lapses | effort) >
                       duty_end;
+auto const url_def = kw("url") > text;
+auto const cite_change_def = kw("cite") > name > text;
+auto const repeal_def = kw("repeal") > name;
+auto const version_end_def = x3::lit('}');
+auto const version_def = kw("version") > text > kw("from") > date > '{' > *(url | cite_change | repeal | duty) >
+                         version_end;
+auto const finish_def = kw("finish") > names_comma;
+auto const keep_def = kw("keep") > names_comma > kw("for") > names_comma;
+auto const transition_end_def = x3::lit('}');
+auto const transition_def = kw("transition") > kw("from") > name > kw("cite") > text > '{' > *(finish | keep) >
+                            transition_end;
 auto const law_end_def = x3::lit('}');
-auto const law_def = kw("law") > name > -text > '{' > *(short_clause | in_force | uses | calendar_ref | duty) > law_end;
+auto const law_def = kw("law") > name > -text > '{' >
+                     *(short_clause | in_force | uses | calendar_ref | version | transition | duty) > law_end;
 
 auto const basis_def = kw("basis") > text;
 auto const amends_def = kw("amends") > names_comma;
-auto const waive_def = kw("waive") > name > -(kw("where") > condition) > -(kw("instead") > name);
+auto const waive_def = kw("waive") > name > -(kw("where") > condition) > -(kw("instead") > name) >
+                       -(kw("dated") > kw("by") > name);
 auto const change_def = kw("change") > name > '{' > due > '}';
 auto const exemptions_end_def = x3::lit('}');
 auto const exemptions_def = kw("exemptions") > name > -text > '{' >
-                            *(basis | amends | in_force | waive | change | duty) > exemptions_end;
+                            *(basis | url | amends | in_force | waive | change | duty) > exemptions_end;
 auto const code_def = kw("code") > number;
 auto const region_def = kw("region") > name;
 auto const provenance_def = (kw("source") >> x3::attr(std::string("source"))) |
                             (kw("estimate") >> x3::attr(std::string("estimate")));
 auto const children_def = kw("children") > number > provenance > text;
 auto const adopts_def = kw("adopts") > name > kw("from") > date > -(kw("to") > date);
+auto const municipality_target_def = kw("target") > name > deadline_rule > kw("basis") > text;
 auto const municipality_end_def = x3::lit('}');
 auto const municipality_def = kw("municipality") > name > -text > '{' >
-                              *(code | region | children | adopts) > municipality_end;
+                              *(code | region | children | adopts | municipality_target) > municipality_end;
 
 auto const set_override_end_def = x3::lit('}');
 auto const set_override_def = kw("exemptions") > name > '{' > *(amends | in_force) > set_override_end;
@@ -488,10 +529,12 @@ auto const case_municipality_def = kw("municipality") > value;
 auto const case_items_def = *(case_municipality | case_event | case_value);
 auto const case_end_def = x3::lit('}');
 auto const test_case_def = kw("case") > '{' > case_items > case_end;
-auto const expected_due_def = (kw("before") >> x3::attr(true) > name) | (x3::attr(false) >> moment);
+auto const expected_due_def = (kw("before") >> x3::attr(true) > name) |
+                              (kw("none") >> x3::attr(false) >> x3::attr(ast::Token{{}, "none"})) |
+                              (x3::attr(false) >> moment);
 // `instance N`, not `#N`: a `#` starts a comment.
 auto const expectation_def = kw("expect") > x3::matches[kw("no")] > name > -(kw("instance") > number) > -status >
-                             -(kw("due") > expected_due);
+                             -(kw("due") > expected_due) > -(kw("cite") > text);
 auto const test_end_def = x3::lit('}');
 auto const test_def = kw("test") > text > '{' > test_case > kw("as") > kw("of") > moment > *expectation > test_end;
 
@@ -503,10 +546,11 @@ BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, vocabulary, vocabula
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
                     years_word, months_word, within, before_event, at_age, before_age, attribute_interval, recurrence,
-                    deadline_rule, due, unless, fulfilment, fulfilments, done_by, lapses, effort, duty, duty_end, law,
-                    law_end)
+                    deadline_form, deadline_forms, deadline_choice, choice_word, deadline_rule, due, no_deadline, target,
+                    dated_by, unless, fulfilment, fulfilments, done_by, lapses, effort, duty, duty_end, url, cite_change,
+                    repeal, version, version_end, finish, keep, transition, transition_end, law, law_end)
 BOOST_SPIRIT_DEFINE(basis, amends, waive, change, exemptions, exemptions_end, code, region, children, provenance,
-                    adopts, municipality, municipality_end)
+                    adopts, municipality_target, municipality, municipality_end)
 BOOST_SPIRIT_DEFINE(set_override, set_override_end, law_override, every_adopts, municipality_adopts, effort_override,
                     no_exemptions, scenario, scenario_end)
 BOOST_SPIRIT_DEFINE(case_value, value_or_text, case_event, case_municipality, case_items, test_case, case_end, expected_due,

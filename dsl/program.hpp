@@ -11,6 +11,7 @@
 #include "dsl/source.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -130,6 +131,9 @@ struct DeadlineDef {
         before_event,  // by the next `event` after the trigger
         at_age,        // on the day the child reaches `years` years and `months` months
         before_age,    // `span` before the day the child reaches `years` years
+        none,          // `no deadline`: the statute sets no time; never late or overdue
+        earliest,      // `earliest of (…)`: the first of `alternatives` to fall
+        latest,        // `latest of (…)`: the last of them
     };
     Kind kind = Kind::within;
     Span span;
@@ -153,6 +157,39 @@ struct DeadlineDef {
     bool has_otherwise = false;
     std::vector<Index> until;  // events that end the recurrence
     std::string text;          // as written, for explanations
+    // `earliest of` / `latest of`: the forms, each a simple deadline; and
+    // for each its `where` condition on the trigger, compiled per trigger
+    // event (parallel to DutyDef::triggers; empty: always counts).
+    std::vector<DeadlineDef> alternatives;
+    std::vector<Index> where;
+};
+
+// The date that decides which version of a law governs an instance, and
+// whether an exemption applies to it: by default the trigger's; `dated by
+// deadline` the deadline's; `dated by EVENT` the date of the act the duty
+// concerns (the first EVENT after the trigger, or the evaluation date while
+// none is known).
+struct Dating {
+    enum class Kind : std::uint8_t { trigger, deadline, event };
+    Kind kind = Kind::trigger;
+    Index event = no_index;
+    bool operator==(Dating const& o) const { return kind == o.kind && event == o.event; }
+};
+
+struct Period {
+    Date from;
+    std::optional<Date> to;  // inclusive; none: open-ended
+    bool contains(Date d) const { return from <= d && (!to || d <= *to); }
+};
+
+// A published goal for a duty: a municipality's case-processing time or an
+// exemption programme's aim. Never a breach.
+struct TargetDef {
+    std::string duty;
+    Index concept_index = no_index;
+    DeadlineDef rule;  // `within N UNIT [of EVENT]`
+    std::string basis;
+    Origin origin;
 };
 
 // A statutory exception: `unless COND cite "…"`.
@@ -183,6 +220,13 @@ struct DutyDef {
     std::string condition_text;  // as written, for explanations
     std::vector<ExceptionDef> exceptions;
     DeadlineDef due;
+    std::optional<TargetDef> target;  // an exemption set's goal for its own duty
+    Dating dated;
+    // The versions of its law this definition holds for: from the start of
+    // the version that gave it to the end of the one before the version that
+    // changed or repealed it. Open at either end where the law's own period
+    // bounds it, so a scenario that moves the law moves the outer versions.
+    Period valid{Date::from_days(std::numeric_limits<std::int32_t>::min() / 2), std::nullopt};
     std::vector<FulfilmentDef> done_by;
     bool done_also_before = false;  // an event before the trigger fulfils it
     std::vector<Index> lapses_on;   // events
@@ -190,13 +234,37 @@ struct DutyDef {
     // Derived by assign_duty_calendars: the calendar counting its working
     // days, no_index when there is none.
     Index calendar = no_index;
+    // Derived at resolve: a later law whose transitional provision finishes
+    // this duty's open instances under it (its law and transition index).
+    Index carry_law = no_index, carry_transition = no_index;
+    // Derived at resolve: events made under an older law that fulfil this
+    // duty, by a transition of its own law (`keep … for`).
+    std::vector<Index> kept_events;
+    Index kept_by = no_index;  // into its law's transitions
     Origin origin;
 };
 
-struct Period {
+// A dated version of a law (a consolidation or an amending act).
+struct VersionDef {
+    std::string title;  // "LBK nr. 1093 af 05/09/2013"
     Date from;
-    std::optional<Date> to;  // inclusive; none: open-ended
-    bool contains(Date d) const { return from <= d && (!to || d <= *to); }
+    std::string url;    // its ELI address
+    Origin origin;
+};
+
+// `transition from LAW cite "…"`: what becomes of the older law's matters.
+struct TransitionDef {
+    Index from_law = no_index;
+    std::string cite;
+    std::vector<std::string> finish;  // duty concepts carried across as one instance
+    std::vector<Index> finish_concepts;  // their indices in Program::concepts (index_program)
+    struct Keep {
+        std::vector<Index> events;          // fulfilling events made under the older law
+        std::vector<std::string> duties;    // this law's duties they fulfil
+        std::vector<Index> duty_concepts;
+    };
+    std::vector<Keep> keeps;
+    Origin origin;
 };
 
 struct LawDef {
@@ -207,7 +275,18 @@ struct LawDef {
     Index vocabulary = no_index;
     Index calendar = no_index;  // for working-day deadlines; the default calendar when not named
     std::vector<Index> duties;
+    std::vector<VersionDef> versions;  // by date; empty: one undated text
+    std::vector<TransitionDef> transitions;
     Origin origin;
+
+    // The version in force on a date: the last that began by then (the
+    // first, for a date before it, as when a scenario moves the law earlier).
+    VersionDef const* version_on(Date d) const {
+        VersionDef const* found = versions.empty() ? nullptr : &versions.front();
+        for (auto const& v : versions)
+            if (v.from <= d) found = &v;
+        return found;
+    }
 };
 
 struct Waiver {
@@ -215,6 +294,7 @@ struct Waiver {
     Index concept_index = no_index;  // its index in Program::concepts
     Index instead = no_index;        // a replacing duty of the set, when given (a DutyDef index)
     std::string instead_id;
+    Dating dated;                    // the date that decides whether it applies
     // `where COND`, compiled for each event that triggers the duty in an
     // amended law: (event, condition root). Empty: no condition.
     std::vector<std::pair<Index, Index>> conditions;
@@ -236,6 +316,7 @@ struct ExemptionSetDef {
     std::string id;
     std::string title;
     std::string basis;
+    std::string url;            // the basis's ELI address
     std::vector<Index> amends;  // laws
     Period in_force;
     std::vector<Waiver> waivers;
@@ -259,6 +340,7 @@ struct MunicipalityDef {
     bool children_estimated = false;
     std::string children_note;
     std::vector<Adoption> adoptions;
+    std::vector<TargetDef> targets;
     Origin origin;
 };
 
@@ -308,6 +390,8 @@ struct TestDef {
         std::string status;            // empty: any
         std::optional<Moment> due;
         Index due_before = no_index;   // `due before EVENT`
+        bool no_due = false;           // `due none`: the duty has no deadline
+        std::string cite;              // `cite "…"`: the citation as output quotes it; empty: any
         Origin origin;
     };
     std::string title;

@@ -33,6 +33,7 @@ void Resolver::run() {
     for_each_declaration([this](ast::Law const& law) { declare_law(law); });
     for_each_declaration([this](ast::ExemptionSet const& set) { declare_set(set); });
     for_each_declaration([this](ast::Law const& law) { resolve_law(law); });
+    for_each_declaration([this](ast::Law const& law) { resolve_transitions(law); });
     for_each_declaration([this](ast::ExemptionSet const& set) { resolve_exemption_set(set); });
     for_each_declaration([this](ast::Municipality const& m) { resolve_municipality(m); });
     index_program();
@@ -428,6 +429,30 @@ void Resolver::resolve_municipality(ast::Municipality const& municipality) {
                 def.children_estimated = c.provenance == "estimate";
                 def.children_note = c.note.text;
             },
+            [&](ast::MunicipalityTarget const& c) {
+                auto const known = std::any_of(program_.duties.begin(), program_.duties.end(),
+                                               [&](DutyDef const& d) { return d.id == c.duty.text; });
+                if (!known) {
+                    if (broken_duties_.count(c.duty.text)) return;
+                    std::vector<std::string_view> ids;
+                    for (auto const& d : program_.duties) ids.push_back(d.id);
+                    error(c.duty, "unknown_duty",
+                          fmt::format("unknown duty '{}': no law or exemption set defines it{}", c.duty.text,
+                                      did_you_mean(c.duty.text, ids)));
+                    return;
+                }
+                DutyDef const* duty = nullptr;
+                for (auto const& d : program_.duties)
+                    if (d.id == c.duty.text) duty = &d;
+                // A set's own duty counts with its first amended law's vocabulary and calendar.
+                auto const& amends = duty->owned_by_set ? program_.exemption_sets[duty->owner].amends
+                                                        : std::vector<Index>{};
+                auto const law_index = !duty->owned_by_set ? duty->owner : amends.empty() ? no_index : amends.front();
+                DutyScope const scope{law_index == no_index ? no_index : program_.laws[law_index].vocabulary, owner,
+                                      law_index, false};
+                if (auto rule = resolve_target_rule(c.rule, scope, *duty))
+                    def.targets.push_back(TargetDef{c.duty.text, no_index, std::move(*rule), c.basis.text, origin(c)});
+            },
             [&](ast::Adopts const& c) {
                 auto const set = find_set(c.set);
                 if (set == no_index) return;
@@ -457,6 +482,34 @@ void Resolver::index_program() {
     for (auto& set : program_.exemption_sets) {
         for (auto& waiver : set.waivers) waiver.concept_index = concept_of(waiver.duty);
         for (auto& change : set.changes) change.concept_index = concept_of(change.duty);
+    }
+    for (auto& duty : program_.duties)
+        if (duty.target) duty.target->concept_index = duty.concept_index;
+    for (auto& municipality : program_.municipalities)
+        for (auto& target : municipality.targets) target.concept_index = concept_of(target.duty);
+    for (Index l = 0; l < program_.laws.size(); ++l) {
+        auto& law = program_.laws[l];
+        for (Index t = 0; t < law.transitions.size(); ++t) {
+            auto& transition = law.transitions[t];
+            for (auto const& id : transition.finish) {
+                transition.finish_concepts.push_back(concept_of(id));
+                for (auto const d : program_.laws[transition.from_law].duties)
+                    if (program_.duties[d].id == id) {
+                        program_.duties[d].carry_law = l;
+                        program_.duties[d].carry_transition = t;
+                    }
+            }
+            for (auto& keep : transition.keeps)
+                for (auto const& id : keep.duties) {
+                    keep.duty_concepts.push_back(concept_of(id));
+                    for (auto const d : law.duties)
+                        if (program_.duties[d].id == id) {
+                            auto& duty = program_.duties[d];
+                            duty.kept_events.insert(duty.kept_events.end(), keep.events.begin(), keep.events.end());
+                            duty.kept_by = t;
+                        }
+                }
+        }
     }
 
     program_.duties_by_trigger.assign(program_.events.size(), {});

@@ -65,6 +65,7 @@ void Resolver::resolve_law(ast::Law const& law) {
                 else
                     def.calendar = it->second;
             },
+            [&](ast::Version const&) {}, [&](ast::Transition const&) {},
             [&](ast::Duty const& c) { duties.push_back(&c); });
     }
     if (!in_force)
@@ -77,14 +78,199 @@ void Resolver::resolve_law(ast::Law const& law) {
     DutyScope const scope{def.vocabulary, owner, law_index};
     std::unordered_map<std::string, Index> duty_names;
     std::unordered_map<std::string, Origin> duty_origins;
+    std::unordered_map<std::string, Index> current;  // duty id -> its definition in force
     for (auto const* duty : duties) {
         if (!declare(duty_names, duty_origins, duty->name, 0, "duty", fmt::format(" in {}", owner))) continue;
         if (auto index = resolve_duty(*duty, scope)) {
             program_.duties[*index].owner = law_index;
             program_.laws[law_index].duties.push_back(*index);
+            current[duty->name.text] = *index;
         } else {
             broken_duties_.insert(duty->name.text);
         }
+    }
+    resolve_versions(law, law_index, scope, current);
+}
+
+// Each version amends the text before it: a duty written in it replaces
+// the duty of that id (or adds one), `cite DUTY` renumbers it, `repeal`
+// ends it. A duty's definitions then hold for consecutive runs of versions
+// (DutyDef::valid), so the evaluator picks the one in force by date alone.
+void Resolver::resolve_versions(ast::Law const& law, Index law_index, DutyScope const& scope,
+                                std::unordered_map<std::string, Index>& current) {
+    auto const owner = fmt::format("law '{}'", law.name.text);
+    auto const close = [&](Index def, Date from) {
+        program_.duties[def].valid.to = Date::from_days(from.days() - 1);
+    };
+    auto const open = [&](Index def, Date from) {
+        program_.duties[def].valid.from = from;
+        program_.duties[def].owner = law_index;
+        program_.laws[law_index].duties.push_back(def);
+    };
+    auto const find_current = [&](ast::Token const& name) -> Index {
+        if (auto const it = current.find(name.text); it != current.end()) return it->second;
+        if (broken_duties_.count(name.text)) return no_index;
+        std::vector<std::string_view> known;
+        for (auto const& [id, index] : current) known.push_back(id);
+        std::sort(known.begin(), known.end());
+        error(name, "unknown_duty",
+              fmt::format("unknown duty '{}': no earlier version of {} has it in force{}", name.text, owner,
+                          did_you_mean(name.text, known)));
+        return no_index;
+    };
+    for (auto const& item : law.items) {
+        auto const* version = boost::get<ast::Version>(&item);
+        if (!version) continue;
+        auto const from = read_date(version->from);
+        if (!from) continue;
+        auto& versions = program_.laws[law_index].versions;
+        if (!versions.empty() && *from <= versions.back().from) {
+            error(version->from, "version_order",
+                  fmt::format("version '{}' starts on {}, not after the version before it ({}, {}); write versions "
+                              "in the order they came into force",
+                              version->title.text, version->from.text, versions.back().title,
+                              versions.back().from.to_string()));
+            continue;
+        }
+        auto const& in_force = program_.laws[law_index].in_force;
+        if (in_force.to && *from > *in_force.to) {
+            error(version->from, "version_outside_law",
+                  fmt::format("version '{}' starts on {}, after {} ceased to be in force ({})", version->title.text,
+                              version->from.text, owner, in_force.to->to_string()));
+            continue;
+        }
+        VersionDef def{version->title.text, *from, {}, origin(version->title)};
+        std::unordered_map<std::string, Origin> changed;  // one change per duty per version
+        auto const once_per_version = [&](ast::Token const& name) {
+            if (auto const it = changed.find(name.text); it != changed.end()) {
+                error(name, "duplicate_clause",
+                      fmt::format("duty '{}' is changed twice in version '{}'; first at {}", name.text,
+                                  version->title.text, where(it->second)));
+                return false;
+            }
+            changed[name.text] = origin(name);
+            return true;
+        };
+        for (auto const& clause : version->items) {
+            visit(
+                clause, [&](ast::Url const& c) { def.url = c.value.text; },
+                [&](ast::CiteChange const& c) {
+                    if (!once_per_version(c.duty)) return;
+                    auto const old = find_current(c.duty);
+                    if (old == no_index) return;
+                    DutyDef copy = program_.duties[old];
+                    copy.cite = c.cite.text;
+                    copy.origin = origin(c.duty);
+                    close(old, *from);
+                    auto const index = static_cast<Index>(program_.duties.size());
+                    program_.duties.push_back(std::move(copy));
+                    open(index, *from);
+                    current[c.duty.text] = index;
+                },
+                [&](ast::Repeal const& c) {
+                    if (!once_per_version(c.value)) return;
+                    auto const old = find_current(c.value);
+                    if (old == no_index) return;
+                    close(old, *from);
+                    current.erase(c.value.text);
+                },
+                [&](ast::Duty const& c) {
+                    if (!once_per_version(c.name)) return;
+                    auto const index = resolve_duty(c, scope);
+                    if (!index) {
+                        broken_duties_.insert(c.name.text);
+                        return;
+                    }
+                    if (auto const it = current.find(c.name.text); it != current.end()) close(it->second, *from);
+                    open(*index, *from);
+                    current[c.name.text] = *index;
+                });
+        }
+        versions.push_back(std::move(def));
+    }
+}
+
+// `transition from LAW cite "…"`: checked once every law is resolved, since
+// the older law may stand in a later file.
+void Resolver::resolve_transitions(ast::Law const& law) {
+    if (!first_definition(law_origins_, law.name)) return;
+    auto const law_index = program_.find_law(law.name.text);
+    if (law_index == no_index) return;
+    auto& def = program_.laws[law_index];
+    auto const has_duty = [&](Index in_law, std::string const& id) {
+        auto const& duties = program_.laws[in_law].duties;
+        return std::any_of(duties.begin(), duties.end(), [&](Index d) { return program_.duties[d].id == id; });
+    };
+    for (auto const& item : law.items) {
+        auto const* transition = boost::get<ast::Transition>(&item);
+        if (!transition) continue;
+        TransitionDef t;
+        t.cite = transition->cite.text;
+        t.origin = origin(*transition);
+        t.from_law = find_law(transition->from);
+        if (t.from_law == no_index) continue;
+        if (t.from_law == law_index) {
+            error(transition->from, "transition_from_itself", "a transitional provision names the law it replaces");
+            continue;
+        }
+        auto const& older = program_.laws[t.from_law];
+        if (!older.in_force.to || *older.in_force.to >= def.in_force.from)
+            warning(transition->from, "transition_overlap",
+                    fmt::format("law '{}' is still in force when law '{}' starts ({}): nothing is open at a change",
+                                older.id, def.id, def.in_force.from.to_string()));
+        bool ok = true;
+        for (auto const& clause : transition->items) {
+            visit(
+                clause,
+                [&](ast::Finish const& c) {
+                    for (auto const& name : c.names) {
+                        if (broken_duties_.count(name.text)) continue;
+                        if (!has_duty(law_index, name.text) || !has_duty(t.from_law, name.text)) {
+                            error(name, "unknown_duty",
+                                  fmt::format("finish '{}': both law '{}' and law '{}' must define the duty", name.text,
+                                              older.id, def.id));
+                            ok = false;
+                            continue;
+                        }
+                        t.finish.push_back(name.text);
+                    }
+                },
+                [&](ast::Keep const& c) {
+                    TransitionDef::Keep keep;
+                    for (auto const& name : c.events) {
+                        auto const event = find_event(name, def.vocabulary, fmt::format("law '{}'", def.id));
+                        if (event == no_index) ok = false;
+                        else keep.events.push_back(event);
+                    }
+                    for (auto const& name : c.duties) {
+                        if (broken_duties_.count(name.text)) continue;
+                        if (!has_duty(law_index, name.text)) {
+                            error(name, "unknown_duty",
+                                  fmt::format("keep … for '{}': law '{}' defines no such duty", name.text, def.id));
+                            ok = false;
+                            continue;
+                        }
+                        // What is kept must be a way of meeting the duty.
+                        for (auto const d : program_.laws[law_index].duties) {
+                            auto const& duty = program_.duties[d];
+                            if (duty.id != name.text) continue;
+                            for (auto const event : keep.events)
+                                if (std::none_of(duty.done_by.begin(), duty.done_by.end(),
+                                                 [&](FulfilmentDef const& f) { return f.event == event; })) {
+                                    error(name, "keep_not_fulfilment",
+                                          fmt::format("event '{}' does not fulfil duty '{}' (done by …), so keeping "
+                                                      "it cannot count for it",
+                                                      program_.events[event].id, name.text));
+                                    ok = false;
+                                }
+                            break;
+                        }
+                        keep.duties.push_back(name.text);
+                    }
+                    t.keeps.push_back(std::move(keep));
+                });
+        }
+        if (ok) def.transitions.push_back(std::move(t));
     }
 }
 
@@ -99,6 +285,9 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     ast::Cite const* cite = nullptr;
     ast::Trigger const* trigger = nullptr;
     ast::Due const* due = nullptr;
+    ast::NoDeadline const* no_deadline = nullptr;
+    ast::Target const* target = nullptr;
+    ast::DatedBy const* dated = nullptr;
     ast::DoneBy const* done_by = nullptr;
     ast::Lapses const* lapses = nullptr;
     ast::Effort const* effort = nullptr;
@@ -110,6 +299,28 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
             [&](ast::Trigger const& c) { if (once(trigger, c, "trigger (on …)", owner)) ok &= resolve_trigger(c, scope, def); },
             [&](ast::Unless const& c) { exceptions.push_back(&c); },
             [&](ast::Due const& c) { once(due, c, "deadline", owner); },
+            [&](ast::NoDeadline const& c) {
+                if (c.value.text != "deadline") {
+                    error(c.value, "syntax_error", fmt::format("expected 'no deadline', found 'no {}'", c.value.text));
+                    ok = false;
+                    return;
+                }
+                once(no_deadline, c, "'no deadline'", owner);
+            },
+            [&](ast::Target const& c) {
+                if (!once(target, c, "target", owner)) return;
+                if (!scope.in_set) {
+                    error(c, "target_in_law",
+                          "a law's duty has the statute's deadline; a target belongs to an exemption set's duty or "
+                          "to a municipality (target DUTY within … basis \"…\")");
+                    ok = false;
+                }
+            },
+            [&](ast::DatedBy const& c) {
+                if (!once(dated, c, "date that decides (dated by …)", owner)) return;
+                if (auto const dating = read_dating(c.value, scope)) def.dated = *dating;
+                else ok = false;
+            },
             [&](ast::DoneBy const& c) {
                 if (!once(done_by, c, "fulfilling event (done by …)", owner)) return;
                 def.done_also_before = c.also_before;
@@ -149,7 +360,12 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     };
     missing(cite, "citation (cite \"…\"): every duty names the paragraph it encodes");
     missing(trigger, "trigger (on EVENT)");
-    missing(due, "deadline (due …)");
+    if (due && no_deadline) {
+        error(*no_deadline, "duplicate_clause",
+              fmt::format("{} has a deadline (due …) and 'no deadline'; keep the one the statute says", owner));
+        ok = false;
+    }
+    missing(due || no_deadline, "deadline (due …, or 'no deadline' where the statute sets no time)");
     missing(done_by, "fulfilling event (done by EVENT)");
     if (!ok || !trigger) return std::nullopt;
 
@@ -179,6 +395,17 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     if (due) {
         if (auto deadline = resolve_deadline(due->rule, scope, def)) def.due = std::move(*deadline);
         else ok = false;
+    } else if (no_deadline) {
+        def.due.kind = DeadlineDef::Kind::none;
+        def.due.text = "no deadline";
+    }
+    if (target && scope.in_set) {
+        if (auto rule = resolve_target_rule(target->rule, scope, def)) def.target = TargetDef{def.id, no_index, std::move(*rule), {}, origin(*target)};
+        else ok = false;
+    }
+    if (def.dated.kind == Dating::Kind::deadline && no_deadline) {
+        error(*dated, "dated_by_no_deadline", fmt::format("{} has no deadline to be dated by", owner));
+        ok = false;
     }
     if (!ok) return std::nullopt;
     auto const index = static_cast<Index>(program_.duties.size());
@@ -217,8 +444,10 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
               "working days need a calendar: name one in the law (calendar ID) or mark one calendar `default`");
         ok = false;
     };
-    visit(
-        rule.first,
+    // The simple forms, each written into `def` (the deadline, or one
+    // alternative of `earliest of`).
+    auto const forms = [&](DeadlineDef& def) {
+        return overloaded{
         [&](ast::Within const& w) {
             def.kind = DeadlineDef::Kind::within;
             if (auto const span = read_span(w.span)) {
@@ -293,7 +522,33 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
             }
             def.span = *span;
             def.years = static_cast<int>(*years);
-        });
+        }};
+    };
+    if (auto const* choice = boost::get<ast::DeadlineChoice>(&rule.first)) {
+        def.kind = choice->which == "earliest" ? DeadlineDef::Kind::earliest : DeadlineDef::Kind::latest;
+        if (choice->alternatives.size() < 2) {
+            error(*choice, "single_alternative",
+                  fmt::format("'{} of' needs two deadlines or more; write the one deadline alone", choice->which));
+            ok = false;
+        }
+        for (auto const& alternative : choice->alternatives) {
+            DeadlineDef form;
+            form.text = text_of(alternative);
+            boost::apply_visitor(forms(form), alternative.form);
+            if (alternative.where) {
+                auto const conditions = compile_per_event(*alternative.where, duty.triggers, scope.vocabulary);
+                if (conditions) form.where = *conditions;
+                else ok = false;
+            }
+            def.alternatives.push_back(std::move(form));
+        }
+    } else {
+        boost::apply_visitor(
+            [&](auto const& node) {
+                if constexpr (!std::is_same_v<std::decay_t<decltype(node)>, ast::DeadlineChoice>) forms(def)(node);
+            },
+            rule.first);
+    }
     if (rule.then) {
         auto const& then = *rule.then;
         def.recurs = true;
@@ -360,6 +615,33 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
     return def;
 }
 
+std::optional<Dating> Resolver::read_dating(ast::Token const& word, DutyScope const& scope) {
+    if (word.text == "trigger") return Dating{Dating::Kind::trigger, no_index};
+    if (word.text == "deadline") return Dating{Dating::Kind::deadline, no_index};
+    auto const event = program_.find_event(word.text);
+    if (event == no_index || (scope.vocabulary != no_index && program_.events[event].vocabulary != scope.vocabulary)) {
+        std::vector<std::string_view> known{"trigger", "deadline"};
+        for (auto const& e : program_.events)
+            if (scope.vocabulary == no_index || e.vocabulary == scope.vocabulary) known.push_back(e.id);
+        error(word, "unknown_event",
+              fmt::format("dated by '{}': expected trigger, deadline or an event{}", word.text,
+                          did_you_mean(word.text, known)));
+        return std::nullopt;
+    }
+    return Dating{Dating::Kind::event, event};
+}
+
+// A target counts from the trigger or an earlier event: `within N UNIT [of
+// EVENT]`, once (a goal repeats with its duty, not on its own).
+std::optional<DeadlineDef> Resolver::resolve_target_rule(ast::DeadlineRule const& rule, DutyScope const& scope,
+                                                         DutyDef const& duty) {
+    if (!boost::get<ast::Within>(&rule.first) || rule.then) {
+        error(rule, "unsupported_target", "a target is a time from the trigger: within N UNIT [of EVENT]");
+        return std::nullopt;
+    }
+    return resolve_deadline(rule, scope, duty);
+}
+
 // ---- exemption sets
 
 void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
@@ -378,6 +660,7 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
     for (auto const& item : set.items) {
         visit(
             item, [&](ast::Basis const& c) { if (once(basis, c, "legal basis", owner)) def.basis = c.value.text; },
+            [&](ast::Url const& c) { def.url = c.value.text; },
             [&](ast::Amends const& c) {
                 if (!once(amends, c, "list of amended laws", owner)) return;
                 for (auto const& name : c.names) {
@@ -398,7 +681,7 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
 
     auto const set_index = static_cast<Index>(program_.exemption_sets.size());
     Index const first_law = def.amends.empty() ? no_index : def.amends.front();
-    DutyScope const scope{first_law == no_index ? no_index : program_.laws[first_law].vocabulary, owner, first_law};
+    DutyScope const scope{first_law == no_index ? no_index : program_.laws[first_law].vocabulary, owner, first_law, true};
     std::unordered_map<std::string, Index> own_duties;
     std::unordered_map<std::string, Origin> own_origins;
     for (auto const* duty : duties) {
@@ -413,6 +696,8 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
             broken_duties_.insert(duty->name.text);
         }
     }
+    for (auto const duty : def.duties)
+        if (program_.duties[duty].target) program_.duties[duty].target->basis = def.basis;
     for (auto const* waive : waivers) resolve_waiver(*waive, def, own_duties);
     for (auto const* change : changes) resolve_change(*change, def);
     program_.set_ids[def.id] = set_index;
@@ -443,6 +728,13 @@ void Resolver::resolve_waiver(ast::Waive const& waive, ExemptionSetDef& set,
     Waiver waiver;
     waiver.duty = waive.duty.text;
     waiver.origin = origin(waive.duty);
+    if (waive.dated) {
+        auto const& first = program_.duties[amended.front()];
+        DutyScope const scope{program_.laws[first.owner].vocabulary, fmt::format("exemption set '{}'", set.id), first.owner};
+        auto const dating = read_dating(*waive.dated, scope);
+        if (!dating) return;
+        waiver.dated = *dating;
+    }
     if (waive.where) {
         waiver.condition_text = text_of(*waive.where);
         std::vector<Index> events;

@@ -168,7 +168,11 @@ void Resolver::resolve_test(ast::Test const& test) {
         if (expectation.status) e.status = expectation.status->text;
         if (expectation.due) {
             if (expectation.due->before) e.due_before = find_event(expectation.due->value, no_index, "the test");
+            else if (expectation.due->value.text == "none") e.no_due = true;
             else e.due = read_moment(expectation.due->value);
+        }
+        if (expectation.cite) e.cite = expectation.cite->text;
+        {
         }
         // `expect duty #2 met` parses as `expect duty` and a comment: say so
         // rather than let the expectation check less than it reads.
@@ -179,8 +183,9 @@ void Resolver::resolve_test(ast::Test const& test) {
             error(expectation.duty, "syntax",
                   fmt::format("'#' starts a comment, so '{}' is not read; write 'instance {}'",
                               text.substr(after, text.find('\n', after) - after), text[after + 1]));
-        if (e.absent && (expectation.status || expectation.due || expectation.instance))
-            error(expectation.duty, "syntax", "'expect no DUTY' takes no instance, status or due date");
+        if (e.absent && (expectation.status || expectation.due || expectation.cite))
+            error(expectation.duty, "syntax",
+                  "'expect no DUTY [instance N]' takes no status, due date or citation");
         def.expectations.push_back(std::move(e));
     }
     program_.tests.push_back(std::move(def));

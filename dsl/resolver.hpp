@@ -41,6 +41,7 @@ struct DutyScope {
     Index vocabulary = no_index;
     std::string owner;     // "law example_act"
     Index law = no_index;  // whose calendar counts working days
+    bool in_set = false;   // a duty of an exemption set (which may have a target)
 };
 
 // What a condition may read: the attributes of one event (or none), the
@@ -118,6 +119,12 @@ private:
     bool resolve_trigger(ast::Trigger const& trigger, DutyScope const& scope, DutyDef& def);
     std::optional<DeadlineDef> resolve_deadline(ast::DeadlineRule const& rule, DutyScope const& scope,
                                                 DutyDef const& duty);
+    std::optional<DeadlineDef> resolve_target_rule(ast::DeadlineRule const& rule, DutyScope const& scope,
+                                                   DutyDef const& duty);
+    std::optional<Dating> read_dating(ast::Token const& word, DutyScope const& scope);
+    void resolve_versions(ast::Law const& law, Index law_index, DutyScope const& scope,
+                          std::unordered_map<std::string, Index>& current);
+    void resolve_transitions(ast::Law const& law);
     void resolve_exemption_set(ast::ExemptionSet const& set);
     void resolve_waiver(ast::Waive const& waive, ExemptionSetDef& set,
                         std::unordered_map<std::string, Index> const& own_duties);

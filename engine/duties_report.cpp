@@ -16,20 +16,27 @@ nlohmann::ordered_json event_names(Program const& program, std::vector<Index> co
     return names;
 }
 
-nlohmann::ordered_json duty_row(Program const& program, DutyInForce const& entry) {
+nlohmann::ordered_json duty_row(Program const& program, DutyInForce const& entry, Date at) {
     auto const& duty = program.duties[entry.duty];
     nlohmann::ordered_json row;
     row["duty"] = duty.id;
     row["title"] = duty.title;
     row["law"] = duty.owned_by_set ? program.exemption_sets[duty.owner].id : program.laws[duty.owner].id;
     row["cite"] = citation(program, duty);
+    if (!duty.owned_by_set)
+        if (auto const* version = program.laws[duty.owner].version_on(at)) {
+            row["law_version"] = version->title;
+            if (!version->url.empty()) row["cite_url"] = version->url;
+        }
+    if (duty.owned_by_set && !program.exemption_sets[duty.owner].url.empty())
+        row["cite_url"] = program.exemption_sets[duty.owner].url;
     row["on"] = event_names(program, duty.triggers);
     if (!duty.condition_text.empty()) row["where"] = duty.condition_text;
     if (!duty.exceptions.empty()) {
         auto& exceptions = row["unless"] = nlohmann::ordered_json::array();
         for (auto const& e : duty.exceptions) exceptions.push_back({{"condition", e.condition_text}, {"cite", e.cite}});
     }
-    row["due"] = duty.due.text;
+    row["due"] = duty.due.kind == DeadlineDef::Kind::none ? std::string{"no statutory deadline"} : duty.due.text;
     auto done = nlohmann::ordered_json::array();
     for (auto const& f : duty.done_by)
         done.push_back(f.condition_text.empty() ? program.events[f.event].id
@@ -59,7 +66,7 @@ nlohmann::ordered_json duties_report(Program const& program, Index municipality,
     out["at"] = at.to_string();
     if (municipality != no_index) out["municipality"] = program.municipalities[municipality].id;
     auto& duties = out["duties"] = nlohmann::ordered_json::array();
-    for (auto const& entry : duties_in_force(program, municipality, at)) duties.push_back(duty_row(program, entry));
+    for (auto const& entry : duties_in_force(program, municipality, at)) duties.push_back(duty_row(program, entry, at));
     return out;
 }
 
@@ -93,7 +100,7 @@ nlohmann::ordered_json duties_matrix(Program const& program, Date at) {
                 // A set's own duty is a column of the matrix wherever it exists.
                 auto const known = std::any_of(columns.begin(), columns.end(),
                                                [&](auto const& column) { return column["duty"] == duty.id; });
-                if (!known) columns.push_back(duty_row(program, entry));
+                if (!known) columns.push_back(duty_row(program, entry, at));
             }
             cells[duty.id] = cell;
         }

@@ -149,8 +149,81 @@ public:
                       EventChains const& chains)
         : program_{program}, c_{c}, as_of_{as_of}, known_{known}, chains_{chains} {}
 
-    // `which`: the trigger's position in duty.triggers.
-    void run(std::uint32_t t, Index duty_index, std::size_t which, std::vector<DutyResult>& results) const {
+    // `which`: the trigger's position in duty.triggers; `decided_on`: the
+    // date that chose this definition (the trigger's, unless `dated by`).
+    void run(std::uint32_t t, Index duty_index, std::size_t which, Date decided_on,
+             std::vector<DutyResult>& results) const {
+        DeadlineDef const* rule = nullptr;
+        DutyResult result = first_instance(t, duty_index, which, decided_on, rule);
+        if (program_.duties[duty_index].carry_law != no_index) carry(t, result, rule);
+        auto const& duty = program_.duties[result.duty];
+        duty_index = result.duty;
+        auto const& calendar = calendar_of(program_, duty);
+        results.push_back(result);
+
+        // Repetitions: each due an interval after the previous one was done,
+        // or after its deadline when it was not; only up to the evaluation
+        // moment, plus the one still pending.
+        if (!rule->recurs) return;
+        for (int cycle = 1; cycle < 1000; ++cycle) {
+            auto const& previous = results.back();
+            if (previous.status != Status::met && previous.status != Status::late && previous.status != Status::overdue)
+                return;
+            DutyResult next;
+            next.duty = duty_index;
+            next.trigger = t;
+            next.cycle = static_cast<std::uint16_t>(cycle);
+            next.changed_by = result.changed_by;
+            next.decided_on = result.decided_on;
+            next.transition_law = result.transition_law;
+            next.transition = result.transition;
+            next.previous = previous.done;
+            next.from = previous.done >= 0 ? c_.events[static_cast<std::size_t>(previous.done)].at : previous.due;
+            if (ended_before(*rule, t, next.from)) return;
+            next.interval = interval(duty, *rule, previous);
+            next.due = deadline(next.from, next.interval, calendar);
+            // Under a changed deadline, the law's own repetition counts from
+            // the same start with the law's interval. When the law does not
+            // repeat, a repetition has no law_due (explain.cpp leaves it out).
+            if (next.changed_by != no_index && duty.due.recurs)
+                next.law_due = deadline(next.from, interval(duty, duty.due, previous), calendar);
+            next.done = previous.done >= 0 ? find_fulfilment(duty, static_cast<std::uint32_t>(previous.done) + 1)
+                                           : none;
+            settle(duty, t, next, rule);
+            results.push_back(next);
+        }
+    }
+
+    // The date that decides for a definition: see Dating in program.hpp.
+    Date deciding_date(DutyDef const& duty, Dating const& dated, std::uint32_t t, std::size_t which) const {
+        auto const& trigger = c_.events[t];
+        switch (dated.kind) {
+        case Dating::Kind::trigger: return trigger.at.date;
+        case Dating::Kind::event: {
+            // The act the duty concerns: the event its `before` deadline
+            // waits for, when that is the one named, else the next such event.
+            if (duty.due.kind == DeadlineDef::Kind::before_event && duty.due.event == dated.event) {
+                DutyResult probe;
+                first_deadline(duty.due, t, which, calendar_of(program_, duty), probe);
+                return probe.due_before == no_index ? probe.due.date : as_of_.date;
+            }
+            auto const e = chains_.first_from(dated.event, t + 1);
+            return e == EventChains::end ? as_of_.date : c_.events[e].at.date;
+        }
+        case Dating::Kind::deadline: {
+            DutyResult probe;
+            first_deadline(duty.due, t, which, calendar_of(program_, duty), probe);
+            return probe.due_before != no_index || probe.missing_birthdate || probe.no_deadline ? as_of_.date
+                                                                                                : probe.due.date;
+        }
+        }
+        return trigger.at.date;
+    }
+
+private:
+    // The first (or only) deadline of an instance, and its status.
+    DutyResult first_instance(std::uint32_t t, Index duty_index, std::size_t which, Date decided_on,
+                              DeadlineDef const*& rule) const {
         auto const& duty = program_.duties[duty_index];
         auto const& trigger = c_.events[t];
         auto const& municipality = program_.municipalities[c_.municipality];
@@ -160,9 +233,10 @@ public:
         DutyResult result;
         result.duty = duty_index;
         result.trigger = t;
+        result.decided_on = decided_on;
 
         // An exemption set may change the deadline; the law's stays on record.
-        DeadlineDef const* rule = &duty.due;
+        rule = &duty.due;
         if (!duty.owned_by_set)
             for_each_adopted_set(program_, municipality, duty.owner, on, [&](Index set_index, ExemptionSetDef const& set) {
                 for (auto const& change : set.changes)
@@ -182,46 +256,95 @@ public:
         }
         first_deadline(*rule, t, which, calendar, result);
 
-        for (Index e = 0; e < duty.exceptions.size() && result.exception == no_index; ++e)
-            if (holds(program_, c_, trigger, duty.exceptions[e].conditions[which])) result.exception = e;
-        if (!duty.owned_by_set && result.exception == no_index) find_waiver(duty, trigger, result);
+        if (which < duty.triggers.size())
+            for (Index e = 0; e < duty.exceptions.size() && result.exception == no_index; ++e)
+                if (holds(program_, c_, trigger, duty.exceptions[e].conditions[which])) result.exception = e;
+        if (!duty.owned_by_set && result.exception == no_index) find_waiver(duty, t, which, result);
 
         std::uint32_t const search_from = duty.done_also_before ? 0 : first_not_before(t);
         result.done = find_fulfilment(duty, search_from);
+        if (result.done < 0 && !duty.kept_events.empty()) keep_older_fulfilment(duty, result);
         settle(duty, t, result, rule);
-        results.push_back(result);
-
-        // Repetitions: each due an interval after the previous one was done,
-        // or after its deadline when it was not; only up to the evaluation
-        // moment, plus the one still pending.
-        if (!rule->recurs) return;
-        for (int cycle = 1; cycle < 1000; ++cycle) {
-            auto const& previous = results.back();
-            if (previous.status != Status::met && previous.status != Status::late && previous.status != Status::overdue)
-                return;
-            DutyResult next;
-            next.duty = duty_index;
-            next.trigger = t;
-            next.cycle = static_cast<std::uint16_t>(cycle);
-            next.changed_by = result.changed_by;
-            next.previous = previous.done;
-            next.from = previous.done >= 0 ? c_.events[static_cast<std::size_t>(previous.done)].at : previous.due;
-            if (ended_before(*rule, t, next.from)) return;
-            next.interval = interval(duty, *rule, previous);
-            next.due = deadline(next.from, next.interval, calendar);
-            // Under a changed deadline, the law's own repetition counts from
-            // the same start with the law's interval. When the law does not
-            // repeat, a repetition has no law_due (explain.cpp leaves it out).
-            if (next.changed_by != no_index && duty.due.recurs)
-                next.law_due = deadline(next.from, interval(duty, duty.due, previous), calendar);
-            next.done = previous.done >= 0 ? find_fulfilment(duty, static_cast<std::uint32_t>(previous.done) + 1)
-                                           : none;
-            settle(duty, t, next, rule);
-            results.push_back(next);
-        }
+        find_target(duty, t, result);
+        return result;
     }
 
-private:
+    // A transitional provision of a later law: an instance still open when
+    // that law came into force continues under it, from the same trigger,
+    // as the same instance (BL § 213, stk. 1 and its like).
+    void carry(std::uint32_t t, DutyResult& result, DeadlineDef const*& rule) const {
+        auto const& old = program_.duties[result.duty];
+        auto const& law = program_.laws[old.carry_law];
+        auto const change = law.in_force.from;
+        auto const& trigger = c_.events[t];
+        if (as_of_.date < change || !(trigger.at.date < change)) return;
+        switch (result.status) {
+        case Status::pending:
+        case Status::overdue: break;
+        case Status::met:
+        case Status::late:
+            if (c_.events[static_cast<std::size_t>(result.done)].at.date < change) return;  // finished before
+            break;
+        default: return;  // waived, excepted or lapsed: nothing open to finish
+        }
+        Index successor = no_index;
+        for (auto const d : law.duties) {
+            auto const& candidate = program_.duties[d];
+            if (candidate.concept_index == old.concept_index && candidate.valid.contains(change)) successor = d;
+        }
+        if (successor == no_index) return;
+        auto const& duty = program_.duties[successor];
+        std::size_t which = duty.triggers.size();  // none: a trigger the successor does not have
+        for (std::size_t i = 0; i < duty.triggers.size(); ++i)
+            if (duty.triggers[i] == trigger.event) which = i;
+        auto carried = first_instance(t, successor, which, change, rule);
+        carried.transition_law = old.carry_law;
+        carried.transition = old.carry_transition;
+        result = carried;
+    }
+
+    // `keep EVENT for DUTY`: with nothing done under this law, an event made
+    // before it came into force (under the older law) fulfils the duty; the
+    // latest such event counts.
+    void keep_older_fulfilment(DutyDef const& duty, DutyResult& result) const {
+        auto const change = program_.laws[duty.owner].in_force.from;
+        auto found = EventChains::end;
+        for (auto const type : duty.kept_events)
+            for (auto e = chains_.first_from(type, 0); e != EventChains::end && c_.events[e].at.date < change;
+                 e = chains_.next(e))
+                if (found == EventChains::end || e > found) found = e;
+        if (found == EventChains::end) return;
+        result.done = static_cast<std::int32_t>(found);
+        result.kept_by = duty.kept_by;
+    }
+
+    // A goal beside the deadline: the duty's own (an exemption set's), else
+    // the municipality's published case-processing time for it.
+    void find_target(DutyDef const& duty, std::uint32_t t, DutyResult& result) const {
+        if (result.status == Status::waived || result.status == Status::excepted || result.status == Status::lapsed)
+            return;
+        DeadlineDef const* rule = nullptr;
+        if (duty.target) {
+            rule = &duty.target->rule;
+            result.target_source = 1;
+        } else {
+            auto const& targets = program_.municipalities[c_.municipality].targets;
+            for (Index i = 0; i < targets.size() && !rule; ++i)
+                if (targets[i].concept_index == duty.concept_index) {
+                    rule = &targets[i].rule;
+                    result.target_source = 2;
+                    result.target_index = i;
+                }
+        }
+        if (!rule) return;
+        DutyResult probe;
+        first_deadline(*rule, t, 0, calendar_of(program_, duty), probe);
+        result.target = probe.due;
+        result.past_target = result.done >= 0 ? Moment::compare(c_.events[static_cast<std::size_t>(result.done)].at,
+                                                                 probe.due) > 0
+                                              : has_passed(probe.due, as_of_);
+    }
+
     // Index of the first event that does not come before the trigger `t`
     // (coarse comparison). Every event of an earlier date comes before it, so
     // the search starts at the first event of the trigger's date.
@@ -252,7 +375,7 @@ private:
         case DeadlineDef::Kind::before_event:
             for (auto e = chains_.first_from(rule.event, t + 1); e != EventChains::end; e = chains_.next(e)) {
                 auto const& candidate = c_.events[e];
-                if (rule.matching != no_index) {
+                if (rule.matching != no_index && which < rule.matching_in_trigger.size()) {
                     auto const a = c_.attribute(trigger, rule.matching_in_trigger[which]);
                     auto const b = c_.attribute(candidate, rule.matching);
                     if (!a.present || !b.present || a.value != b.value) continue;
@@ -277,29 +400,75 @@ private:
             result.due = Moment::on(rule.kind == DeadlineDef::Kind::at_age ? reached : before(reached, rule.span));
             return;
         }
+        case DeadlineDef::Kind::none:
+            result.due = trigger.at;
+            result.no_deadline = true;
+            return;
+        case DeadlineDef::Kind::earliest:
+        case DeadlineDef::Kind::latest: choose_deadline(rule, t, which, calendar, result); return;
         }
     }
 
-    void find_waiver(DutyDef const& duty, CaseEvent const& trigger, DutyResult& result) const {
+    // `earliest of` / `latest of`: each form that applies is computed; a
+    // `before EVENT` that has not happened yet has no date. The earliest is
+    // the first date known (an open event can only come later and so not
+    // move it, unless it happens first, when it has a date); while none is
+    // known it waits for the event. The latest waits while any form is open.
+    void choose_deadline(DeadlineDef const& rule, std::uint32_t t, std::size_t which, Calendar const& calendar,
+                         DutyResult& result) const {
+        bool const earliest = rule.kind == DeadlineDef::Kind::earliest;
+        bool chosen = false, open = false;
+        DutyResult best, waiting;
+        for (auto const& form : rule.alternatives) {
+            if (!form.where.empty() &&
+                (which >= form.where.size() || !holds(program_, c_, c_.events[t], form.where[which])))
+                continue;
+            DutyResult candidate;
+            first_deadline(form, t, which, calendar, candidate);
+            if (candidate.due_before != no_index || candidate.missing_birthdate) {
+                if (!open) waiting = candidate;
+                open = true;
+                continue;
+            }
+            bool const better = !chosen || (earliest ? Moment::compare(candidate.due, best.due) < 0
+                                                     : Moment::compare(candidate.due, best.due) > 0);
+            if (better) best = candidate;
+            chosen = true;
+        }
+        DutyResult const& pick = (chosen && (earliest || !open)) ? best : waiting;
+        result.due = pick.due;
+        result.from = pick.from;
+        result.anchor = pick.anchor;
+        result.due_before = pick.due_before;
+        result.missing_birthdate = pick.missing_birthdate;
+        if (!chosen && !open) result.due = c_.events[t].at;  // no form applies: resolve forbids it
+    }
+
+    // The first waiver, of a set the municipality had adopted (and in force)
+    // on the date that decides for that waiver, that covers this instance.
+    void find_waiver(DutyDef const& duty, std::uint32_t t, std::size_t which, DutyResult& result) const {
         auto const& municipality = program_.municipalities[c_.municipality];
-        for_each_adopted_set(program_, municipality, duty.owner, trigger.at.date,
-                             [&](Index set_index, ExemptionSetDef const& set) {
-                                 for (Index w = 0; w < set.waivers.size(); ++w) {
-                                     auto const& waiver = set.waivers[w];
-                                     if (waiver.concept_index != duty.concept_index) continue;
-                                     if (!waiver.conditions.empty()) {
-                                         auto const it = std::find_if(
-                                             waiver.conditions.begin(), waiver.conditions.end(),
-                                             [&](auto const& entry) { return entry.first == trigger.event; });
-                                         if (it == waiver.conditions.end() || !holds(program_, c_, trigger, it->second))
-                                             continue;
-                                     }
-                                     result.waived_by = set_index;
-                                     result.waiver = w;
-                                     return true;
-                                 }
-                                 return false;
-                             });
+        auto const& trigger = c_.events[t];
+        for (auto const& adoption : municipality.adoptions) {
+            auto const& set = program_.exemption_sets[adoption.set];
+            if (std::find(set.amends.begin(), set.amends.end(), duty.owner) == set.amends.end()) continue;
+            for (Index w = 0; w < set.waivers.size(); ++w) {
+                auto const& waiver = set.waivers[w];
+                if (waiver.concept_index != duty.concept_index) continue;
+                Date on = result.decided_on;
+                if (!(waiver.dated == duty.dated)) on = deciding_date(duty, waiver.dated, t, which);
+                if (!adoption.period.contains(on) || !set.in_force.contains(on)) continue;
+                if (!waiver.conditions.empty()) {
+                    auto const it =
+                        std::find_if(waiver.conditions.begin(), waiver.conditions.end(),
+                                     [&](auto const& entry) { return entry.first == trigger.event; });
+                    if (it == waiver.conditions.end() || !holds(program_, c_, trigger, it->second)) continue;
+                }
+                result.waived_by = adoption.set;
+                result.waiver = w;
+                return;
+            }
+        }
     }
 
     // The first fulfilling event from index `from` on, whose condition
@@ -367,7 +536,7 @@ private:
             // breached. An open `before EVENT` or an age deadline without a
             // birthdate has no date yet: any end comes before it.
             bool const before_due = result.due_before != no_index || result.missing_birthdate ||
-                                    Moment::compare(end, result.due) <= 0;
+                                    result.no_deadline || Moment::compare(end, result.due) <= 0;
             bool const done_first = done && Moment::compare(*done, end) <= 0;
             if (before_due && !done_first) {
                 result.status = Status::lapsed;
@@ -378,9 +547,10 @@ private:
         }
         if (done) {
             // An open `before EVENT` deadline is not passed yet: done is on time.
-            bool const on_time = result.due_before != no_index || Moment::compare(*done, result.due) <= 0;
+            bool const on_time = result.due_before != no_index || result.no_deadline || result.kept_by != no_index ||
+                                 Moment::compare(*done, result.due) <= 0;
             result.status = on_time ? Status::met : Status::late;
-        } else if (result.due_before != no_index || result.missing_birthdate) {
+        } else if (result.due_before != no_index || result.missing_birthdate || result.no_deadline) {
             result.status = Status::pending;
         } else {
             result.status = has_passed(result.due, as_of_) ? Status::overdue : Status::pending;
@@ -398,7 +568,7 @@ private:
 // law's duties while the law is in force; an exemption set's own duties only
 // where and while the set is adopted.
 bool in_force(Program const& program, DutyDef const& duty, MunicipalityDef const& municipality, Date on) {
-    if (!duty.owned_by_set) return program.laws[duty.owner].in_force.contains(on);
+    if (!duty.owned_by_set) return program.laws[duty.owner].in_force.contains(on) && duty.valid.contains(on);
     auto const& set = program.exemption_sets[duty.owner];
     return set.in_force.contains(on) && adopted(municipality, duty.owner, on);
 }
@@ -425,6 +595,30 @@ std::optional<Status> parse_status(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+// A matter carried across a change of law is one instance: the later law's
+// instance of the same duty for the same matter (opened by, or counted from,
+// the carried instance's trigger) is not a second one.
+void drop_instances_carried_elsewhere(Program const& program, std::vector<DutyResult>& results) {
+    bool any = false;
+    for (auto const& r : results) any |= r.transition != no_index;
+    if (!any) return;
+    auto const concept_of = [&](DutyResult const& r) { return program.duties[r.duty].concept_index; };
+    auto const same_matter = [&](DutyResult const& r) {
+        if (r.transition != no_index) return false;
+        for (auto const& carried : results)
+            if (carried.transition != no_index && concept_of(carried) == concept_of(r) &&
+                carried.cycle == 0 && (r.trigger == carried.trigger ||
+                                       r.anchor == static_cast<std::int32_t>(carried.trigger)))
+                return true;
+        return false;
+    };
+    results.erase(std::remove_if(results.begin(), results.end(), same_matter), results.end());
+}
+
+}  // namespace
+
 void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<DutyResult>& results) {
     results.clear();
     auto const& municipality = program.municipalities[c.municipality];
@@ -439,11 +633,14 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
         auto const& trigger = c.events[t];
         for (auto const [duty_index, which] : program.duties_by_trigger[trigger.event]) {
             auto const& duty = program.duties[duty_index];
-            if (!in_force(program, duty, municipality, trigger.at.date)) continue;
+            auto const on = duty.dated.kind == Dating::Kind::trigger ? trigger.at.date
+                                                                     : instances.deciding_date(duty, duty.dated, t, which);
+            if (!in_force(program, duty, municipality, on)) continue;
             if (!duty.conditions.empty() && !holds(program, c, trigger, duty.conditions[which])) continue;
-            instances.run(t, duty_index, which, results);
+            instances.run(t, duty_index, which, on, results);
         }
     }
+    drop_instances_carried_elsewhere(program, results);
 
     // Order by trigger time, then duty id; stable, so instances stay in order.
     // A case has a handful of instances, pushed almost in order (triggers are

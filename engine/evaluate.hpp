@@ -45,7 +45,25 @@ struct DutyResult {
     Index exception = no_index;  // into DutyDef::exceptions, when excepted
     std::int32_t done = none;    // into Case::events: the fulfilling event
     std::int32_t lapsed_on = none;  // into Case::events: the event that ended its purpose
+
+    bool no_deadline = false;     // the statute sets no time: never late or overdue, no `due`
+    Date decided_on;              // the date that chose the law version (and the exemptions)
+    Index transition_law = no_index;  // the law whose transitional provision carried it across
+    Index transition = no_index;      // into that law's transitions
+    Index kept_by = no_index;         // a transition of its law that kept an older fulfilment
+    std::int8_t target_source = 0;    // 0 none, 1 the duty's exemption set, 2 the municipality
+    Index target_index = no_index;    // the municipality's target, when target_source == 2
+    bool past_target = false;
+    Moment target;
 };
+
+// Whether a result has a due date to show and compare, as in `pligt check
+// --json`: an excepted instance has none, nor a duty without a deadline, nor
+// an age deadline in a case without a birthdate (its `due` only holds the
+// trigger's moment).
+inline bool has_due(DutyResult const& result) {
+    return result.status != Status::excepted && !result.missing_birthdate && !result.no_deadline;
+}
 
 // Evaluates `c` as known at `as_of`: events after it are ignored. Results are
 // ordered by trigger time, then duty id, then instance.

@@ -62,6 +62,17 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
     case DeadlineDef::Kind::before_age:
         return fmt::format("due {}: the child reaches {} on {}, so due {}", rule.text, rule.years,
                            result.from.to_string(), result.due.to_string());
+    case DeadlineDef::Kind::none: return "no statutory deadline: the law sets no time for it";
+    case DeadlineDef::Kind::earliest:
+    case DeadlineDef::Kind::latest: {
+        std::string forms;
+        for (auto const& form : rule.alternatives) forms += (forms.empty() ? "" : ", ") + form.text;
+        auto const word = rule.kind == DeadlineDef::Kind::earliest ? "earliest" : "latest";
+        if (result.due_before != no_index)
+            return fmt::format("due at the {} of ({}): {} has not happened yet", word, forms,
+                               program.events[result.due_before].id);
+        return fmt::format("due at the {} of ({}): {}", word, forms, result.due.to_string());
+    }
     }
     return {};
 }
@@ -101,6 +112,52 @@ std::string beyond(Moment at, Moment due, std::string_view word) {
 
 std::string citation(Program const& program, DutyDef const& duty) { return quoted(program, duty, duty.cite); }
 
+VersionDef const* law_version(Program const& program, DutyResult const& result) {
+    auto const& duty = program.duties[result.duty];
+    if (duty.owned_by_set) return nullptr;
+    return program.laws[duty.owner].version_on(result.decided_on);
+}
+
+std::string cite_url(Program const& program, DutyResult const& result) {
+    auto const& duty = program.duties[result.duty];
+    if (duty.owned_by_set) return program.exemption_sets[duty.owner].url;
+    auto const* version = law_version(program, result);
+    return version ? version->url : std::string{};
+}
+
+namespace {
+
+TransitionDef const* transition_of(Program const& program, DutyResult const& result) {
+    return result.transition == no_index ? nullptr
+                                         : &program.laws[result.transition_law].transitions[result.transition];
+}
+
+// The law's short name before a paragraph of one of its own provisions.
+std::string law_quoted(LawDef const& law, std::string const& paragraph) {
+    return law.short_name.empty() ? paragraph : fmt::format("{} {}", law.short_name, paragraph);
+}
+
+}  // namespace
+
+std::optional<TargetView> target_of(Program const& program, Case const& c, DutyResult const& result) {
+    if (result.target_source == 0) return std::nullopt;
+    auto const& duty = program.duties[result.duty];
+    TargetView view;
+    view.at = result.target;
+    view.past = result.past_target;
+    if (result.target_source == 1) {
+        view.by_kind = "exemptions";
+        view.by = program.exemption_sets[duty.owner].id;
+        view.basis = duty.target->basis;
+    } else {
+        auto const& municipality = program.municipalities[c.municipality];
+        view.by_kind = "municipality";
+        view.by = municipality.id;
+        view.basis = municipality.targets[result.target_index].basis;
+    }
+    return view;
+}
+
 std::vector<std::string> why(Program const& program, Case const& c, DutyResult const& result, Moment as_of) {
     auto const& duty = program.duties[result.duty];
     auto const& trigger = c.events[result.trigger];
@@ -117,10 +174,22 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         auto const* adoption = adoption_at(municipality, duty.owner, on);
         lines.push_back(fmt::format("a duty of exemption set {}, which {} had adopted ({}) on {}", set.id,
                                     municipality.id, adoption ? period_text(adoption->period) : "?", on.to_string()));
+    } else if (auto const* transition = transition_of(program, result)) {
+        auto const& law = program.laws[duty.owner];
+        lines.push_back(fmt::format("still open when {} came into force on {}, so finished under it: {} (from {})",
+                                    law.id, law.in_force.from.to_string(), law_quoted(law, transition->cite),
+                                    program.laws[transition->from_law].id));
     } else {
         auto const& law = program.laws[duty.owner];
-        lines.push_back(fmt::format("{} was in force on {} ({})", law.id, on.to_string(), period_text(law.in_force)));
+        auto const decided = result.decided_on;
+        auto line = fmt::format("{} was in force on {} ({})", law.id, decided.to_string(), period_text(law.in_force));
+        if (!(decided == on)) line += fmt::format(", the date that decides ({})", duty.dated.kind == Dating::Kind::deadline
+                                                                                      ? std::string{"the deadline"}
+                                                                                      : program.events[duty.dated.event].id);
+        lines.push_back(std::move(line));
     }
+    if (auto const* version = law_version(program, result))
+        lines.push_back(fmt::format("version in force then: {} (from {})", version->title, version->from.to_string()));
 
     if (result.status == Status::excepted) {
         auto const& exception = duty.exceptions[result.exception];
@@ -162,8 +231,14 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
     case Status::met:
     case Status::late: {
         auto const& done = c.events[static_cast<std::size_t>(result.done)];
-        if (result.status == Status::met)
-            lines.push_back(fmt::format("done by {}, on time", event_at(program, done)));
+        if (result.kept_by != no_index) {
+            auto const& law = program.laws[duty.owner];
+            auto const& transition = law.transitions[result.kept_by];
+            lines.push_back(fmt::format("done by {}, made under {} before {} came into force and kept by {}",
+                                        event_at(program, done), program.laws[transition.from_law].id, law.id,
+                                        law_quoted(law, transition.cite)));
+        } else if (result.status == Status::met)
+            lines.push_back(fmt::format("done by {}{}", event_at(program, done), result.no_deadline ? "" : ", on time"));
         else
             lines.push_back(
                 fmt::format("done by {}, {}", event_at(program, done), beyond(done.at, result.due, "after")));
@@ -174,7 +249,7 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
             fmt::format("no {} by {}: {}", done_names, as_of.to_string(), beyond(as_of, result.due, "past")));
         break;
     case Status::pending:
-        if (result.due_before != no_index || result.missing_birthdate) {
+        if (result.due_before != no_index || result.missing_birthdate || result.no_deadline) {
             lines.push_back(fmt::format("not yet done ({})", done_names));
         } else {
             auto const left = result.due.date.days() - as_of.date.days();
@@ -184,6 +259,10 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         break;
     case Status::excepted: break;
     }
+    if (auto const target = target_of(program, c, result))
+        lines.push_back(fmt::format("target of {} {}: {} ({}){}; a target is not a statutory deadline", target->by_kind == "municipality" ? "municipality" : "exemption set",
+                                    target->by, target->at.to_string(), target->basis,
+                                    target->past ? ", not met in time" : ""));
     return lines;
 }
 
@@ -226,11 +305,30 @@ std::string to_json_text(Program const& program, Case const& c, std::vector<Duty
         }
         json.member("title", duty.title);
         json.member("law", duty.owned_by_set ? program.exemption_sets[duty.owner].id : program.laws[duty.owner].id);
+        if (auto const* version = law_version(program, result)) json.member("law_version", version->title);
         json.member("cite", citation(program, duty));
+        if (auto const url = cite_url(program, result); !url.empty()) json.member("cite_url", url);
+        if (auto const* transition = transition_of(program, result)) {
+            json.key("transition");
+            json.begin_object();
+            json.member("cite", law_quoted(program.laws[duty.owner], transition->cite));
+            json.member("from", program.laws[transition->from_law].id);
+            json.end_object();
+        }
         event_at("triggered_by", c.events[result.trigger]);
-        if (result.status != Status::excepted && !result.missing_birthdate) due("due", result.due, result.due_before);
+        if (has_due(result)) due("due", result.due, result.due_before);
         if (has_law_due(program, result)) due("law_due", result.law_due, result.law_due_before);
         json.member("status", to_string(result.status));
+        if (auto const target = target_of(program, c, result)) {
+            json.member("target", target->at.to_string());
+            json.key("past_target");
+            json.boolean(target->past);
+            json.key("target_by");
+            json.begin_object();
+            json.member(target->by_kind, target->by);
+            json.member("basis", target->basis);
+            json.end_object();
+        }
         if (result.status == Status::waived) {
             auto const& set = program.exemption_sets[result.waived_by];
             json.key("waived_by");

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,23 @@ namespace pligt::engine {
 // The citation as a reader quotes it: the law's short name and the paragraph
 // ("EA s. 12(3)"); an exemption set's duty keeps its citation as written.
 std::string citation(Program const& program, DutyDef const& duty);
+
+// The version of the duty's law that governs the instance (on its deciding
+// date); none for an exemption set's duty or a law without versions.
+VersionDef const* law_version(Program const& program, DutyResult const& result);
+// The statute's address for the citation: the governing version's ELI
+// address, or the exemption set's; empty when the rules record none.
+std::string cite_url(Program const& program, DutyResult const& result);
+
+// A target beside the deadline, and who set it.
+struct TargetView {
+    Moment at;
+    bool past = false;
+    std::string by_kind;  // "municipality" or "exemptions"
+    std::string by;       // its id
+    std::string basis;
+};
+std::optional<TargetView> target_of(Program const& program, Case const& c, DutyResult const& result);
 
 std::vector<std::string> why(Program const& program, Case const& c, DutyResult const& result, Moment as_of);
 

@@ -95,6 +95,11 @@ void JsonText::value(std::string_view text) {
     string(text);
 }
 
+void JsonText::boolean(bool b) {
+    before_value();
+    out_ += b ? "true" : "false";
+}
+
 void JsonText::value(std::int64_t number) {
     before_value();
     char digits[24];

@@ -28,6 +28,7 @@ public:
     void value(std::string_view text);
     void value(char const* text) { value(std::string_view{text}); }
     void value(std::int64_t number);
+    void boolean(bool b);
 
     // `"name": text`, the most common member.
     void member(std::string_view name, std::string_view text) {

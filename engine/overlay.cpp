@@ -25,6 +25,7 @@ std::vector<DutyInForce> duties_in_force(Program const& program, Index municipal
             DutyInForce entry;
             entry.duty = duty_index;
             auto const& duty = program.duties[duty_index];
+            if (!duty.valid.contains(at)) continue;  // another version's text of the duty
             for (auto const set_index : sets) {
                 auto const& set = program.exemption_sets[set_index];
                 if (std::find(set.amends.begin(), set.amends.end(), law) == set.amends.end()) continue;

@@ -1,6 +1,7 @@
 #include "engine/test_runner.hpp"
 
 #include "engine/evaluate.hpp"
+#include "engine/explain.hpp"
 
 #include <fmt/format.h>
 
@@ -13,16 +14,13 @@ std::string due_text(Program const& program, Moment due, Index before) {
     return before != no_index ? "before " + program.events[before].id : due.to_string();
 }
 
-// Whether a result has a due date to show and compare: as in `pligt check
-// --json`, an excepted instance has none, nor an age deadline in a case
-// without a birthdate (its `due` only holds the trigger's moment).
-bool has_due(DutyResult const& result) { return result.status != Status::excepted && !result.missing_birthdate; }
-
-std::string describe(Program const& program, DutyResult const& result) {
+std::string describe(Program const& program, DutyResult const& result, bool with_cite = false) {
     auto text = fmt::format("{}{} {}", program.duties[result.duty].id,
                             result.instance > 0 ? fmt::format(" instance {}", result.instance) : std::string{},
                             to_string(result.status));
     if (has_due(result)) text += " due " + due_text(program, result.due, result.due_before);
+    else if (result.no_deadline) text += " due none";
+    if (with_cite) text += fmt::format(" cite \"{}\"", citation(program, program.duties[result.duty]));
     return text;
 }
 
@@ -65,10 +63,15 @@ std::vector<TestOutcome> run_tests(Program const& program, std::vector<bool>* te
             if (!expectation.status.empty()) expected += " " + expectation.status;
             if (expectation.due || expectation.due_before != no_index)
                 expected += " due " + due_text(program, expectation.due.value_or(Moment{}), expectation.due_before);
+            if (expectation.no_due) expected += " due none";
+            if (!expectation.cite.empty()) expected += fmt::format(" cite \"{}\"", expectation.cite);
 
             if (expectation.absent) {
-                if (!instances.empty())
-                    outcome.failures.push_back({&expectation, "no " + expectation.duty, describe(program, *instances.front())});
+                // `expect no DUTY instance N`: fewer than N instances.
+                auto const allowed = static_cast<std::size_t>(std::max(expectation.instance, 1) - 1);
+                if (instances.size() > allowed)
+                    outcome.failures.push_back({&expectation, expected.insert(0, "no "),
+                                                describe(program, *instances[allowed])});
                 continue;
             }
             auto const wanted = static_cast<std::size_t>(std::max(expectation.instance, 1));
@@ -86,7 +89,9 @@ std::vector<TestOutcome> run_tests(Program const& program, std::vector<bool>* te
             if (expectation.due)
                 ok &= has_due(found) && found.due_before == no_index && found.due.date == expectation.due->date &&
                       found.due.minute == expectation.due->minute;
-            if (!ok) outcome.failures.push_back({&expectation, expected, describe(program, found)});
+            if (expectation.no_due) ok &= found.no_deadline;
+            if (!expectation.cite.empty()) ok &= citation(program, program.duties[found.duty]) == expectation.cite;
+            if (!ok) outcome.failures.push_back({&expectation, expected, describe(program, found, !expectation.cite.empty())});
             else if (tested) (*tested)[found.duty] = true;
         }
         outcomes.push_back(std::move(outcome));

@@ -282,7 +282,7 @@ TEST_CASE("a misspelt law clause names the clauses a law may have") {
     CHECK(d.line == 3);
     CHECK(d.column == 3);
     CHECK(d.length == 4);
-    CHECK(d.message == "expected a law clause (short, in force, uses, calendar, duty), or '}', found 'dyty'");
+    CHECK(d.message == "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found 'dyty'");
 }
 
 TEST_CASE("a misspelt duty clause names the clauses a duty may have") {
@@ -290,7 +290,7 @@ TEST_CASE("a misspelt duty clause names the clauses a duty may have") {
         "law example_act {\n  duty answer \"Answer\" {\n    cite \"§ 2\"\n    dew within 4 months\n  }\n}\n");
     CHECK(d.line == 4);
     CHECK(d.column == 5);
-    CHECK(d.message == "expected a duty clause (cite, on, unless, due, done by, lapses on, effort), or '}', found 'dew'");
+    CHECK(d.message == "expected a duty clause (cite, on, unless, due, no deadline, target, dated by, done by, lapses on, effort), or '}', found 'dew'");
 }
 
 TEST_CASE("a misspelt vocabulary item names the items a vocabulary may have") {
@@ -304,14 +304,14 @@ TEST_CASE("a misspelt municipality clause names the clauses a municipality may h
     auto const d = syntax_error("municipality town_a \"Town A\" {\n  code 101\n  adopt pilot_scheme from 2021-01-01\n}\n");
     CHECK(d.line == 3);
     CHECK(d.column == 3);
-    CHECK(d.message == "expected a municipality clause (code, region, children, adopts), or '}', found 'adopt'");
+    CHECK(d.message == "expected a municipality clause (code, region, children, adopts, target), or '}', found 'adopt'");
 }
 
 TEST_CASE("a misspelt exemption clause names the clauses an exemption set may have") {
     auto const d = syntax_error("exemptions pilot_scheme {\n  waiver answer\n}\n");
     CHECK(d.line == 2);
     CHECK(d.column == 3);
-    CHECK(d.message == "expected an exemption clause (basis, amends, in force, waive, change, duty), or '}', found 'waiver'");
+    CHECK(d.message == "expected an exemption clause (basis, url, amends, in force, waive, change, duty), or '}', found 'waiver'");
 }
 
 TEST_CASE("an unknown top-level word names the declarations a file may have") {
@@ -341,7 +341,7 @@ TEST_CASE("a declaration cut off by the end of the file says so") {
     auto const d = syntax_error("law example_act \"Example Act\" {\n  short \"EA\"\n");
     CHECK(d.line == 3);
     CHECK(d.column == 1);
-    CHECK(d.message == "expected a law clause (short, in force, uses, calendar, duty), or '}', found end of file");
+    CHECK(d.message == "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found end of file");
 }
 
 TEST_CASE("a fact without its colon asks for the colon") {
@@ -442,7 +442,7 @@ TEST_CASE("columns count characters, not bytes, after a Danish title") {
 TEST_CASE("render prints gcc's layout with a caret under the error") {
     auto const d = syntax_error("law example_act \"Example Act\" {\n  short \"EA\"\n  dyty answer \"Answer\" {\n  }\n}\n");
     CHECK(render(d) ==
-          "test.pligt:3:3: error: expected a law clause (short, in force, uses, calendar, duty), or '}', found 'dyty'\n"
+          "test.pligt:3:3: error: expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found 'dyty'\n"
           " 3 |   dyty answer \"Answer\" {\n"
           "   |   ^~~~\n");
 }
@@ -463,7 +463,7 @@ TEST_CASE("render keeps tabs in the caret line and widens the gutter for long li
     CHECK(d.line == 11);
     CHECK(d.column == 2);
     CHECK(render(d) ==
-          "test.pligt:11:2: error: expected a law clause (short, in force, uses, calendar, duty), or '}', found 'dyty'\n"
+          "test.pligt:11:2: error: expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found 'dyty'\n"
           " 11 | \tdyty answer\n"
           "    | \t^~~~\n");
 }
