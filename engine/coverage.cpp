@@ -49,9 +49,17 @@ void duty_table(std::ostringstream& out, Program const& program, std::vector<Ind
             exceptions += (exceptions.empty() ? "" : "; ") + fmt::format("unless {} ({})", e.condition_text, e.cite);
         if (!duty.lapses_on.empty())
             exceptions += (exceptions.empty() ? "" : "; ") + ("lapses on " + events_text(program, duty.lapses_on, " or "));
-        out << fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", duty.id, cell(duty.title),
-                           cell(citation(program, duty)), cell(trigger), cell(duty.due.text), cell(done),
-                           cell(exceptions.empty() ? "—" : exceptions));
+        // A duty whose text changed between versions of its law has a row
+        // per text, with the versions' dates it held for.
+        auto cite = citation(program, duty);
+        if (!duty.owned_by_set && (duty.valid.to || program.laws[duty.owner].in_force.from < duty.valid.from))
+            cite += duty.valid.to ? fmt::format(" ({} to {})",
+                                                std::max(duty.valid.from, program.laws[duty.owner].in_force.from).to_string(),
+                                                duty.valid.to->to_string())
+                                  : fmt::format(" (from {})", duty.valid.from.to_string());
+        auto const deadline = duty.due.kind == DeadlineDef::Kind::none ? std::string{"no statutory deadline"} : duty.due.text;
+        out << fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", duty.id, cell(duty.title), cell(cite),
+                           cell(trigger), cell(deadline), cell(done), cell(exceptions.empty() ? "—" : exceptions));
     }
 }
 
@@ -67,6 +75,23 @@ std::string coverage_markdown(Program const& program) {
         out << fmt::format("\n## {} — {}\n\n", law.id, law.title);
         out << fmt::format("Short name {}, in force {}.\n\n", law.short_name.empty() ? "—" : law.short_name,
                            period_text(law.in_force));
+        if (!law.versions.empty()) {
+            out << "Versions (each governs the instances whose deciding date falls in it):\n\n";
+            for (auto const& version : law.versions)
+                out << fmt::format("- from {}: {}{}\n", version.from.to_string(), version.title,
+                                   version.url.empty() ? "" : fmt::format(" ({})", version.url));
+            out << "\n";
+        }
+        for (auto const& transition : law.transitions) {
+            std::string what;
+            for (auto const& id : transition.finish) what += (what.empty() ? "" : ", ") + ("`" + id + "`");
+            for (auto const& keep : transition.keeps)
+                what += (what.empty() ? "" : "; ") + fmt::format("{} kept for {}", events_text(program, keep.events, ", "),
+                                                                 fmt::format("`{}`", fmt::join(keep.duties, "`, `")));
+            out << fmt::format("Transitional provision {} {} (from {}): {}.\n\n", law.short_name, transition.cite,
+                               program.laws[transition.from_law].id,
+                               transition.finish.empty() ? what : "open instances of " + what + " are finished under this law");
+        }
         auto duties = law.duties;
         std::sort(duties.begin(), duties.end(),
                   [&](Index a, Index b) { return program.duties[a].id < program.duties[b].id; });

@@ -177,6 +177,7 @@ public:
             next.decided_on = result.decided_on;
             next.transition_law = result.transition_law;
             next.transition = result.transition;
+            next.carried_from = result.carried_from;
             next.previous = previous.done;
             next.from = previous.done >= 0 ? c_.events[static_cast<std::size_t>(previous.done)].at : previous.due;
             if (ended_before(*rule, t, next.from)) return;
@@ -300,6 +301,7 @@ private:
         auto carried = first_instance(t, successor, which, change, rule);
         carried.transition_law = old.carry_law;
         carried.transition = old.carry_transition;
+        carried.carried_from = result.duty;
         result = carried;
     }
 

@@ -50,6 +50,7 @@ struct DutyResult {
     Date decided_on;              // the date that chose the law version (and the exemptions)
     Index transition_law = no_index;  // the law whose transitional provision carried it across
     Index transition = no_index;      // into that law's transitions
+    Index carried_from = no_index;    // the older law's duty that opened it, when carried
     Index kept_by = no_index;         // a transition of its law that kept an older fulfilment
     std::int8_t target_source = 0;    // 0 none, 1 the duty's exemption set, 2 the municipality
     Index target_index = no_index;    // the municipality's target, when target_source == 2

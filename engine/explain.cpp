@@ -165,9 +165,17 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
     auto const on = trigger.at.date;
     std::vector<std::string> lines;
 
-    auto opened = fmt::format("{} opens this duty", event_at(program, trigger));
-    if (!duty.condition_text.empty()) opened += fmt::format(" (where {})", duty.condition_text);
-    lines.push_back(fmt::format("{}: {}", opened, citation(program, duty)));
+    if (result.carried_from != no_index) {
+        // Opened under the older law: say so in its own words.
+        auto const& old = program.duties[result.carried_from];
+        auto opened = fmt::format("{} opened this duty under {}", event_at(program, trigger), program.laws[old.owner].id);
+        if (!old.condition_text.empty()) opened += fmt::format(" (where {})", old.condition_text);
+        lines.push_back(fmt::format("{}: {}", opened, citation(program, old)));
+    } else {
+        auto opened = fmt::format("{} opens this duty", event_at(program, trigger));
+        if (!duty.condition_text.empty()) opened += fmt::format(" (where {})", duty.condition_text);
+        lines.push_back(fmt::format("{}: {}", opened, citation(program, duty)));
+    }
 
     if (duty.owned_by_set) {
         auto const& set = program.exemption_sets[duty.owner];
