@@ -438,7 +438,7 @@ struct Expectation : Located {
     boost::optional<Token> instance;
     boost::optional<Token> status;
     boost::optional<ExpectedDue> due;
-    boost::optional<Token> cite;  // `cite "SEL § 50, stk. 7"`: the citation as output quotes it
+    boost::optional<Token> cite;  // `cite "SEC 7, para. 2"`: the citation as output quotes it
 };
 
 struct Test : Located {

@@ -378,9 +378,79 @@ void duplicate_waivers(Program const& program, Diagnostics& diagnostics) {
             }
 }
 
+// Every duty can be met, and means something: a duty fulfilled by its own
+// trigger can never be open; an `earliest of` whose every form has a
+// condition leaves some instances without a deadline.
+void cannot_be_breached_or_met(Program const& program, Diagnostics& diagnostics) {
+    for (auto const& duty : program.duties) {
+        for (auto const& f : duty.done_by)
+            if (f.condition == no_index &&
+                std::find(duty.triggers.begin(), duty.triggers.end(), f.event) != duty.triggers.end()) {
+                report(diagnostics, program, duty.origin, Severity::warning, "fulfilled_by_trigger",
+                       fmt::format("duty '{}' is done by '{}', which also opens it: every instance is met at once",
+                                   duty.id, program.events[f.event].id));
+                break;
+            }
+        auto const& due = duty.due;
+        if ((due.kind == DeadlineDef::Kind::earliest || due.kind == DeadlineDef::Kind::latest) &&
+            std::all_of(due.alternatives.begin(), due.alternatives.end(),
+                        [](DeadlineDef const& form) { return !form.where.empty(); }))
+            report(diagnostics, program, duty.origin, Severity::error, "deadline_may_be_missing",
+                   fmt::format("duty '{}': every form of '{}' has a condition, so where none holds the duty has "
+                               "no deadline; give one form without 'where'",
+                               duty.id, due.text));
+        if (due.kind == DeadlineDef::Kind::before_event &&
+            std::find(duty.triggers.begin(), duty.triggers.end(), due.event) != duty.triggers.end() &&
+            duty.triggers.size() == 1)
+            report(diagnostics, program, duty.origin, Severity::warning, "deadline_is_next_trigger",
+                   fmt::format("duty '{}' is due before the next '{}', the event that opens it: each instance is "
+                               "due when the next one opens",
+                               duty.id, program.events[due.event].id));
+    }
+}
+
+// The exceptions of one duty do not contradict: one that holds wherever the
+// duty triggers leaves no instance, and two with the same condition but
+// different citations give two bases for one exception.
+void contradicting_exceptions(Program const& program, Diagnostics& diagnostics) {
+    for (auto const& duty : program.duties) {
+        for (std::size_t j = 0; j < duty.exceptions.size(); ++j) {
+            auto const& exception = duty.exceptions[j];
+            bool always = !exception.conditions.empty();
+            for (std::size_t i = 0; i < exception.conditions.size() && always; ++i)
+                always = Folder{program, duty.triggers[i]}.truth(exception.conditions[i]) == Truth::always;
+            if (always || (!duty.condition_text.empty() && exception.condition_text == duty.condition_text))
+                report(diagnostics, program, duty.origin, Severity::error, "exception_always_holds",
+                       fmt::format("duty '{}': the exception 'unless {}' holds wherever the duty opens, so every "
+                                   "instance is excepted",
+                                   duty.id, exception.condition_text));
+            for (std::size_t i = 0; i < j; ++i)
+                if (duty.exceptions[i].condition_text == exception.condition_text &&
+                    duty.exceptions[i].cite != exception.cite)
+                    report(diagnostics, program, duty.origin, Severity::error, "contradicting_exceptions",
+                           fmt::format("duty '{}': the exception 'unless {}' is cited both as '{}' and as '{}'",
+                                       duty.id, exception.condition_text, duty.exceptions[i].cite, exception.cite));
+        }
+    }
+}
+
+// A law's first version starts when the law does: before it the duties
+// would have no version to name.
+void versions_cover_the_law(Program const& program, Diagnostics& diagnostics) {
+    for (auto const& law : program.laws)
+        if (!law.versions.empty() && law.in_force.from < law.versions.front().from)
+            report(diagnostics, program, law.versions.front().origin, Severity::warning, "version_gap",
+                   fmt::format("law '{}' is in force from {}, but its first version '{}' only from {}", law.id,
+                               law.in_force.from.to_string(), law.versions.front().title,
+                               law.versions.front().from.to_string()));
+}
+
 }  // namespace
 
 void lint(Program const& program, Diagnostics& diagnostics) {
+    cannot_be_breached_or_met(program, diagnostics);
+    contradicting_exceptions(program, diagnostics);
+    versions_cover_the_law(program, diagnostics);
     never_triggers(program, diagnostics);
     check_adoptions(program, diagnostics);
     duplicate_short_names(program, diagnostics);

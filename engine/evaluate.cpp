@@ -272,7 +272,7 @@ private:
 
     // A transitional provision of a later law: an instance still open when
     // that law came into force continues under it, from the same trigger,
-    // as the same instance (BL § 213, stk. 1 and its like).
+    // as the same instance (a `finish` clause of a `transition`).
     void carry(std::uint32_t t, DutyResult& result, DeadlineDef const*& rule) const {
         auto const& old = program_.duties[result.duty];
         auto const& law = program_.laws[old.carry_law];

@@ -27,6 +27,8 @@
       status: { pending: 'Afventer', met: 'Opfyldt', late: 'For sent', overdue: 'Overskredet', waived: 'Frafaldet', excepted: 'Undtaget', lapsed: 'Bortfaldet' },
       cite: 'Hjemmel', law: 'Regelsæt', triggeredBy: 'Udløst af', due: 'Frist', lawDue: 'Lovens egen frist',
       dueBefore: 'før {0}', noDeadline: 'ingen',
+      noStatutoryDeadline: 'ingen lovbestemt frist', lawVersion: 'Lovgrundlag', transition: 'Overgangsregel',
+      transitionFrom: '{0} (sagen påbegyndt efter {1})', target: 'Mål', targetPassed: 'ikke nået', targetBy: 'Mål fastsat af',
       daysLeft: '{0} dage tilbage', dayLeft: '1 dag tilbage', dueToday: 'udløber i dag',
       daysOverdue: '{0} dage overskredet', dayOverdue: '1 dag overskredet', overdueToday: 'overskredet i dag',
       daysLate: '{0} dage for sent', dayLate: '1 dag for sent',
@@ -59,6 +61,8 @@
       status: { pending: 'Pending', met: 'Met', late: 'Late', overdue: 'Overdue', waived: 'Waived', excepted: 'Excepted', lapsed: 'Lapsed' },
       cite: 'Citation', law: 'Rules', triggeredBy: 'Triggered by', due: 'Deadline', lawDue: 'The law\'s own deadline',
       dueBefore: 'before {0}', noDeadline: 'none',
+      noStatutoryDeadline: 'no statutory deadline', lawVersion: 'Law version', transition: 'Transitional provision',
+      transitionFrom: '{0} (begun under {1})', target: 'Target', targetPassed: 'not met', targetBy: 'Target set by',
       daysLeft: '{0} days left', dayLeft: '1 day left', dueToday: 'due today',
       daysOverdue: '{0} days overdue', dayOverdue: '1 day overdue', overdueToday: 'overdue today',
       daysLate: '{0} days late', dayLate: '1 day late',
@@ -525,8 +529,10 @@
   }
   const statusText = (s) => TEXTS[lang].status[s] ?? s;
 
-  function citation(cite) {
-    const link = STATUTE_LINKS.find((l) => String(cite).startsWith(l.prefix));
+  // A citation links to the statute: the version the answer names
+  // (cite_url), else the law's latest consolidation.
+  function citation(cite, url) {
+    const link = url ? { href: url } : STATUTE_LINKS.find((l) => String(cite).startsWith(l.prefix));
     return link ? el('a', { href: link.href, rel: 'noopener noreferrer', target: '_blank', text: cite }) : el('span', { text: cite });
   }
 
@@ -534,7 +540,7 @@
   const at = (ref) => `${eventLabel(ref.event)} · ${moment(ref.at)}`;
 
   function deadline(d, asOf) {
-    if (d.due === undefined) return null;
+    if (d.due === undefined) return d.status === 'pending' || d.status === 'met' ? el('span', { text: t('noStatutoryDeadline') }) : null;
     if (d.due && typeof d.due === 'object') return el('span', { text: t('dueBefore', eventLabel(d.due.before)) });
     const node = el('span', { text: moment(d.due) });
     let text = null;
@@ -565,9 +571,16 @@
     $('#duties').replaceChildren(...r.duties.map((d) => {
       const rows = [];
       const row = (term, ...value) => { if (value.some((v) => v !== null && v !== undefined)) rows.push(el('dt', { text: term }), el('dd', {}, ...value)); };
-      row(t('cite'), citation(d.cite), d.law ? el('span', { class: 'id', text: ` · ${d.law}` }) : null);
+      row(t('cite'), citation(d.cite, d.cite_url), d.law ? el('span', { class: 'id', text: ` · ${d.law}` }) : null);
+      if (d.law_version) row(t('lawVersion'), d.law_version);
+      if (d.transition) row(t('transition'), t('transitionFrom', d.transition.cite, d.transition.from));
       if (d.triggered_by) row(t('triggeredBy'), at(d.triggered_by));
       row(t('due'), deadline(d, r.as_of));
+      if (d.target !== undefined) {
+        row(t('target'), el('span', { text: moment(d.target) }),
+          d.past_target ? el('span', { class: 'days over', text: ` — ${t('targetPassed')}` }) : null);
+        if (d.target_by) row(t('targetBy'), `${d.target_by.municipality ?? d.target_by.exemptions} · ${d.target_by.basis}`);
+      }
       if (d.law_due !== undefined) row(t('lawDue'), typeof d.law_due === 'object' ? t('dueBefore', eventLabel(d.law_due.before)) : moment(d.law_due));
       if (d.done_by) row(t('doneBy'), at(d.done_by));
       if (d.waived_by) {
