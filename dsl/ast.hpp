@@ -93,16 +93,34 @@ struct Attribute : Located {
     boost::optional<Token> title;
 };
 
+// `at age N years [M months]` after an event's title: a birthday, which
+// the case does not record but the engine derives from the birthdate.
+struct Birthday : Located {
+    Token years;
+    boost::optional<Token> months;
+};
+
 struct Event : Located {
     Token name;
     boost::optional<Token> title;
+    boost::optional<Birthday> birthday;
     std::vector<Attribute> attributes;
+};
+
+// `state placed "Anbragt" from placement_started to placement_ended`: holds
+// from a start event until an end event; a condition names it to ask
+// whether it holds on the date of the event it is asked about.
+struct State : Located {
+    Token name;
+    boost::optional<Token> title;
+    std::vector<Token> starts;
+    std::vector<Token> ends;
 };
 
 struct Vocabulary : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Fact, Kind, Event>> items;
+    std::vector<boost::variant<Fact, Kind, Event, State>> items;
 };
 
 // ---- Calendars
@@ -149,6 +167,8 @@ struct Uses : TokenClause { using TokenClause::operator=; };
 struct Cite : TokenClause { using TokenClause::operator=; };
 struct CalendarRef : TokenClause { using TokenClause::operator=; };
 struct Effort : TokenClause { using TokenClause::operator=; };
+// `wording "…"`: the statute's own words for the time limit.
+struct Wording : TokenClause { using TokenClause::operator=; };
 struct Basis : TokenClause { using TokenClause::operator=; };
 struct Code : TokenClause { using TokenClause::operator=; };
 struct Region : TokenClause { using TokenClause::operator=; };
@@ -252,10 +272,12 @@ struct Target : Located {
     Target& operator=(DeadlineRule r) { rule = std::move(r); return *this; }
 };
 
-// `unless COND [cite "…"]`: a statutory exception inside the law.
+// `unless COND [cite "…"] [instead DUTY]`: a statutory exception inside the
+// law, and the duty it leaves in the removed one's place.
 struct Unless : Located {
     Condition condition;
     boost::optional<Token> cite;
+    boost::optional<Token> instead;
 };
 
 // One fulfilling event: `investigation_completed`, `decision_made where kind == x`.
@@ -264,15 +286,23 @@ struct Fulfilment : Located {
     boost::optional<Conjunction> where;  // `and` only: an `or` would be read as the next event
 };
 
+// `, also before [within N UNIT] [since EVENT]`: an event before the
+// trigger counts, back to a bound when one is given.
+struct LookBack : Located {
+    boost::optional<Duration> within;
+    boost::optional<Token> since;
+};
+
 struct DoneBy : Located {
     std::vector<Fulfilment> events;
-    bool also_before = false;  // `, also before`: an event before the trigger counts
+    boost::optional<LookBack> also_before;
 };
 
 struct Duty : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Cite, Trigger, Unless, Due, NoDeadline, Target, DatedBy, DoneBy, Lapses, Effort>>
+    std::vector<
+        boost::variant<Cite, Trigger, Unless, Due, NoDeadline, Target, DatedBy, DoneBy, Lapses, Effort, Wording>>
         clauses;
 };
 
@@ -323,6 +353,14 @@ struct Waive : Located {
     boost::optional<Token> dated;  // `dated by …`: the date that decides, when not the trigger's
 };
 
+// `covers LAW "§ …", …`: the paragraphs of an amended law that the set's
+// legal basis allows it to set aside, so lint can check every waiver and
+// change against them.
+struct Covers : Located {
+    Token law;
+    std::vector<Token> paragraphs;
+};
+
 // `change DUTY { due … }`: the exemption's own deadline for a law's duty.
 struct Change : Located {
     Token duty;
@@ -332,7 +370,7 @@ struct Change : Located {
 struct ExemptionSet : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Basis, Url, Amends, InForce, Waive, Change, Duty>> items;
+    std::vector<boost::variant<Basis, Url, Amends, Covers, InForce, Waive, Change, Duty>> items;
 };
 
 struct Children : Located {

@@ -113,7 +113,10 @@ std::string fulfilment(ast::Fulfilment const& node) {
 std::string done_by(ast::DoneBy const& node) {
     std::string out = "done by ";
     for (std::size_t i = 0; i < node.events.size(); ++i) out += (i ? " or " : "") + fulfilment(node.events[i]);
-    return out + (node.also_before ? ", also before" : "");
+    if (!node.also_before) return out;
+    auto const& back = *node.also_before;
+    return out + ", also before" + (back.within ? " within " + duration(*back.within) : "") +
+           (back.since ? " since " + back.since->text : "");
 }
 
 // One clause on one line: the text a clause node prints as.
@@ -149,7 +152,11 @@ struct ClauseText {
         return "on " + join(n.events, " or ") + (n.where ? " where " + condition(*n.where) : "");
     }
     std::string operator()(ast::Unless const& n) const {
-        return "unless " + condition(n.condition) + (n.cite ? " cite " + quote(n.cite->text) : "");
+        return "unless " + condition(n.condition) + (n.cite ? " cite " + quote(n.cite->text) : "") +
+               (n.instead ? " instead " + n.instead->text : "");
+    }
+    std::string operator()(ast::State const& n) const {
+        return "state " + named(n.name, n.title) + " from " + join(n.starts, " or ") + " to " + join(n.ends, " or ");
     }
     std::string operator()(ast::Due const& n) const { return "due " + deadline(n.rule); }
     std::string operator()(ast::NoDeadline const& n) const { return "no " + n.value.text; }
@@ -168,8 +175,14 @@ struct ClauseText {
     std::string operator()(ast::DoneBy const& n) const { return done_by(n); }
     std::string operator()(ast::Lapses const& n) const { return "lapses on " + join(n.names, " or "); }
     std::string operator()(ast::Effort const& n) const { return "effort " + n.value.text + " hours"; }
+    std::string operator()(ast::Wording const& n) const { return "wording " + quote(n.value.text); }
     std::string operator()(ast::Basis const& n) const { return "basis " + quote(n.value.text); }
     std::string operator()(ast::Amends const& n) const { return "amends " + join(n.names, ", "); }
+    std::string operator()(ast::Covers const& n) const {
+        std::string out = "covers " + n.law.text;
+        for (std::size_t i = 0; i < n.paragraphs.size(); ++i) out += (i ? ", " : " ") + quote(n.paragraphs[i].text);
+        return out;
+    }
     std::string operator()(ast::Waive const& n) const {
         return "waive " + n.duty.text + (n.where ? " where " + condition(*n.where) : "") +
                (n.instead ? " instead " + n.instead->text : "") + (n.dated ? " dated by " + n.dated->text : "");
@@ -313,8 +326,11 @@ private:
     }
     void block(int depth, ast::Event const& n) {
         std::string head = "event " + named(n.name, n.title);
+        if (n.birthday)
+            head += " at age " + counted(n.birthday->years.text, "year", "years") +
+                    (n.birthday->months ? " " + counted(n.birthday->months->text, "month", "months") : "");
         if (n.attributes.empty()) return line(depth, std::move(head), n.begin, n.end);
-        open(depth, std::move(head), n.begin, named_end(n.name, n.title));
+        open(depth, std::move(head), n.begin, n.birthday ? n.birthday->end : named_end(n.name, n.title));
         for (auto const& attribute : n.attributes) clause(depth + 1, attribute);
         close(depth, n.end);
     }
@@ -335,7 +351,8 @@ private:
         auto const condition_end = n.condition.end;
         if (!n.cite || source_.find('\n', condition_end) >= n.cite->begin) return clause(depth, n);
         line(depth, "unless " + condition(n.condition), n.begin, condition_end);
-        line(depth + 1, "cite " + quote(n.cite->text), next_token(source_, condition_end), n.end);
+        line(depth + 1, "cite " + quote(n.cite->text) + (n.instead ? " instead " + n.instead->text : ""),
+             next_token(source_, condition_end), n.end);
     }
     void block(int depth, ast::Law const& n) { named_block(depth, "law", n, n.items); }
     void block(int depth, ast::Duty const& n) { named_block(depth, "duty", n, n.clauses); }

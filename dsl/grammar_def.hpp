@@ -286,8 +286,10 @@ PLIGT_RULE(fact, ast::Fact, "a fact")
 PLIGT_RULE(kind, ast::Kind, "a kind")
 PLIGT_RULE(attribute, ast::Attribute, "an attribute")
 PLIGT_RULE(event, ast::Event, "an event")
+PLIGT_RULE(birthday, ast::Birthday, "a birthday (at age N years)")
+PLIGT_RULE(state, ast::State, "a state (state NAME \"title\" from EVENT to EVENT)")
 PLIGT_RULE(vocabulary, ast::Vocabulary, "a vocabulary")
-PLIGT_RULE(vocabulary_end, x3::unused_type, "a fact, kind or event, or '}'")
+PLIGT_RULE(vocabulary_end, x3::unused_type, "a fact, kind, event or state, or '}'")
 PLIGT_RULE(attributes_end, x3::unused_type, "an attribute (name: type), or '}'")
 
 // Calendars
@@ -333,12 +335,15 @@ PLIGT_RULE(dated_by, ast::DatedBy, "the date that decides (dated by trigger, dea
 PLIGT_RULE(unless, ast::Unless, "a statutory exception")
 PLIGT_RULE(fulfilment, ast::Fulfilment, "a fulfilling event")
 PLIGT_RULE(fulfilments, std::vector<ast::Fulfilment>, "a fulfilling event")
+PLIGT_RULE(look_back, ast::LookBack, "how far back an earlier event counts (also before [within N UNIT] [since EVENT])")
 PLIGT_RULE(done_by, ast::DoneBy, "a fulfilling event")
 PLIGT_RULE(lapses, ast::Lapses, "an event on which the duty lapses")
 PLIGT_RULE(effort, ast::Effort, "an effort")
+PLIGT_RULE(wording, ast::Wording, "the statute's words for the time limit (wording \"…\")")
 PLIGT_RULE(duty, ast::Duty, "a duty")
 PLIGT_RULE(duty_end, x3::unused_type,
-           "a duty clause (cite, on, unless, due, no deadline, target, dated by, done by, lapses on, effort), or '}'")
+           "a duty clause (cite, on, unless, due, no deadline, wording, target, dated by, done by, lapses on, effort), "
+           "or '}'")
 PLIGT_RULE(url, ast::Url, "an address (url \"https://…\")")
 PLIGT_RULE(cite_change, ast::CiteChange, "a changed citation (cite DUTY \"…\")")
 PLIGT_RULE(repeal, ast::Repeal, "a repealed duty")
@@ -353,12 +358,14 @@ PLIGT_RULE(law_end, x3::unused_type, "a law clause (short, in force, uses, calen
 
 // Exemption sets and municipalities
 PLIGT_RULE(basis, ast::Basis, "a legal basis")
+PLIGT_RULE(covers, ast::Covers, "what the basis covers (covers LAW \"§ …\", …)")
+PLIGT_RULE(texts_comma, std::vector<ast::Token>, "a paragraph in quotes")
 PLIGT_RULE(amends, ast::Amends, "an amended law")
 PLIGT_RULE(waive, ast::Waive, "a waiver")
 PLIGT_RULE(change, ast::Change, "a changed deadline")
 PLIGT_RULE(exemptions, ast::ExemptionSet, "an exemption set")
 PLIGT_RULE(exemptions_end, x3::unused_type,
-           "an exemption clause (basis, url, amends, in force, waive, change, duty), or '}'")
+           "an exemption clause (basis, url, amends, covers, in force, waive, change, duty), or '}'")
 PLIGT_RULE(code, ast::Code, "a code")
 PLIGT_RULE(region, ast::Region, "a region")
 PLIGT_RULE(children, ast::Children, "a number of children")
@@ -421,9 +428,11 @@ auto const fact_def = kw("fact") > name > ':' > type_ref > -text;
 auto const kind_def = kw("kind") > name > '{' > names_comma > '}';
 auto const attribute_def = name > ':' > type_ref > -('=' > value) > -text;
 auto const attributes_end_def = x3::lit('}');
-auto const event_def = kw("event") > name > -text > -('{' > *attribute > attributes_end);
+auto const birthday_def = kw("at") > kw("age") > number > (kw("years") | kw("year")) > -(number > (kw("months") | kw("month")));
+auto const event_def = kw("event") > name > -text > -birthday > -('{' > *attribute > attributes_end);
+auto const state_def = kw("state") > name > -text > kw("from") > names_or > kw("to") > names_or;
 auto const vocabulary_end_def = x3::lit('}');
-auto const vocabulary_def = kw("vocabulary") > name > -text > '{' > *(fact | kind | event) > vocabulary_end;
+auto const vocabulary_def = kw("vocabulary") > name > -text > '{' > *(fact | kind | event | state) > vocabulary_end;
 
 auto const sign_def = x3::string("+") | x3::string("-");
 auto const day_word_def = kw("days") | kw("day");
@@ -466,15 +475,18 @@ auto const due_def = kw("due") > deadline_rule;
 auto const no_deadline_def = kw("no") > name;
 auto const target_def = kw("target") > deadline_rule;
 auto const dated_by_def = kw("dated") > kw("by") > name;
-auto const unless_def = kw("unless") > condition > -(kw("cite") > text);
+auto const unless_def = kw("unless") > condition > -(kw("cite") > text) > -(kw("instead") > name);
 auto const fulfilment_def = name > -(kw("where") > conjunction);
 auto const fulfilments_def = fulfilment % kw("or");
-auto const done_by_def = kw("done") > kw("by") > fulfilments > x3::matches[',' >> kw("also") > kw("before")];
+auto const look_back_def = ',' >> kw("also") > kw("before") > -(kw("within") > duration) > -(kw("since") > name);
+auto const done_by_def = kw("done") > kw("by") > fulfilments > -look_back;
 auto const lapses_def = kw("lapses") > kw("on") > names_or;
 auto const effort_def = kw("effort") > number > kw("hours");
+auto const wording_def = kw("wording") > text;
 auto const duty_end_def = x3::lit('}');
 auto const duty_def = kw("duty") > name > -text > '{' >
-                      *(cite | trigger | unless | due | no_deadline | target | dated_by | done_by | lapses | effort) >
+                      *(cite | trigger | unless | due | no_deadline | wording | target | dated_by | done_by | lapses |
+                        effort) >
                       duty_end;
 auto const url_def = kw("url") > text;
 auto const cite_change_def = kw("cite") > name > text;
@@ -492,13 +504,15 @@ auto const law_def = kw("law") > name > -text > '{' >
                      *(short_clause | in_force | uses | calendar_ref | version | transition | duty) > law_end;
 
 auto const basis_def = kw("basis") > text;
+auto const texts_comma_def = text % ',';
+auto const covers_def = kw("covers") > name > texts_comma;
 auto const amends_def = kw("amends") > names_comma;
 auto const waive_def = kw("waive") > name > -(kw("where") > condition) > -(kw("instead") > name) >
                        -(kw("dated") > kw("by") > name);
 auto const change_def = kw("change") > name > '{' > due > '}';
 auto const exemptions_end_def = x3::lit('}');
 auto const exemptions_def = kw("exemptions") > name > -text > '{' >
-                            *(basis | url | amends | in_force | waive | change | duty) > exemptions_end;
+                            *(basis | url | amends | covers | in_force | waive | change | duty) > exemptions_end;
 auto const code_def = kw("code") > number;
 auto const region_def = kw("region") > name;
 auto const provenance_def = (kw("source") >> x3::attr(std::string("source"))) |
@@ -542,14 +556,14 @@ auto const declaration_def = vocabulary | calendar | law | exemptions | municipa
 
 BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negation, group, comparison,
                     comparison_tail, comparison_op, value_set, values_comma, compared_value)
-BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, vocabulary, vocabulary_end, attributes_end)
+BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, vocabulary, vocabulary_end, attributes_end)
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
                     years_word, months_word, within, before_event, at_age, before_age, attribute_interval, recurrence,
                     deadline_form, deadline_forms, deadline_choice, choice_word, deadline_rule, due, no_deadline, target,
-                    dated_by, unless, fulfilment, fulfilments, done_by, lapses, effort, duty, duty_end, url, cite_change,
+                    dated_by, unless, fulfilment, fulfilments, look_back, done_by, lapses, effort, wording, duty, duty_end, url, cite_change,
                     repeal, version, version_end, finish, keep, transition, transition_end, law, law_end)
-BOOST_SPIRIT_DEFINE(basis, amends, waive, change, exemptions, exemptions_end, code, region, children, provenance,
+BOOST_SPIRIT_DEFINE(basis, covers, texts_comma, amends, waive, change, exemptions, exemptions_end, code, region, children, provenance,
                     adopts, municipality_target, municipality, municipality_end)
 BOOST_SPIRIT_DEFINE(set_override, set_override_end, law_override, every_adopts, municipality_adopts, effort_override,
                     no_exemptions, scenario, scenario_end)

@@ -13,16 +13,15 @@
 //   amends_nothing_in_force   warning  no amended law is in force during the set's period
 //   duplicate_waiver          warning  a set waives the same duty twice
 //
+// and the verification of the law in time, listed in lint_time.cpp (every
+// duty can be met, exceptions agree, waivers stay within their basis).
+//
 // Only what the rule files say is checked: scenarios are hypothetical changes
 // of law and may adopt sets beyond these periods (language.md). The checks
 // read a resolved Program, so a program with resolution errors is never
 // linted; its load diagnostics are the findings.
 //
-// Trade-off: `where` conditions are folded, not solved. A condition is known
-// never to hold when it is `false`, or when a conjunction constrains one value
-// to nothing (`age < 3 and age > 10`, `urgent and not urgent`). Anything that
-// needs reasoning across `or` or across different values is left alone, so
-// the check has no false alarms and some misses.
+// Conditions are folded, not solved (fold.hpp): no false alarms, some misses.
 #pragma once
 
 #include "dsl/program.hpp"

@@ -58,4 +58,22 @@ void assign_duty_calendars(Program& program) {
     }
 }
 
+std::string look_back_text(Program const& program, DutyDef const& duty) {
+    if (!duty.done_also_before) return {};
+    std::string text = ", also before";
+    if (duty.look_back.amount > 0) text += " within " + to_string(duty.look_back);
+    if (duty.look_back_since != no_index) text += " since " + program.events[duty.look_back_since].id;
+    return text;
+}
+
+std::string triggers_text(Program const& program, DutyDef const& duty) {
+    std::string text;
+    if (duty.trigger_clauses.size() > 1) {
+        for (auto const& clause : duty.trigger_clauses) text += (text.empty() ? "" : "; ") + clause;
+        return text;
+    }
+    for (auto const e : duty.triggers) text += (text.empty() ? "" : " or ") + program.events[e].id;
+    return text;
+}
+
 }  // namespace pligt

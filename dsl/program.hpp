@@ -60,6 +60,21 @@ struct EventDef {
     Index vocabulary = no_index;
     std::vector<AttributeDef> attributes;
     Origin origin;
+    // `at age N years [M months]`: a birthday, derived from the birthdate
+    // by the engine, never recorded in a case. -1: a recorded event.
+    int birthday_years = -1, birthday_months = 0;
+    bool derived() const { return birthday_years >= 0; }
+};
+
+// `state ID from EVENT… to EVENT…`: holds from a start event until an end
+// event. A condition naming it asks whether it holds at the moment of the
+// event the condition is asked about.
+struct StateDef {
+    std::string id;
+    std::string title;
+    Index vocabulary = no_index;
+    std::vector<Index> starts, ends;  // events
+    Origin origin;
 };
 
 struct FactDef {
@@ -82,6 +97,7 @@ enum class ConditionOp : std::uint8_t {
     always,     // no `where`: true
     attribute,  // a bool attribute of the trigger event (operand = attribute index)
     fact,       // a bool fact (operand = fact index)
+    state,      // a state holds at the event's moment (operand = state index)
     compare,    // left CMP right
     member,     // left in {values...}
     all,        // and: children [first, first + count) in condition_children
@@ -92,8 +108,9 @@ enum class ConditionOp : std::uint8_t {
 enum class Comparator : std::uint8_t { eq, ne, lt, le, gt, ge };
 
 // What a comparison reads: an attribute of the trigger event, a fact, the
-// child's age in whole years at the trigger date, or a constant.
-enum class OperandKind : std::uint8_t { attribute, fact, age, constant };
+// child's age in whole years at the trigger date, whether a state holds at
+// the event (1 or 0), or a constant.
+enum class OperandKind : std::uint8_t { attribute, fact, age, constant, state };
 
 struct Operand {
     OperandKind kind = OperandKind::constant;
@@ -197,6 +214,10 @@ struct ExceptionDef {
     std::vector<Index> conditions;  // per trigger event
     std::string condition_text;
     std::string cite;
+    // `instead DUTY`: the duty of the same law the exception leaves in the
+    // removed one's place, opened by the same trigger (a DutyDef index).
+    Index instead = no_index;
+    std::string instead_id;
 };
 
 struct FulfilmentDef {
@@ -217,7 +238,12 @@ struct DutyDef {
     // different places in different events): roots in Program::conditions,
     // parallel to triggers; empty when there is no condition.
     std::vector<Index> conditions;
-    std::string condition_text;  // as written, for explanations
+    // As written, for explanations: the `where` of a single `on` clause
+    // (empty with several); per trigger, its clause's `where`; and each `on`
+    // clause whole ("on a or b where c").
+    std::string condition_text;
+    std::vector<std::string> trigger_conditions;
+    std::vector<std::string> trigger_clauses;
     std::vector<ExceptionDef> exceptions;
     DeadlineDef due;
     std::optional<TargetDef> target;  // an exemption set's goal for its own duty
@@ -229,8 +255,14 @@ struct DutyDef {
     Period valid{Date::from_days(std::numeric_limits<std::int32_t>::min() / 2), std::nullopt};
     std::vector<FulfilmentDef> done_by;
     bool done_also_before = false;  // an event before the trigger fulfils it
+    Span look_back;                   // … back to this span before the trigger; amount 0: any time
+    Index look_back_since = no_index;  // … or after the latest such event before the trigger
+    // Derived at resolve: named by an exception's `instead`, so opened only
+    // when that exception holds, never by its own triggers alone.
+    bool residual = false;
     std::vector<Index> lapses_on;   // events
     double effort_hours = 0;
+    std::string wording;  // `wording "…"`: the statute's words for the time limit
     // Derived by assign_duty_calendars: the calendar counting its working
     // days, no_index when there is none.
     Index calendar = no_index;
@@ -318,6 +350,13 @@ struct ExemptionSetDef {
     std::string basis;
     std::string url;            // the basis's ELI address
     std::vector<Index> amends;  // laws
+    // `covers LAW "§ …"`: the paragraphs of each amended law its basis
+    // allows it to set aside (a paragraph covers its stk., a stk. its pkt.).
+    struct Cover {
+        Index law = no_index;
+        std::string paragraph;
+    };
+    std::vector<Cover> covers;
     Period in_force;
     std::vector<Waiver> waivers;
     std::vector<Change> changes;
@@ -412,6 +451,7 @@ struct Program {
     std::vector<KindDef> kinds;
     std::vector<FactDef> facts;
     std::vector<EventDef> events;
+    std::vector<StateDef> states;
     std::vector<LawDef> laws;
     std::vector<ExemptionSetDef> exemption_sets;
     std::vector<DutyDef> duties;
@@ -433,11 +473,13 @@ struct Program {
     };
     std::vector<std::vector<TriggeredDuty>> duties_by_trigger;
     Index birthdate_fact = no_index;                    // what `age` counts from
-    std::unordered_map<std::string, Index> event_ids, fact_ids, municipality_ids, law_ids, set_ids;
+    std::vector<Index> birthday_events;                 // events with `at age`, derived from it
+    std::unordered_map<std::string, Index> event_ids, fact_ids, state_ids, municipality_ids, law_ids, set_ids;
     std::unordered_map<int, Index> municipality_codes;
 
     Index find_event(std::string const& id) const { return find(event_ids, id); }
     Index find_fact(std::string const& id) const { return find(fact_ids, id); }
+    Index find_state(std::string const& id) const { return find(state_ids, id); }
     Index find_municipality(std::string const& id) const { return find(municipality_ids, id); }
     Index find_law(std::string const& id) const { return find(law_ids, id); }
     Index find_exemption_set(std::string const& id) const { return find(set_ids, id); }
@@ -457,6 +499,12 @@ private:
         return it == map.end() ? no_index : it->second;
     }
 };
+
+// A duty's `, also before …` as written (empty without it), and its
+// triggers ("a or b", or each `on` clause whole when there are several), for
+// the reference pages and diffs that show the rules as written.
+std::string look_back_text(Program const& program, DutyDef const& duty);
+std::string triggers_text(Program const& program, DutyDef const& duty);
 
 // Sets DutyDef::calendar for every duty: its law's calendar, else the
 // default; an exemption set's own duty counts with its first amended law's.

@@ -29,6 +29,7 @@ void Resolver::run() {
     // in any file.
     for_each_declaration([this](ast::Vocabulary const& v) { declare_kinds(v); });
     for_each_declaration([this](ast::Vocabulary const& v) { declare_vocabulary_items(v); });
+    for_each_declaration([this](ast::Vocabulary const& v) { declare_states(v); });
     for_each_declaration([this](ast::Calendar const& c) { resolve_calendar(c); });
     for_each_declaration([this](ast::Law const& law) { declare_law(law); });
     for_each_declaration([this](ast::ExemptionSet const& set) { declare_set(set); });
@@ -269,7 +270,7 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
     Index const vocabulary_index = vocabulary_ids_.at(vocabulary.name.text);
     for (auto const& item : vocabulary.items) {
         visit(
-            item, [](ast::Kind const&) {},
+            item, [](ast::Kind const&) {}, [](ast::State const&) {},
             [&](ast::Fact const& fact) {
                 auto const type = read_type(fact.type);
                 auto const index = static_cast<Index>(program_.facts.size());
@@ -282,6 +283,24 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
                 if (!declare(program_.event_ids, event_origins_, event.name, index, "event")) return;
                 EventDef def{event.name.text, event.title.value_or(ast::Token{}).text, vocabulary_index, {},
                              origin(event.name)};
+                if (event.birthday) {
+                    auto const& b = *event.birthday;
+                    auto const years = read_integer(b.years.text);
+                    auto const months = b.months ? read_integer(b.months->text) : std::optional<std::int64_t>{0};
+                    if (!years || *years < 0 || *years > 150)
+                        error(b.years, "invalid_age", "an age is a whole number of years from 0 to 150");
+                    else if (!months || *months < 0 || *months > 11)
+                        error(*b.months, "invalid_age", "the months of an age run from 0 to 11");
+                    else {
+                        def.birthday_years = static_cast<int>(*years);
+                        def.birthday_months = static_cast<int>(*months);
+                    }
+                    if (!event.attributes.empty())
+                        error(event.attributes.front().name, "birthday_attribute",
+                              fmt::format("event '{}' is a birthday, derived from the birthdate; it has no attributes "
+                                          "a case could give",
+                                          def.id));
+                }
                 for (auto const& attribute : event.attributes) {
                     auto const duplicate = std::any_of(def.attributes.begin(), def.attributes.end(),
                                                        [&](auto const& a) { return a.id == attribute.name.text; });
@@ -310,6 +329,41 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
                 }
                 program_.events.push_back(std::move(def));
             });
+    }
+}
+
+// A state's events may be declared anywhere in its vocabulary, so states
+// come after every event.
+void Resolver::declare_states(ast::Vocabulary const& vocabulary) {
+    if (!first_definition(vocabulary_origins_, vocabulary.name)) return;  // a duplicate, already reported
+    auto const it = vocabulary_ids_.find(vocabulary.name.text);
+    for (auto const& item : vocabulary.items) {
+        auto const* state = boost::get<ast::State>(&item);
+        if (!state) continue;
+        auto const& name = state->name;
+        if (program_.find_fact(name.text) != no_index || name.text == "age") {
+            error(name, "duplicate_id", fmt::format("'{}' is already a fact; a state needs a name of its own", name.text));
+            continue;
+        }
+        auto const index = static_cast<Index>(program_.states.size());
+        if (!declare(program_.state_ids, state_origins_, name, index, "state")) continue;
+        StateDef def{name.text, state->title.value_or(ast::Token{}).text, it->second, {}, {}, origin(name)};
+        auto const owner = fmt::format("state '{}'", def.id);
+        bool ok = true;
+        for (auto const& [tokens, events] : {std::pair{&state->starts, &def.starts}, std::pair{&state->ends, &def.ends}})
+            for (auto const& event : *tokens) {
+                auto const e = find_event(event, it->second, owner);
+                if (e == no_index) ok = false;
+                else events->push_back(e);
+            }
+        for (auto const start : def.starts)
+            if (std::find(def.ends.begin(), def.ends.end(), start) != def.ends.end()) {
+                error(*state, "state_start_is_end",
+                      fmt::format("event '{}' both starts and ends {}", program_.events[start].id, owner));
+                ok = false;
+            }
+        if (ok) program_.states.push_back(std::move(def));
+        else program_.state_ids.erase(name.text);
     }
 }
 
@@ -515,6 +569,7 @@ void Resolver::index_program() {
     program_.duties_by_trigger.assign(program_.events.size(), {});
     for (Index d = 0; d < program_.duties.size(); ++d) {
         auto const& triggers = program_.duties[d].triggers;
+        if (program_.duties[d].residual) continue;  // opened by the exception that leaves it
         for (Index which = 0; which < triggers.size(); ++which)
             program_.duties_by_trigger[triggers[which]].push_back({d, which});
     }
@@ -524,6 +579,8 @@ void Resolver::index_program() {
         });
     assign_duty_calendars(program_);
     program_.birthdate_fact = birthdate_fact();
+    for (Index e = 0; e < program_.events.size(); ++e)
+        if (program_.events[e].derived()) program_.birthday_events.push_back(e);
 }
 
 }  // namespace detail

@@ -1,5 +1,5 @@
-// Conditions: names resolved against one event's attributes, the facts and
-// `age`; types checked; compiled into Program's flat node array.
+// Conditions: names resolved against one event's attributes, the facts,
+// the states and `age`; types checked; compiled into Program's flat node array.
 #include "dsl/resolver.hpp"
 
 #include <algorithm>
@@ -79,6 +79,9 @@ std::optional<Resolver::TypedOperand> Resolver::resolve_operand(ast::Token const
     auto const fact = program_.find_fact(name.text);
     if (fact != no_index && (scope.vocabulary == no_index || program_.facts[fact].vocabulary == scope.vocabulary))
         return TypedOperand{{OperandKind::fact, fact, 0}, program_.facts[fact].type};
+    auto const state = program_.find_state(name.text);
+    if (state != no_index && (scope.vocabulary == no_index || program_.states[state].vocabulary == scope.vocabulary))
+        return TypedOperand{{OperandKind::state, state, 0}, Type{}};
     if (name.text == "age") {
         if (birthdate_fact() != no_index) return TypedOperand{{OperandKind::age, no_index, 0}, Type{BaseType::integer}};
         error(name, "unknown_name", "'age' counts from the fact 'birthdate: date', which no vocabulary declares");
@@ -88,10 +91,13 @@ std::optional<Resolver::TypedOperand> Resolver::resolve_operand(ast::Token const
     if (event)
         for (auto const& a : event->attributes) known.push_back(a.id);
     for (auto const& f : program_.facts) known.push_back(f.id);
+    for (auto const& st : program_.states) known.push_back(st.id);
+    // States are named only where the rules declare some.
+    auto const others = program_.states.empty() ? "a fact" : "a fact or state";
     error(name, "unknown_name",
-          event ? fmt::format("'{}' is neither an attribute of event '{}' nor a fact{}", name.text, event->id,
+          event ? fmt::format("'{}' is neither an attribute of event '{}' nor {}{}", name.text, event->id, others,
                               did_you_mean(name.text, known))
-                : fmt::format("'{}' is not a fact{}", name.text, did_you_mean(name.text, known)));
+                : fmt::format("'{}' is not {}{}", name.text, others, did_you_mean(name.text, known)));
     return std::nullopt;
 }
 
@@ -109,6 +115,7 @@ Index Resolver::compile(ast::Comparison const& comparison, ConditionScope const&
         switch (left->operand.kind) {
         case OperandKind::attribute: node.op = ConditionOp::attribute; break;
         case OperandKind::fact: node.op = ConditionOp::fact; break;
+        case OperandKind::state: node.op = ConditionOp::state; break;
         default:
             // `true` or `false` written as a condition.
             if (left->operand.constant) return add_node(ConditionNode{});

@@ -90,6 +90,7 @@ void Resolver::resolve_law(ast::Law const& law) {
         }
     }
     resolve_versions(law, law_index, scope, current);
+    resolve_residuals(program_.laws[law_index].duties, owner);
 }
 
 // Each version amends the text before it: a duty written in it replaces
@@ -291,12 +292,16 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     ast::DoneBy const* done_by = nullptr;
     ast::Lapses const* lapses = nullptr;
     ast::Effort const* effort = nullptr;
+    ast::Wording const* wording = nullptr;
     std::vector<ast::Unless const*> exceptions;
     bool ok = true;
     for (auto const& clause : duty.clauses) {
         visit(
             clause, [&](ast::Cite const& c) { if (once(cite, c, "citation", owner)) def.cite = c.value.text; },
-            [&](ast::Trigger const& c) { if (once(trigger, c, "trigger (on …)", owner)) ok &= resolve_trigger(c, scope, def); },
+            [&](ast::Trigger const& c) {
+                if (!trigger) trigger = &c;
+                ok &= resolve_trigger(c, scope, def);
+            },
             [&](ast::Unless const& c) { exceptions.push_back(&c); },
             [&](ast::Due const& c) { once(due, c, "deadline", owner); },
             [&](ast::NoDeadline const& c) {
@@ -323,7 +328,29 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
             },
             [&](ast::DoneBy const& c) {
                 if (!once(done_by, c, "fulfilling event (done by …)", owner)) return;
-                def.done_also_before = c.also_before;
+                if (c.also_before) {
+                    def.done_also_before = true;
+                    auto const& back = *c.also_before;
+                    if (back.within && back.since) {
+                        error(back, "look_back_twice",
+                              "an earlier event counts back a span or since an event; write one of them");
+                        ok = false;
+                    }
+                    if (back.within) {
+                        auto const span = read_span(*back.within);
+                        if (!span) ok = false;
+                        else if (span->unit == TimeUnit::hours || span->unit == TimeUnit::working_days) {
+                            error(*back.within, "look_back_unit",
+                                  "a look-back counts back days, weeks, months or years, from the trigger's date");
+                            ok = false;
+                        } else
+                            def.look_back = *span;
+                    }
+                    if (back.since) {
+                        def.look_back_since = find_event(*back.since, scope.vocabulary, scope.owner);
+                        if (def.look_back_since == no_index) ok = false;
+                    }
+                }
                 for (auto const& fulfilment : c.events) {
                     FulfilmentDef f;
                     f.event = find_event(fulfilment.event, scope.vocabulary, scope.owner);
@@ -351,7 +378,8 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
                 if (!once(effort, c, "effort", owner)) return;
                 if (auto const hours = read_hours(c.value)) def.effort_hours = *hours;
                 else ok = false;
-            });
+            },
+            [&](ast::Wording const& c) { if (once(wording, c, "wording of the time limit", owner)) def.wording = c.value.text; });
     }
     auto const missing = [&](bool present, std::string_view what) {
         if (present) return;
@@ -360,6 +388,11 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     };
     missing(cite, "citation (cite \"…\"): every duty names the paragraph it encodes");
     missing(trigger, "trigger (on EVENT)");
+    if (wording && no_deadline) {
+        error(*wording, "wording_without_deadline",
+              fmt::format("{} has no deadline, so there is no time limit to give the statute's words for", owner));
+        ok = false;
+    }
     if (due && no_deadline) {
         error(*no_deadline, "duplicate_clause",
               fmt::format("{} has a deadline (due …) and 'no deadline'; keep the one the statute says", owner));
@@ -369,6 +402,7 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     missing(done_by, "fulfilling event (done by EVENT)");
     if (!ok || !trigger) return std::nullopt;
 
+    std::vector<Residual> residuals;
     for (auto const* unless : exceptions) {
         ExceptionDef exception;
         exception.condition_text = text_of(unless->condition);
@@ -390,6 +424,10 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
             continue;
         }
         exception.conditions = *conditions;
+        if (unless->instead) {
+            exception.instead_id = unless->instead->text;
+            residuals.push_back({no_index, static_cast<Index>(def.exceptions.size()), *unless->instead});
+        }
         def.exceptions.push_back(std::move(exception));
     }
     if (due) {
@@ -410,21 +448,93 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     if (!ok) return std::nullopt;
     auto const index = static_cast<Index>(program_.duties.size());
     program_.duties.push_back(std::move(def));
+    for (auto& residual : residuals) {
+        residual.duty = index;
+        residuals_.push_back(std::move(residual));
+    }
     return index;
 }
 
+// `unless COND instead DUTY`: the named duty of the same law or set is what
+// the exception leaves, opened by the same trigger when the exception
+// holds, so it needs the same trigger events, and it opens no instance of
+// its own otherwise.
+void Resolver::resolve_residuals(std::vector<Index> const& duties, std::string_view owner) {
+    for (auto const& residual : residuals_) {
+        if (std::find(duties.begin(), duties.end(), residual.duty) == duties.end()) continue;
+        auto& duty = program_.duties[residual.duty];
+        auto const& name = residual.instead;
+        if (name.text == duty.id) {
+            error(name, "instead_itself", fmt::format("duty '{}' cannot be left in its own place", duty.id));
+            continue;
+        }
+        bool found = false;
+        for (auto const d : duties) {
+            auto& candidate = program_.duties[d];
+            if (candidate.id != name.text) continue;
+            found = true;
+            for (auto const event : duty.triggers)
+                if (std::find(candidate.triggers.begin(), candidate.triggers.end(), event) == candidate.triggers.end()) {
+                    error(name, "instead_trigger",
+                          fmt::format("duty '{}' takes the place of '{}' when its exception holds, so it opens on "
+                                      "the same events: add '{}' to its `on`",
+                                      candidate.id, duty.id, program_.events[event].id));
+                    found = false;
+                }
+            candidate.residual = true;
+            if (duty.exceptions[residual.exception].instead == no_index) duty.exceptions[residual.exception].instead = d;
+        }
+        if (found) continue;
+        if (std::any_of(duties.begin(), duties.end(), [&](Index d) { return program_.duties[d].id == name.text; }))
+            continue;  // reported above
+        if (broken_duties_.count(name.text)) continue;
+        std::vector<std::string_view> known;
+        for (auto const d : duties) known.push_back(program_.duties[d].id);
+        error(name, "unknown_duty",
+              fmt::format("{} has no duty '{}'{}", owner, name.text, did_you_mean(name.text, known)));
+    }
+}
+
+// One `on` clause: its events join the duty's triggers, each with this
+// clause's condition. A duty may have several, each with its own condition;
+// an event in two of them would open the duty twice, so it is refused.
 bool Resolver::resolve_trigger(ast::Trigger const& trigger, DutyScope const& scope, DutyDef& def) {
     bool ok = true;
+    std::vector<Index> events;
     for (auto const& name : trigger.events) {
         auto const event = find_event(name, scope.vocabulary, scope.owner);
-        if (event == no_index) ok = false;
-        else def.triggers.push_back(event);
+        if (event == no_index) {
+            ok = false;
+        } else if (std::find(def.triggers.begin(), def.triggers.end(), event) != def.triggers.end() ||
+                   std::find(events.begin(), events.end(), event) != events.end()) {
+            error(name, "duplicate_trigger",
+                  fmt::format("duty '{}' already opens on '{}'; join the conditions with `or` in one `on` clause",
+                              def.id, name.text));
+            ok = false;
+        } else {
+            events.push_back(event);
+        }
     }
-    if (!ok || !trigger.where) return ok;
-    def.condition_text = text_of(*trigger.where);
-    auto const conditions = compile_per_event(*trigger.where, def.triggers, scope.vocabulary);
-    if (!conditions) return false;
-    def.conditions = *conditions;
+    if (!ok) return false;
+    std::vector<Index> conditions;
+    std::string text;
+    if (trigger.where) {
+        text = text_of(*trigger.where);
+        auto const compiled = compile_per_event(*trigger.where, events, scope.vocabulary);
+        if (!compiled) return false;
+        conditions = *compiled;
+    }
+    bool const first = def.triggers.empty();
+    // Conditions are kept per trigger only once some clause has one: an
+    // `always` node stands in for the clauses without.
+    if (!conditions.empty() && def.conditions.empty() && !first)
+        def.conditions.assign(def.triggers.size(), add_node(ConditionNode{}));
+    if (conditions.empty() && !def.conditions.empty()) conditions.assign(events.size(), add_node(ConditionNode{}));
+    def.conditions.insert(def.conditions.end(), conditions.begin(), conditions.end());
+    def.triggers.insert(def.triggers.end(), events.begin(), events.end());
+    def.trigger_conditions.insert(def.trigger_conditions.end(), events.size(), text);
+    def.trigger_clauses.push_back(text_of(trigger));
+    def.condition_text = first ? text : std::string{};  // with several clauses, triggers_text says it
     return true;
 }
 
@@ -656,6 +766,7 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
     ast::InForce const* in_force = nullptr;
     std::vector<ast::Waive const*> waivers;
     std::vector<ast::Change const*> changes;
+    std::vector<ast::Covers const*> covers;
     std::vector<ast::Duty const*> duties;
     for (auto const& item : set.items) {
         visit(
@@ -672,12 +783,23 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
                 if (!once(in_force, c, "period in force", owner)) return;
                 if (auto const period = read_period(c)) def.in_force = *period;
             },
+            [&](ast::Covers const& c) { covers.push_back(&c); },
             [&](ast::Waive const& c) { waivers.push_back(&c); }, [&](ast::Change const& c) { changes.push_back(&c); },
             [&](ast::Duty const& c) { duties.push_back(&c); });
     }
     if (!basis) error(set.name, "missing_clause", fmt::format("{} has no legal basis (basis \"…\")", owner));
     if (!amends) error(set.name, "missing_clause", fmt::format("{} amends no law (amends LAW)", owner));
     if (!in_force) error(set.name, "missing_clause", fmt::format("{} has no period in force", owner));
+    for (auto const* cover : covers) {
+        auto const law = find_law(cover->law);
+        if (law == no_index) continue;
+        if (std::find(def.amends.begin(), def.amends.end(), law) == def.amends.end()) {
+            error(cover->law, "covers_unamended_law",
+                  fmt::format("{} covers paragraphs of '{}', which it does not amend", owner, cover->law.text));
+            continue;
+        }
+        for (auto const& paragraph : cover->paragraphs) def.covers.push_back({law, paragraph.text});
+    }
 
     auto const set_index = static_cast<Index>(program_.exemption_sets.size());
     Index const first_law = def.amends.empty() ? no_index : def.amends.front();
@@ -696,6 +818,7 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
             broken_duties_.insert(duty->name.text);
         }
     }
+    resolve_residuals(def.duties, owner);
     for (auto const duty : def.duties)
         if (program_.duties[duty].target) program_.duties[duty].target->basis = def.basis;
     for (auto const* waive : waivers) resolve_waiver(*waive, def, own_duties);

@@ -123,6 +123,13 @@ void Resolver::resolve_test(ast::Test const& test) {
                 auto const at = read_moment(e.at);
                 if (event_index == no_index || !at) return;
                 auto const& event = program_.events[event_index];
+                if (event.derived()) {
+                    error(e.event, "derived_event",
+                          fmt::format("event '{}' is a birthday, derived from the birthdate: give the fact "
+                                      "'birthdate' instead",
+                                      event.id));
+                    return;
+                }
                 TestDef::Event parsed{event_index, *at, {}};
                 std::vector<bool> given(event.attributes.size(), false);
                 for (auto const& attribute : e.attributes) {

@@ -106,6 +106,7 @@ private:
     // ---- vocabulary, calendars, municipalities (resolve.cpp)
     void declare_kinds(ast::Vocabulary const& vocabulary);
     void declare_vocabulary_items(ast::Vocabulary const& vocabulary);
+    void declare_states(ast::Vocabulary const& vocabulary);
     void resolve_calendar(ast::Calendar const& calendar);
     void resolve_municipality(ast::Municipality const& municipality);
     Index birthdate_fact() const;
@@ -122,6 +123,7 @@ private:
     std::optional<DeadlineDef> resolve_target_rule(ast::DeadlineRule const& rule, DutyScope const& scope,
                                                    DutyDef const& duty);
     std::optional<Dating> read_dating(ast::Token const& word, DutyScope const& scope);
+    void resolve_residuals(std::vector<Index> const& duties, std::string_view owner);
     void resolve_versions(ast::Law const& law, Index law_index, DutyScope const& scope,
                           std::unordered_map<std::string, Index>& current);
     void resolve_transitions(ast::Law const& law);
@@ -161,9 +163,17 @@ private:
     // Duties declared but in error: already reported, so a waiver, change,
     // test or scenario naming one is not reported again as unknown.
     std::unordered_set<std::string> broken_duties_;
+    // `unless … instead DUTY` clauses, resolved once their law's or set's
+    // duties are all known.
+    struct Residual {
+        Index duty = no_index;
+        Index exception = 0;
+        ast::Token instead;
+    };
+    std::vector<Residual> residuals_;
     std::unordered_map<std::string, Index> vocabulary_ids_, kind_ids_, calendar_ids_, law_names_, set_names_,
         scenario_ids_;
-    std::unordered_map<std::string, Origin> vocabulary_origins_, kind_origins_, fact_origins_, event_origins_,
+    std::unordered_map<std::string, Origin> vocabulary_origins_, kind_origins_, fact_origins_, event_origins_, state_origins_,
         calendar_origins_, law_origins_, set_origins_, municipality_origins_, scenario_origins_;
 };
 

@@ -1,6 +1,7 @@
 #include "engine/case.hpp"
 
 #include "dsl/diagnostic.hpp"
+#include "engine/deadline.hpp"
 #include "engine/json_document.hpp"
 
 #include <fmt/format.h>
@@ -67,8 +68,7 @@ public:
         if (!saw_municipality) error("", "the case names no municipality (\"municipality\": id or code)");
         if (!saw_events) error("", "the case has no \"events\" list");
         if (!errors_.empty()) return fail(std::move(errors_));
-        std::stable_sort(result.events.begin(), result.events.end(),
-                         [](CaseEvent const& a, CaseEvent const& b) { return Moment::sorts_before(a.at, b.at); });
+        order_events(program_, result);
         return result;
     }
 
@@ -187,6 +187,14 @@ private:
             return;
         }
         auto const& event = program_.events[event_index];
+        if (event.derived()) {
+            error(pointer + "/event",
+                  fmt::format("event '{}' is the child's birthday at {} years{}: pligt derives it from the birthdate "
+                              "(facts/birthdate), so a case does not record it",
+                              event_name, event.birthday_years,
+                              event.birthday_months ? fmt::format(" {} months", event.birthday_months) : ""));
+            return;
+        }
         CaseEvent parsed{event_index, {}, static_cast<std::uint32_t>(result.attribute_values.size()), position};
         result.attribute_values.resize(result.attribute_values.size() + event.attributes.size());
         auto const values = result.attribute_values.begin() + parsed.attributes;
@@ -402,7 +410,9 @@ bool plain_object(PlainJson& in, F&& member) {
 }  // namespace
 
 CaseParser::CaseParser(Program const& program) : program_{&program} {
-    for (auto const& [id, index] : program.event_ids) events_.emplace(id, index);
+    // A derived event is refused by parse_case, which says why.
+    for (auto const& [id, index] : program.event_ids)
+        if (!program.events[index].derived()) events_.emplace(id, index);
     for (auto const& [id, index] : program.fact_ids) facts_.emplace(id, index);
     for (auto const& [id, index] : program.municipality_ids) municipalities_.emplace(id, index);
 }
@@ -533,9 +543,25 @@ bool CaseParser::parse_plain(std::string_view text, Case& out) const {
         return false;  // an unknown field
     });
     if (!ok || !in.at_end() || !saw_municipality || !saw_events) return false;
-    std::stable_sort(out.events.begin(), out.events.end(),
-                     [](CaseEvent const& a, CaseEvent const& b) { return Moment::sorts_before(a.at, b.at); });
+    order_events(*program_, out);
     return true;
+}
+
+void order_events(Program const& program, Case& c) {
+    if (program.birthdate_fact != no_index && !program.birthday_events.empty()) {
+        auto const birth = c.facts[program.birthdate_fact];
+        if (birth.present) {
+            auto const born = Date::from_days(static_cast<std::int32_t>(birth.value));
+            auto const offset = static_cast<std::uint32_t>(c.attribute_values.size());  // no attributes
+            for (auto const e : program.birthday_events) {
+                auto const& event = program.events[e];
+                auto const on = age_reached(born, event.birthday_years, event.birthday_months);
+                c.events.push_back(CaseEvent{e, Moment::on(on), offset, derived_position});
+            }
+        }
+    }
+    std::stable_sort(c.events.begin(), c.events.end(),
+                     [](CaseEvent const& a, CaseEvent const& b) { return Moment::sorts_before(a.at, b.at); });
 }
 
 }  // namespace pligt::engine

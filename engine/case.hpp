@@ -23,11 +23,14 @@ struct AttributeValue {
     bool present = false;
 };
 
+// CaseEvent::position of an event pligt derived (a birthday), not read.
+inline constexpr std::uint32_t derived_position = static_cast<std::uint32_t>(-1);
+
 struct CaseEvent {
     Index event = no_index;
     Moment at;
     std::uint32_t attributes = 0;  // offset of this event's values in Case::attribute_values
-    std::uint32_t position = 0;    // index in the case file's "events" array
+    std::uint32_t position = 0;    // index in the case file's "events" array, or derived_position
 };
 
 struct Case {
@@ -76,6 +79,13 @@ private:
     Program const* program_;
     std::unordered_map<std::string_view, Index> events_, facts_, municipalities_;
 };
+
+// Completes a case once its own events are read: adds the events derived
+// from its facts (the birthdays the vocabulary declares with `at age`, when
+// the birthdate is known), then orders every event by `at`, ties keeping
+// their order. Every way of building a Case ends here, so the evaluator sees
+// the same events whichever reader made it.
+void order_events(Program const& program, Case& c);
 
 // A municipality by id or by its numeric code, with or without leading zeros:
 // "town-a", "42", "0042".

@@ -33,20 +33,22 @@ std::string period_text(Period const& period) {
 }
 
 void duty_table(std::ostringstream& out, Program const& program, std::vector<Index> const& duties) {
-    out << "| duty | title | citation | trigger | deadline | done by | exceptions |\n";
-    out << "|---|---|---|---|---|---|---|\n";
+    out << "| duty | title | citation | trigger | deadline | in the statute's words | done by | exceptions |\n";
+    out << "|---|---|---|---|---|---|---|---|\n";
     for (auto const index : duties) {
         auto const& duty = program.duties[index];
         std::string trigger = events_text(program, duty.triggers, " or ");
         if (!duty.condition_text.empty()) trigger += " where " + duty.condition_text;
+        if (duty.trigger_clauses.size() > 1) trigger = triggers_text(program, duty);
         std::string done;
         for (auto const& f : duty.done_by)
             done += (done.empty() ? "" : " or ") + ("`" + program.events[f.event].id + "`") +
                     (f.condition_text.empty() ? "" : " where " + f.condition_text);
-        if (duty.done_also_before) done += ", also before";
+        done += look_back_text(program, duty);
         std::string exceptions;
         for (auto const& e : duty.exceptions)
-            exceptions += (exceptions.empty() ? "" : "; ") + fmt::format("unless {} ({})", e.condition_text, e.cite);
+            exceptions += (exceptions.empty() ? "" : "; ") + fmt::format("unless {} ({}){}", e.condition_text, e.cite,
+                                                                         e.instead_id.empty() ? "" : ", instead `" + e.instead_id + "`");
         if (!duty.lapses_on.empty())
             exceptions += (exceptions.empty() ? "" : "; ") + ("lapses on " + events_text(program, duty.lapses_on, " or "));
         // A duty whose text changed between versions of its law has a row
@@ -57,9 +59,13 @@ void duty_table(std::ostringstream& out, Program const& program, std::vector<Ind
                                                 std::max(duty.valid.from, program.laws[duty.owner].in_force.from).to_string(),
                                                 duty.valid.to->to_string())
                                   : fmt::format(" (from {})", duty.valid.from.to_string());
-        auto const deadline = duty.due.kind == DeadlineDef::Kind::none ? std::string{"no statutory deadline"} : duty.due.text;
-        out << fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", duty.id, cell(duty.title), cell(cite),
-                           cell(trigger), cell(deadline), cell(done), cell(exceptions.empty() ? "—" : exceptions));
+        bool const none = duty.due.kind == DeadlineDef::Kind::none;
+        auto const deadline = none ? std::string{"no statutory deadline"} : duty.due.text;
+        auto const words = none ? std::string{"—"} : duty.wording.empty() ? std::string{"(not recorded)"}
+                                                                          : "«" + duty.wording + "»";
+        out << fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} |\n", duty.id, cell(duty.title), cell(cite),
+                           cell(trigger), cell(deadline), cell(words), cell(done),
+                           cell(exceptions.empty() ? "—" : exceptions));
     }
 }
 

@@ -41,16 +41,17 @@ std::string owner_id(Program const& program, DutyDef const& duty) {
 std::vector<std::pair<std::string, std::string>> aspects(Program const& program, DutyDef const& duty) {
     std::string unless;
     for (auto const& e : duty.exceptions)
-        unless += fmt::format("{}{} ({})", unless.empty() ? "" : "; ", e.condition_text, quoted(program, duty, e.cite));
+        unless += fmt::format("{}{} ({}){}", unless.empty() ? "" : "; ", e.condition_text, quoted(program, duty, e.cite),
+                              e.instead_id.empty() ? "" : " instead " + e.instead_id);
     std::string done;
     for (auto const& f : duty.done_by)
         done += (done.empty() ? "" : " or ") + program.events[f.event].id +
                 (f.condition_text.empty() ? "" : " where " + f.condition_text);
-    if (duty.done_also_before) done += ", also before";
+    done += look_back_text(program, duty);
     return {
         {"title", duty.title},
         {"cite", citation(program, duty)},
-        {"on", event_list(program, duty.triggers)},
+        {"on", duty.trigger_clauses.size() > 1 ? triggers_text(program, duty) : event_list(program, duty.triggers)},
         {"where", or_none(duty.condition_text)},
         {"unless", or_none(unless)},
         {"due", duty.due.text},

@@ -32,16 +32,22 @@ nlohmann::ordered_json duty_row(Program const& program, DutyInForce const& entry
         row["cite_url"] = program.exemption_sets[duty.owner].url;
     row["on"] = event_names(program, duty.triggers);
     if (!duty.condition_text.empty()) row["where"] = duty.condition_text;
+    if (duty.trigger_clauses.size() > 1) row["on_clauses"] = duty.trigger_clauses;
     if (!duty.exceptions.empty()) {
         auto& exceptions = row["unless"] = nlohmann::ordered_json::array();
-        for (auto const& e : duty.exceptions) exceptions.push_back({{"condition", e.condition_text}, {"cite", e.cite}});
+        for (auto const& e : duty.exceptions) {
+            exceptions.push_back({{"condition", e.condition_text}, {"cite", e.cite}});
+            if (!e.instead_id.empty()) exceptions.back()["instead"] = e.instead_id;
+        }
     }
     row["due"] = duty.due.kind == DeadlineDef::Kind::none ? std::string{"no statutory deadline"} : duty.due.text;
+    if (!duty.wording.empty()) row["wording"] = duty.wording;
     auto done = nlohmann::ordered_json::array();
     for (auto const& f : duty.done_by)
         done.push_back(f.condition_text.empty() ? program.events[f.event].id
                                                 : program.events[f.event].id + " where " + f.condition_text);
     row["done_by"] = done;
+    if (duty.done_also_before) row["also_before"] = look_back_text(program, duty).substr(2);  // without ", "
     if (!duty.lapses_on.empty()) row["lapses_on"] = event_names(program, duty.lapses_on);
     row["effort_hours"] = duty.effort_hours;
     if (entry.waived_by != no_index) {

@@ -7,13 +7,45 @@
 namespace pligt::engine {
 namespace {
 
-// The value an operand reads; nothing when an optional attribute or a fact is
-// absent (a comparison with nothing is false).
-std::optional<Value> read(Program const& program, Case const& c, CaseEvent const& event, Operand const& operand) {
+// What a condition reads: the case, the events known at the evaluation
+// moment (a prefix of the case's events) and the event it is asked about.
+struct ConditionScope {
+    Program const& program;
+    Case const& c;
+    std::uint32_t known;
+};
+
+bool contains(std::vector<Index> const& events, Index event) {
+    return std::find(events.begin(), events.end(), event) != events.end();
+}
+
+// Whether a state holds at case event `e`: the latest of its start and end
+// events at or before that moment is a start. An event of the same date
+// counts as at or before a date-only moment (dates compare at the coarser
+// precision), so a placement started on a birthday holds on it and one
+// ended on it does not.
+bool state_holds(ConditionScope const& scope, std::uint32_t e, Index state) {
+    auto const& def = scope.program.states[state];
+    auto const& events = scope.c.events;
+    auto const at = events[e].at;
+    auto last = e;
+    while (last + 1 < scope.known && Moment::compare(events[last + 1].at, at) <= 0) ++last;
+    for (auto i = last + 1; i-- > 0;) {
+        if (contains(def.ends, events[i].event)) return false;
+        if (contains(def.starts, events[i].event)) return true;
+    }
+    return false;
+}
+
+// The value an operand reads at case event `e`; nothing when an optional
+// attribute or a fact is absent (a comparison with nothing is false).
+std::optional<Value> read(ConditionScope const& scope, std::uint32_t e, Operand const& operand) {
+    auto const& program = scope.program;
+    auto const& c = scope.c;
     switch (operand.kind) {
     case OperandKind::constant: return operand.constant;
     case OperandKind::attribute: {
-        auto const v = c.attribute(event, operand.index);
+        auto const v = c.attribute(c.events[e], operand.index);
         return v.present ? std::optional<Value>{v.value} : std::nullopt;
     }
     case OperandKind::fact: {
@@ -24,23 +56,27 @@ std::optional<Value> read(Program const& program, Case const& c, CaseEvent const
         if (program.birthdate_fact == no_index) return std::nullopt;
         auto const birth = c.facts[program.birthdate_fact];
         if (!birth.present) return std::nullopt;
-        return age_in_years(Date::from_days(static_cast<std::int32_t>(birth.value)), event.at.date);
+        return age_in_years(Date::from_days(static_cast<std::int32_t>(birth.value)), c.events[e].at.date);
     }
+    case OperandKind::state: return state_holds(scope, e, operand.index) ? 1 : 0;
     }
     return std::nullopt;
 }
 
-bool holds(Program const& program, Case const& c, CaseEvent const& event, Index node_index) {
+// Whether the condition rooted at `node_index` holds at case event `e`.
+bool holds(ConditionScope const& scope, std::uint32_t e, Index node_index) {
+    auto const& program = scope.program;
     auto const& node = program.conditions[node_index];
     switch (node.op) {
     case ConditionOp::always: return true;
     case ConditionOp::attribute:
-    case ConditionOp::fact: {
-        auto const v = read(program, c, event, node.left);
+    case ConditionOp::fact:
+    case ConditionOp::state: {
+        auto const v = read(scope, e, node.left);
         return v && *v != 0;
     }
     case ConditionOp::compare: {
-        auto const left = read(program, c, event, node.left);
+        auto const left = read(scope, e, node.left);
         if (!left) return false;
         auto const right = node.right.constant;
         switch (node.comparator) {
@@ -54,20 +90,20 @@ bool holds(Program const& program, Case const& c, CaseEvent const& event, Index 
         return false;
     }
     case ConditionOp::member: {
-        auto const left = read(program, c, event, node.left);
+        auto const left = read(scope, e, node.left);
         if (!left) return false;
         auto const first = program.member_values.begin() + node.first;
         return std::find(first, first + node.count, *left) != first + node.count;
     }
     case ConditionOp::all:
         for (Index i = 0; i < node.count; ++i)
-            if (!holds(program, c, event, program.condition_children[node.first + i])) return false;
+            if (!holds(scope, e, program.condition_children[node.first + i])) return false;
         return true;
     case ConditionOp::any:
         for (Index i = 0; i < node.count; ++i)
-            if (holds(program, c, event, program.condition_children[node.first + i])) return true;
+            if (holds(scope, e, program.condition_children[node.first + i])) return true;
         return false;
-    case ConditionOp::negate: return !holds(program, c, event, node.first);
+    case ConditionOp::negate: return !holds(scope, e, node.first);
     }
     return false;
 }
@@ -147,7 +183,7 @@ class InstanceEvaluator {
 public:
     InstanceEvaluator(Program const& program, Case const& c, Moment as_of, std::uint32_t known,
                       EventChains const& chains)
-        : program_{program}, c_{c}, as_of_{as_of}, known_{known}, chains_{chains} {}
+        : program_{program}, c_{c}, as_of_{as_of}, known_{known}, chains_{chains}, scope_{program, c, known} {}
 
     // `which`: the trigger's position in duty.triggers; `decided_on`: the
     // date that chose this definition (the trigger's, unless `dated by`).
@@ -160,6 +196,7 @@ public:
         duty_index = result.duty;
         auto const& calendar = calendar_of(program_, duty);
         results.push_back(result);
+        if (result.status == Status::excepted) return open_residual(t, result, results);  // and no repetitions
 
         // Repetitions: each due an interval after the previous one was done,
         // or after its deadline when it was not; only up to the evaluation
@@ -259,15 +296,60 @@ private:
 
         if (which < duty.triggers.size())
             for (Index e = 0; e < duty.exceptions.size() && result.exception == no_index; ++e)
-                if (holds(program_, c_, trigger, duty.exceptions[e].conditions[which])) result.exception = e;
+                if (holds(scope_, t, duty.exceptions[e].conditions[which])) result.exception = e;
         if (!duty.owned_by_set && result.exception == no_index) find_waiver(duty, t, which, result);
 
-        std::uint32_t const search_from = duty.done_also_before ? 0 : first_not_before(t);
-        result.done = find_fulfilment(duty, search_from);
+        result.done = find_fulfilment(duty, search_start(duty, t));
         if (result.done < 0 && !duty.kept_events.empty()) keep_older_fulfilment(duty, result);
         settle(duty, t, result, rule);
         find_target(duty, t, result);
         return result;
+    }
+
+    // `unless COND instead DUTY`: the exception removed this instance but
+    // leaves the named duty in its place, opened by the same trigger and
+    // governed by the same version of the law.
+    void open_residual(std::uint32_t t, DutyResult const& excepted, std::vector<DutyResult>& results) const {
+        auto const& duty = program_.duties[excepted.duty];
+        auto const& exception = duty.exceptions[excepted.exception];
+        if (exception.instead == no_index) return;
+        auto const concept_index = program_.duties[exception.instead].concept_index;
+        auto const& siblings = duty.owned_by_set ? program_.exemption_sets[duty.owner].duties
+                                                 : program_.laws[duty.owner].duties;
+        Index residual = no_index;
+        for (auto const d : siblings)
+            if (program_.duties[d].concept_index == concept_index && program_.duties[d].valid.contains(excepted.decided_on))
+                residual = d;
+        if (residual == no_index) return;  // not in this version of the law
+        auto const& def = program_.duties[residual];
+        auto const which = static_cast<std::size_t>(
+            std::find(def.triggers.begin(), def.triggers.end(), c_.events[t].event) - def.triggers.begin());
+        if (which == def.triggers.size()) return;  // resolve requires the same triggers
+        if (!def.conditions.empty() && !holds(scope_, t, def.conditions[which])) return;
+        auto const first = results.size();
+        run(t, residual, which, excepted.decided_on, results);
+        for (auto i = first; i < results.size(); ++i) {
+            results[i].residual_of = excepted.duty;
+            results[i].residual_exception = excepted.exception;
+        }
+    }
+
+    // Where the search for a fulfilling event starts: at the trigger; with
+    // `also before`, at the case's first event, or at the look-back's bound:
+    // the span before the trigger's date, or just after the latest `since`
+    // event before the trigger.
+    std::uint32_t search_start(DutyDef const& duty, std::uint32_t t) const {
+        if (!duty.done_also_before) return first_not_before(t);
+        if (duty.look_back_since != no_index) {
+            std::uint32_t from = 0;
+            for (auto e = chains_.first_from(duty.look_back_since, 0); e < t; e = chains_.next(e)) from = e + 1;
+            return from;
+        }
+        if (duty.look_back.amount == 0) return 0;
+        auto const bound = before(c_.events[t].at.date, duty.look_back);
+        std::uint32_t e = 0;
+        while (e < t && c_.events[e].at.date < bound) ++e;
+        return e;
     }
 
     // A transitional provision of a later law: an instance still open when
@@ -375,6 +457,7 @@ private:
             result.due = deadline(result.from, rule.span, calendar);
             return;
         case DeadlineDef::Kind::before_event:
+            if (program_.events[rule.event].derived()) return before_birthday(rule, t, result);
             for (auto e = chains_.first_from(rule.event, t + 1); e != EventChains::end; e = chains_.next(e)) {
                 auto const& candidate = c_.events[e];
                 if (rule.matching != no_index && which < rule.matching_in_trigger.size()) {
@@ -411,6 +494,24 @@ private:
         }
     }
 
+    // `before BIRTHDAY`: unlike a recorded event, a birthday is known from
+    // the birthdate before it comes, so its date is the deadline as soon as
+    // the duty opens. One that has passed never comes: the instance waits.
+    void before_birthday(DeadlineDef const& rule, std::uint32_t t, DutyResult& result) const {
+        auto const& trigger = c_.events[t];
+        auto const birth = program_.birthdate_fact == no_index ? AttributeValue{} : c_.facts[program_.birthdate_fact];
+        result.due = trigger.at;
+        if (!birth.present) {
+            result.missing_birthdate = true;
+            return;
+        }
+        auto const& birthday = program_.events[rule.event];
+        auto const on = age_reached(Date::from_days(static_cast<std::int32_t>(birth.value)), birthday.birthday_years,
+                                    birthday.birthday_months);
+        if (trigger.at.date <= on) result.due = Moment::on(on);
+        else result.due_before = rule.event;
+    }
+
     // `earliest of` / `latest of`: each form that applies is computed; a
     // `before EVENT` that has not happened yet has no date. The earliest is
     // the first date known (an open event can only come later and so not
@@ -423,7 +524,7 @@ private:
         DutyResult best, waiting;
         for (auto const& form : rule.alternatives) {
             if (!form.where.empty() &&
-                (which >= form.where.size() || !holds(program_, c_, c_.events[t], form.where[which])))
+                (which >= form.where.size() || !holds(scope_, t, form.where[which])))
                 continue;
             DutyResult candidate;
             first_deadline(form, t, which, calendar, candidate);
@@ -464,7 +565,7 @@ private:
                     auto const it =
                         std::find_if(waiver.conditions.begin(), waiver.conditions.end(),
                                      [&](auto const& entry) { return entry.first == trigger.event; });
-                    if (it == waiver.conditions.end() || !holds(program_, c_, trigger, it->second)) continue;
+                    if (it == waiver.conditions.end() || !holds(scope_, t, it->second)) continue;
                 }
                 result.waived_by = adoption.set;
                 result.waiver = w;
@@ -479,7 +580,7 @@ private:
         auto found = EventChains::end;
         for (auto const& fulfilment : duty.done_by)
             for (auto e = chains_.first_from(fulfilment.event, from); e < found; e = chains_.next(e))
-                if (fulfilment.condition == no_index || holds(program_, c_, c_.events[e], fulfilment.condition)) {
+                if (fulfilment.condition == no_index || holds(scope_, e, fulfilment.condition)) {
                     found = e;
                     break;
                 }
@@ -564,6 +665,7 @@ private:
     Moment as_of_;
     std::uint32_t known_;
     EventChains const& chains_;
+    ConditionScope scope_;
 };
 
 // Whether a duty exists for a trigger on this date in this municipality: the
@@ -630,6 +732,7 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
     while (known > 0 && Moment::compare(c.events[known - 1].at, as_of) > 0) --known;
     EventChains const chains{c, known, program.events.size()};
     InstanceEvaluator const instances{program, c, as_of, known, chains};
+    ConditionScope const scope{program, c, known};
 
     for (std::uint32_t t = 0; t < known; ++t) {
         auto const& trigger = c.events[t];
@@ -638,7 +741,7 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
             auto const on = duty.dated.kind == Dating::Kind::trigger ? trigger.at.date
                                                                      : instances.deciding_date(duty, duty.dated, t, which);
             if (!in_force(program, duty, municipality, on)) continue;
-            if (!duty.conditions.empty() && !holds(program, c, trigger, duty.conditions[which])) continue;
+            if (!duty.conditions.empty() && !holds(scope, t, duty.conditions[which])) continue;
             instances.run(t, duty_index, which, on, results);
         }
     }

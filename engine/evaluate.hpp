@@ -52,6 +52,8 @@ struct DutyResult {
     Index transition = no_index;      // into that law's transitions
     Index carried_from = no_index;    // the older law's duty that opened it, when carried
     Index kept_by = no_index;         // a transition of its law that kept an older fulfilment
+    Index residual_of = no_index;        // the excepted duty whose exception left this one in its place
+    Index residual_exception = no_index;  // into that duty's exceptions
     std::int8_t target_source = 0;    // 0 none, 1 the duty's exemption set, 2 the municipality
     Index target_index = no_index;    // the municipality's target, when target_source == 2
     bool past_target = false;

@@ -108,6 +108,84 @@ std::string beyond(Moment at, Moment due, std::string_view word) {
                   : fmt::format("{} {} the deadline", days(n), word);
 }
 
+// The `where` of the `on` clause that names this event.
+std::string const& condition_of(DutyDef const& duty, Index event) {
+    for (std::size_t i = 0; i < duty.triggers.size() && i < duty.trigger_conditions.size(); ++i)
+        if (duty.triggers[i] == event) return duty.trigger_conditions[i];
+    return duty.condition_text;
+}
+
+// The trigger, and for a birthday what it is.
+std::string trigger_text(Program const& program, CaseEvent const& trigger) {
+    auto const& event = program.events[trigger.event];
+    if (!event.derived()) return event_at(program, trigger);
+    return fmt::format("{} (the birthday at {} years{}, from the birthdate)", event_at(program, trigger),
+                       event.birthday_years,
+                       event.birthday_months ? fmt::format(" {} months", event.birthday_months) : "");
+}
+
+// How far back an earlier fulfilling event counts, in words.
+std::string look_back_words(Program const& program, DutyDef const& duty) {
+    if (duty.look_back_since != no_index)
+        return fmt::format("an earlier one counts back to the last {} before it",
+                           program.events[duty.look_back_since].id);
+    if (duty.look_back.amount > 0)
+        return fmt::format("an earlier one counts back {}", to_string(duty.look_back));
+    return "an earlier one counts";
+}
+
+// The states the trigger's condition asks about, each with what made it
+// hold or not at the trigger.
+void collect_states(Program const& program, Index node_index, std::vector<Index>& states) {
+    auto const& node = program.conditions[node_index];
+    auto const add = [&](Operand const& operand) {
+        if (operand.kind == OperandKind::state &&
+            std::find(states.begin(), states.end(), operand.index) == states.end())
+            states.push_back(operand.index);
+    };
+    add(node.left);
+    add(node.right);
+    switch (node.op) {
+    case ConditionOp::all:
+    case ConditionOp::any:
+        for (Index i = 0; i < node.count; ++i) collect_states(program, program.condition_children[node.first + i], states);
+        break;
+    case ConditionOp::negate: collect_states(program, node.first, states); break;
+    default: break;
+    }
+}
+
+std::vector<std::string> states_text(Program const& program, Case const& c, DutyResult const& result) {
+    auto const& duty = program.duties[result.duty];
+    auto const& trigger = c.events[result.trigger];
+    auto const which = std::find(duty.triggers.begin(), duty.triggers.end(), trigger.event) - duty.triggers.begin();
+    if (duty.conditions.empty() || static_cast<std::size_t>(which) >= duty.conditions.size()) return {};
+    std::vector<Index> states;
+    collect_states(program, duty.conditions[static_cast<std::size_t>(which)], states);
+    std::vector<std::string> lines;
+    for (auto const state : states) {
+        auto const& def = program.states[state];
+        // The latest start or end at or before the trigger, as the evaluator reads it.
+        std::optional<std::size_t> last;
+        for (std::size_t i = 0; i < c.events.size(); ++i) {
+            if (Moment::compare(c.events[i].at, trigger.at) > 0) break;
+            auto const type = c.events[i].event;
+            if (std::find(def.starts.begin(), def.starts.end(), type) != def.starts.end() ||
+                std::find(def.ends.begin(), def.ends.end(), type) != def.ends.end())
+                last = i;
+        }
+        if (!last)
+            lines.push_back(fmt::format("not {} on {}: nothing before it starts it", def.id, trigger.at.to_string()));
+        else if (std::find(def.starts.begin(), def.starts.end(), c.events[*last].event) != def.starts.end())
+            lines.push_back(fmt::format("{} on {}: {}, not ended since", def.id, trigger.at.to_string(),
+                                        event_at(program, c.events[*last])));
+        else
+            lines.push_back(fmt::format("not {} on {}: {}", def.id, trigger.at.to_string(),
+                                        event_at(program, c.events[*last])));
+    }
+    return lines;
+}
+
 }  // namespace
 
 std::string citation(Program const& program, DutyDef const& duty) { return quoted(program, duty, duty.cite); }
@@ -168,14 +246,25 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
     if (result.carried_from != no_index) {
         // Opened under the older law: say so in its own words.
         auto const& old = program.duties[result.carried_from];
-        auto opened = fmt::format("{} opened this duty under {}", event_at(program, trigger), program.laws[old.owner].id);
-        if (!old.condition_text.empty()) opened += fmt::format(" (where {})", old.condition_text);
+        auto opened = fmt::format("{} opened this duty under {}", trigger_text(program, trigger),
+                                  program.laws[old.owner].id);
+        if (auto const condition = condition_of(old, trigger.event); !condition.empty())
+            opened += fmt::format(" (where {})", condition);
         lines.push_back(fmt::format("{}: {}", opened, citation(program, old)));
+    } else if (result.residual_of != no_index) {
+        // Left in the place of an excepted duty.
+        auto const& excepted = program.duties[result.residual_of];
+        auto const& exception = excepted.exceptions[result.residual_exception];
+        lines.push_back(fmt::format("{} opened {}, but {} excepts it ({}), leaving this duty in its place: {}",
+                                    trigger_text(program, trigger), excepted.id, exception.condition_text,
+                                    quoted(program, excepted, exception.cite), citation(program, duty)));
     } else {
-        auto opened = fmt::format("{} opens this duty", event_at(program, trigger));
-        if (!duty.condition_text.empty()) opened += fmt::format(" (where {})", duty.condition_text);
+        auto opened = fmt::format("{} opens this duty", trigger_text(program, trigger));
+        if (auto const condition = condition_of(duty, trigger.event); !condition.empty())
+            opened += fmt::format(" (where {})", condition);
         lines.push_back(fmt::format("{}: {}", opened, citation(program, duty)));
     }
+    for (auto const& line : states_text(program, c, result)) lines.push_back(line);
 
     if (duty.owned_by_set) {
         auto const& set = program.exemption_sets[duty.owner];
@@ -203,6 +292,7 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         auto const& exception = duty.exceptions[result.exception];
         lines.push_back(
             fmt::format("excepted: {} ({})", exception.condition_text, quoted(program, duty, exception.cite)));
+        if (!exception.instead_id.empty()) lines.push_back(fmt::format("replaced by {}", exception.instead_id));
         return lines;
     }
     lines.push_back(deadline_text(program, c, result, rule_of(program, result)));
@@ -245,6 +335,10 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
             lines.push_back(fmt::format("done by {}, made under {} before {} came into force and kept by {}",
                                         event_at(program, done), program.laws[transition.from_law].id, law.id,
                                         law_quoted(law, transition.cite)));
+        } else if (static_cast<std::uint32_t>(result.done) < result.trigger &&
+                   Moment::compare(done.at, trigger.at) < 0) {
+            lines.push_back(fmt::format("done by {}, before this duty opened: {}", event_at(program, done),
+                                        look_back_words(program, duty)));
         } else if (result.status == Status::met)
             lines.push_back(fmt::format("done by {}{}", event_at(program, done), result.no_deadline ? "" : ", on time"));
         else
@@ -354,6 +448,7 @@ std::string to_json_text(Program const& program, Case const& c, std::vector<Duty
             json.member("cite", quoted(program, duty, exception.cite));
             json.member("reason", exception.condition_text);
             json.end_object();
+            if (!exception.instead_id.empty()) json.member("replaced_by", exception.instead_id);
         }
         if (result.done >= 0) event_at("done_by", c.events[static_cast<std::size_t>(result.done)]);
         json.key("why");

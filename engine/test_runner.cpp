@@ -41,8 +41,7 @@ Case case_of(Program const& program, TestDef const& test) {
             c.attribute_values[e.attributes + attribute] = AttributeValue{value, true};
         c.events.push_back(e);
     }
-    std::stable_sort(c.events.begin(), c.events.end(),
-                     [](CaseEvent const& a, CaseEvent const& b) { return Moment::sorts_before(a.at, b.at); });
+    order_events(program, c);
     return c;
 }
 

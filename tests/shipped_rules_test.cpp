@@ -1,6 +1,7 @@
 // Facts about the shipped content as a whole that no single test block
 // states: every municipality is there, and the trial's waiver reaches
 // exactly the trial municipalities, only while the trial ran.
+#include "tests/support/fixture.hpp"
 #include "tests/support/golden.hpp"
 
 #include <doctest/doctest.h>
@@ -55,4 +56,13 @@ TEST_CASE("under Barnets lov in 2024 nothing is waived anywhere") {
         CHECK(m["added"].empty());
     }
     CHECK(where(matrix, "child_investigation", "applies").size() == 98);
+}
+
+TEST_CASE("every shipped duty gives the statute's words for its time limit, and no words where it has none") {
+    auto const& program = pligt::testing::shipped_program();
+    for (auto const& duty : program.duties) {
+        INFO(duty.id, " (", duty.cite, ")");
+        if (duty.due.kind == pligt::DeadlineDef::Kind::none) CHECK(duty.wording.empty());
+        else CHECK_FALSE(duty.wording.empty());
+    }
 }

@@ -47,13 +47,14 @@ std::string law(std::string const& id, std::string const& short_name, std::strin
            "}\n";                                // 11
 }
 
-// An exemption set amending example_act over `period`, with the given body
-// from line 5 on.
+// An exemption set amending example_act over `period`, its basis covering
+// § 2, with the given body from line 6 on.
 std::string pilot(std::string const& period, std::string const& body = "  waive answer\n") {
     return "exemptions pilot_scheme \"Pilot scheme\" {\n"  // 1
            "  basis \"Pilot Act § 9\"\n"                   // 2
            "  amends example_act\n"                        // 3
-           "  in force " + period + "\n"                   // 4
+           "  covers example_act \"§ 2\"\n"                // 4
+           "  in force " + period + "\n"                   // 5
            + body + "}\n";
 }
 
@@ -78,17 +79,17 @@ std::string const law_2020 = law("example_act", "EA", "2020-01-01 to 2023-12-31"
 }  // namespace
 
 TEST_CASE("a duty of an exemption set that no municipality adopts never triggers") {
-    auto const set = pilot("2020-01-01 to 2023-12-31", "  waive answer instead quick_reply\n"  // 5
-                                                       "  duty quick_reply \"Quick reply\" {\n"  // 6
+    auto const set = pilot("2020-01-01 to 2023-12-31", "  waive answer instead quick_reply\n"  // 6
+                                                       "  duty quick_reply \"Quick reply\" {\n"  // 7
                                                        "    cite \"Pilot Act § 10\"\n"
                                                        "    on request_received\n"
                                                        "    due within 6 weeks\n"
                                                        "    done by request_answered\n"
                                                        "  }\n");
     CHECK(lint_output({{"law.pligt", law_2020}, {"pilot.pligt", set}}) ==
-          "pilot.pligt:6:8: warning: duty 'quick_reply' never triggers: no municipality adopts exemption set "
+          "pilot.pligt:7:8: warning: duty 'quick_reply' never triggers: no municipality adopts exemption set "
           "'pilot_scheme'\n"
-          " 6 |   duty quick_reply \"Quick reply\" {\n"
+          " 7 |   duty quick_reply \"Quick reply\" {\n"
           "   |        ^~~~~~~~~~~\n");
     CHECK(lint_output({{"law.pligt", law_2020},
                        {"pilot.pligt", set},
@@ -156,6 +157,8 @@ TEST_CASE("an adoption on a day no amended law is in force is an error") {
     auto const set = "exemptions pilot_scheme \"Pilot scheme\" {\n"
                      "  basis \"Pilot Act § 9\"\n"
                      "  amends example_act, example_act_2024\n"
+                     "  covers example_act \"§ 2\"\n"
+                     "  covers example_act_2024 \"§ 2\"\n"
                      "  in force from 2020-01-01\n"
                      "  waive answer\n"
                      "}\n";
@@ -205,9 +208,9 @@ TEST_CASE("waiving the same duty twice in one set is a warning") {
                                      {"pilot.pligt", pilot("2020-01-01 to 2023-12-31", "  waive answer where urgent\n"
                                                                                        "  waive answer\n")}});
     CHECK(output ==
-          "pilot.pligt:6:9: warning: exemption set 'pilot_scheme' waives duty 'answer' twice; first at "
-          "pilot.pligt:5:9\n"
-          " 6 |   waive answer\n"
+          "pilot.pligt:7:9: warning: exemption set 'pilot_scheme' waives duty 'answer' twice; first at "
+          "pilot.pligt:6:9\n"
+          " 7 |   waive answer\n"
           "   |         ^~~~~~\n");
 }
 
@@ -215,7 +218,7 @@ TEST_CASE("waiving a duty no amended law defines reaches lint as a load error") 
     auto const diagnostics = testing::diagnose(
         {vocabulary, {"law.pligt", law_2020}, {"pilot.pligt", pilot("2020-01-01 to 2023-12-31", "  waive anser\n")}});
     CHECK(testing::headlines(diagnostics) ==
-          std::vector<std::string>{"pilot.pligt:5:9: error: unknown duty 'anser': no law that exemption set "
+          std::vector<std::string>{"pilot.pligt:6:9: error: unknown duty 'anser': no law that exemption set "
                                    "'pilot_scheme' amends defines it; did you mean 'answer'?"});
 }
 
@@ -227,4 +230,55 @@ TEST_CASE("the shipped rules are lint-clean") {
     lint(*program, diagnostics);
     INFO(testing::rendered(diagnostics));
     CHECK(diagnostics.empty());
+}
+
+TEST_CASE("a waiver outside what the basis covers is an error, per version of the law it amends") {
+    // § 2 is covered; a version that moves the duty to § 3 takes it outside.
+    auto const versioned = "law example_act \"Example Act\" {\n"
+                           "  short \"EA\"\n"
+                           "  in force 2020-01-01 to 2023-12-31\n"
+                           "  uses example_events\n"
+                           "  version \"LBK 1\" from 2020-01-01 { }\n"
+                           "  version \"LBK 2\" from 2022-01-01 { cite answer \"§ 3, stk. 1\" }\n"
+                           "  duty answer \"Answer\" {\n"
+                           "    cite \"§ 2, stk. 4\"\n"
+                           "    on request_received\n"
+                           "    due within 4 months\n"
+                           "    done by request_answered\n"
+                           "  }\n"
+                           "}\n";
+    CHECK(lint_output({{"law.pligt", versioned}, {"pilot.pligt", pilot("2020-01-01 to 2023-12-31")}}) ==
+          "pilot.pligt:6:9: error: exemption set 'pilot_scheme' waives 'answer', which example_act cites as "
+          "§ 3, stk. 1, but its basis covers only § 2\n"
+          " 6 |   waive answer\n"
+          "   |         ^~~~~~\n");
+}
+
+TEST_CASE("a set that waives without saying what its basis covers cannot be checked: a warning") {
+    auto const set = "exemptions pilot_scheme \"Pilot scheme\" {\n"
+                     "  basis \"Pilot Act § 9\"\n"
+                     "  amends example_act\n"
+                     "  in force 2020-01-01 to 2023-12-31\n"
+                     "  waive answer\n"
+                     "}\n";
+    CHECK(lint_output({{"law.pligt", law_2020}, {"pilot.pligt", set}}) ==
+          "pilot.pligt:1:12: warning: exemption set 'pilot_scheme' waives or changes duties but does not say which "
+          "paragraphs its basis covers (covers LAW \"§ …\"), so they cannot be checked against it\n"
+          " 1 | exemptions pilot_scheme \"Pilot scheme\" {\n"
+          "   |            ^~~~~~~~~~~~\n");
+}
+
+TEST_CASE("covering a law the set does not amend is an error") {
+    auto const diagnostics = testing::diagnose(
+        {vocabulary, {"law.pligt", law_2020},
+         {"other.pligt", law("other_act", "OA", "2020-01-01 to 2023-12-31")},
+         {"pilot.pligt", "exemptions pilot_scheme \"Pilot scheme\" {\n"
+                         "  basis \"Pilot Act § 9\"\n"
+                         "  amends example_act\n"
+                         "  covers other_act \"§ 2\"\n"
+                         "  in force 2020-01-01 to 2023-12-31\n"
+                         "}\n"}});
+    CHECK(testing::headlines(diagnostics) ==
+          std::vector<std::string>{"pilot.pligt:4:10: error: exemption set 'pilot_scheme' covers paragraphs of "
+                                   "'other_act', which it does not amend"});
 }

@@ -290,14 +290,14 @@ TEST_CASE("a misspelt duty clause names the clauses a duty may have") {
         "law example_act {\n  duty answer \"Answer\" {\n    cite \"§ 2\"\n    dew within 4 months\n  }\n}\n");
     CHECK(d.line == 4);
     CHECK(d.column == 5);
-    CHECK(d.message == "expected a duty clause (cite, on, unless, due, no deadline, target, dated by, done by, lapses on, effort), or '}', found 'dew'");
+    CHECK(d.message == "expected a duty clause (cite, on, unless, due, no deadline, wording, target, dated by, done by, lapses on, effort), or '}', found 'dew'");
 }
 
 TEST_CASE("a misspelt vocabulary item names the items a vocabulary may have") {
     auto const d = syntax_error("vocabulary example_events {\n  evnt request_received\n}\n");
     CHECK(d.line == 2);
     CHECK(d.column == 3);
-    CHECK(d.message == "expected a fact, kind or event, or '}', found 'evnt'");
+    CHECK(d.message == "expected a fact, kind, event or state, or '}', found 'evnt'");
 }
 
 TEST_CASE("a misspelt municipality clause names the clauses a municipality may have") {
@@ -311,7 +311,7 @@ TEST_CASE("a misspelt exemption clause names the clauses an exemption set may ha
     auto const d = syntax_error("exemptions pilot_scheme {\n  waiver answer\n}\n");
     CHECK(d.line == 2);
     CHECK(d.column == 3);
-    CHECK(d.message == "expected an exemption clause (basis, url, amends, in force, waive, change, duty), or '}', found 'waiver'");
+    CHECK(d.message == "expected an exemption clause (basis, url, amends, covers, in force, waive, change, duty), or '}', found 'waiver'");
 }
 
 TEST_CASE("an unknown top-level word names the declarations a file may have") {
@@ -407,7 +407,7 @@ TEST_CASE("each broken declaration of a file gives one error and the others stil
     REQUIRE(parsed.diagnostics.size() == 2);
     CHECK(parsed.diagnostics[0].line == 2);
     CHECK(parsed.diagnostics[0].column == 3);
-    CHECK(parsed.diagnostics[0].message == "expected a fact, kind or event, or '}', found 'evnt'");
+    CHECK(parsed.diagnostics[0].message == "expected a fact, kind, event or state, or '}', found 'evnt'");
     CHECK(parsed.diagnostics[1].line == 9);
     CHECK(parsed.diagnostics[1].column == 8);
     CHECK(parsed.diagnostics[1].message == "expected a number, found 'one-hundred'");
@@ -517,9 +517,9 @@ TEST_CASE("a byte-order mark at the start is ignored: the first visible characte
 TEST_CASE("a character that prints as nothing or a blank is shown by its code point") {
     CHECK(syntax_error("vocabulary v {\n  event\xc2\xa0" "e\n}\n").message == "expected a name, found U+00A0");
     CHECK(syntax_error("vocabulary v {\n  event e \x1b\n}\n").message ==
-          "expected a fact, kind or event, or '}', found U+001B");
+          "expected a fact, kind, event or state, or '}', found U+001B");
     CHECK(syntax_error("vocabulary v {\n  event b\xc3\xb8rn\n}\n").message ==
-          "expected a fact, kind or event, or '}', found '\xc3\xb8' (U+00F8)");
+          "expected a fact, kind, event or state, or '}', found '\xc3\xb8' (U+00F8)");
     CHECK(syntax_error("Law x {\n}\n").message ==
           "expected a declaration (vocabulary, calendar, law, exemptions, municipality, scenario or test), found 'Law'");
 }
