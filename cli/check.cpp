@@ -68,10 +68,10 @@ void print_checklist(nlohmann::ordered_json const& result, std::string const& mu
         if (duty.contains("instance")) title += fmt::format(" (#{})", duty["instance"].get<int>());
         out << "\n  " << terminal.paint(fmt::format("{:<8}", status), colour_of(status)) << " " << title << " · "
             << duty["cite"].get<std::string>() << "\n";
-        // `due` is a date, {"before": EVENT}, or absent (excepted, or no birthdate).
-        // Absent: the statute sets none, the duty is excepted, or an age
-        // deadline has no birthdate to count from.
-        std::string due = duty["status"] == "excepted" ? "no deadline" : "no statutory deadline";
+        // `due` is a date, {"before": EVENT}, or absent: the statute sets
+        // none, or the duty is excepted.
+        std::string due = duty["status"] == "excepted" ? "nothing due: excepted" : "no statutory deadline";
+        if (duty.contains("replaced_by")) due += ", replaced by " + duty["replaced_by"].get<std::string>();
         if (duty.contains("due"))
             due = duty["due"].is_string() ? "due " + duty["due"].get<std::string>()
                                           : "due before " + duty["due"]["before"].get<std::string>();

@@ -228,14 +228,50 @@ std::optional<engine::CasesDiff> compare_cases(Program const& old_program, Progr
     return cases;
 }
 
-Index find_law(Program const& program, std::string const& id, Terminal& terminal) {
-    auto const law = program.find_law(id);
-    if (law == no_index) {
+// One side of --laws: `LAW` (its latest text) or `LAW@DATE` (the version in
+// force on that date).
+struct LawSide {
+    engine::LawText text;
+    bool dated = false;
+};
+
+std::optional<LawSide> find_law(Program const& program, std::string const& side, Terminal& terminal) {
+    auto const at = side.find('@');
+    auto const id = side.substr(0, at);
+    LawSide found;
+    found.text.law = program.find_law(id);
+    if (found.text.law == no_index) {
         std::vector<std::string_view> known;
         for (auto const& l : program.laws) known.push_back(l.id);
         terminal.err() << fmt::format("pligt diff: unknown law '{}'{}\n", id, did_you_mean(id, known));
+        return std::nullopt;
     }
-    return law;
+    auto const& law = program.laws[found.text.law];
+    found.text.on = engine::latest_text(law);
+    if (at == std::string::npos) return found;
+    auto const date = Date::parse(side.substr(at + 1));
+    if (!date) {
+        terminal.err() << fmt::format("pligt diff: '{}': expected a date after '@' (LAW@YYYY-MM-DD)\n", side);
+        return std::nullopt;
+    }
+    if (!law.in_force.contains(*date)) {
+        terminal.err() << fmt::format("pligt diff: '{}': law '{}' is not in force on {} ({})\n", side, law.id,
+                                      date->to_string(), period_text(law.in_force));
+        return std::nullopt;
+    }
+    found.text.on = *date;
+    found.dated = true;
+    return found;
+}
+
+// `serviceloven (SEL, in force 2011-01-01 to 2023-12-31)`, and with a date
+// `serviceloven as of 2014-06-01 (LBK nr. 254 af 20/03/2014)`.
+std::string side_heading(Program const& program, LawSide const& side) {
+    auto const& law = program.laws[side.text.law];
+    if (!side.dated) return fmt::format("{} ({}, {})", law.id, law.short_name, period_text(law.in_force));
+    auto const* version = law.version_on(side.text.on);
+    return fmt::format("{} as of {}{}", law.id, side.text.on.to_string(),
+                       version ? " (" + version->title + ")" : std::string{});
 }
 
 int run_diff(DiffOptions const& options, Terminal& terminal) {
@@ -253,18 +289,27 @@ int run_diff(DiffOptions const& options, Terminal& terminal) {
     if (options.laws) {
         auto const program = load_rules(options.rules, terminal);
         if (!program) return 2;
-        auto const old_law = find_law(*program, options.old_side, terminal);
-        auto const new_law = find_law(*program, options.new_side, terminal);
-        if (old_law == no_index || new_law == no_index) return 2;
-        auto const& a = program->laws[old_law];
-        auto const& b = program->laws[new_law];
-        heading = fmt::format("Law {} ({}, {}) → {} ({}, {})", a.id, a.short_name, period_text(a.in_force), b.id,
-                              b.short_name, period_text(b.in_force));
-        diff = engine::diff_laws(*program, old_law, new_law);
+        auto const old_side = find_law(*program, options.old_side, terminal);
+        auto const new_side = find_law(*program, options.new_side, terminal);
+        if (!old_side || !new_side) return 2;
+        auto const old_law = old_side->text.law, new_law = new_side->text.law;
+        if (old_law == new_law && (!old_side->dated || !new_side->dated)) {
+            terminal.err() << fmt::format("pligt diff: to compare two versions of law '{}', give each its date: "
+                                          "{}@YYYY-MM-DD\n",
+                                          program->laws[old_law].id, program->laws[old_law].id);
+            return 2;
+        }
+        heading = fmt::format("Law {} → {}", side_heading(*program, *old_side), side_heading(*program, *new_side));
+        diff = engine::diff_laws(*program, old_side->text, new_side->text);
         if (!options.cases.empty()) {
-            // Each law as if it alone had been in force all along.
-            auto const old_program = engine::with_law_alone(*program, old_law, new_law);
-            auto const new_program = engine::with_law_alone(*program, new_law, old_law);
+            // Each law (or version) as if it alone had been in force all along.
+            auto const alone = [&](LawSide const& keep, LawSide const& other) {
+                auto out = keep.text.law == other.text.law ? *program
+                                                           : engine::with_law_alone(*program, keep.text.law, other.text.law);
+                return keep.dated ? engine::with_text_alone(out, keep.text.law, keep.text.on) : out;
+            };
+            auto const old_program = alone(*old_side, *new_side);
+            auto const new_program = alone(*new_side, *old_side);
             cases = compare_cases(old_program, new_program, options, *as_of, terminal);
             if (!cases) return 2;
         }
@@ -290,9 +335,15 @@ int run_diff(DiffOptions const& options, Terminal& terminal) {
 void add_diff(CLI::App& app, Terminal& terminal, int& exit_code) {
     auto options = std::make_shared<DiffOptions>();
     auto* verb = app.add_subcommand("diff", "Compare two versions of the rules, or two laws: duties and cases");
-    verb->add_option("old", options->old_side, "The old rule directory or file (with --laws: a law id)")->required();
-    verb->add_option("new", options->new_side, "The new rule directory or file (with --laws: a law id)")->required();
-    verb->add_flag("--laws", options->laws, "OLD and NEW are two laws of one program (the shipped one, or --rules)");
+    verb->add_option("old", options->old_side,
+                     "The old rule directory or file (with --laws: a law id, or LAW@DATE for its version on that date)")
+        ->required();
+    verb->add_option("new", options->new_side,
+                     "The new rule directory or file (with --laws: a law id, or LAW@DATE for its version on that date)")
+        ->required();
+    verb->add_flag("--laws", options->laws,
+                   "OLD and NEW are two laws of one program (the shipped one, or --rules), or two versions of one "
+                   "law (LAW@DATE LAW@DATE)");
     verb->add_option("--cases", options->cases, "Also compare these cases, one JSON object a line (JSONL)");
     verb->add_option("--as-of", options->as_of, "Evaluate the cases at this date; default: today");
     verb->add_option("--examples", options->examples, "Examples of each kind of case difference; default: 3");

@@ -37,12 +37,20 @@ void print_duties(nlohmann::ordered_json const& report, Terminal& terminal) {
         std::string on;
         for (auto const& e : duty["on"]) on += (on.empty() ? "" : " or ") + e.get<std::string>();
         if (duty.contains("where")) on += " where " + duty["where"].get<std::string>();
+        if (duty.contains("on_clauses")) {
+            on.clear();
+            for (auto const& clause : duty["on_clauses"])
+                on += (on.empty() ? "" : "; ") + clause.get<std::string>().substr(3);  // without "on "
+        }
         std::string done;
         for (auto const& e : duty["done_by"]) done += (done.empty() ? "" : " or ") + e.get<std::string>();
+        if (duty.contains("also_before")) done += ", " + duty["also_before"].get<std::string>();
         out << fmt::format("    on {} · due {} · done by {}\n", on, duty["due"].get<std::string>(), done);
+        if (duty.contains("wording")) out << fmt::format("    «{}»\n", duty["wording"].get<std::string>());
         if (duty.contains("unless"))
             for (auto const& e : duty["unless"])
-                out << fmt::format("    unless {} ({})\n", e["condition"].get<std::string>(), e["cite"].get<std::string>());
+                out << fmt::format("    unless {} ({}){}\n", e["condition"].get<std::string>(), e["cite"].get<std::string>(),
+                                   e.contains("instead") ? ", instead " + e["instead"].get<std::string>() : "");
         if (duty.contains("waived_by")) {
             auto const& w = duty["waived_by"];
             out << "    " << terminal.paint(fmt::format("waived by {}", w["exemptions"].get<std::string>()), Colour::blue)

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <tuple>
 
@@ -140,14 +141,22 @@ RulesDiff diff_programs(Program const& old_program, Program const& new_program) 
     return diff;
 }
 
-RulesDiff diff_laws(Program const& program, Index old_law, Index new_law) {
-    auto const by_id = [&](Index law) {
+Date latest_text(LawDef const& law) {
+    auto on = law.versions.empty() ? law.in_force.from : std::max(law.versions.back().from, law.in_force.from);
+    if (law.in_force.to && *law.in_force.to < on) on = *law.in_force.to;
+    return on;
+}
+
+RulesDiff diff_laws(Program const& program, LawText old_text, LawText new_text) {
+    auto const by_id = [&](LawText text) {
         std::map<std::string, DutyDef const*> duties;
-        for (auto const d : program.laws[law].duties) duties[program.duties[d].id] = &program.duties[d];
+        for (auto const d : program.laws[text.law].duties)
+            if (program.duties[d].valid.contains(text.on)) duties[program.duties[d].id] = &program.duties[d];
         return duties;
     };
-    auto const before = by_id(old_law);
-    auto const after = by_id(new_law);
+    auto const old_law = old_text.law;
+    auto const before = by_id(old_text);
+    auto const after = by_id(new_text);
     RulesDiff diff;
     for (auto const& [id, duty] : before)
         if (after.count(id) == 0) diff.removed.push_back(duty_item(program, *duty));
@@ -176,6 +185,20 @@ Program with_law_alone(Program const& program, Index keep, Index drop) {
     return alone;
 }
 
+Program with_text_alone(Program const& program, Index law, Date on) {
+    Program alone = program;
+    auto& def = alone.laws[law];
+    Period const never{Date::from_days(1), Date::from_days(0)};
+    Period const always{Date::from_days(std::numeric_limits<std::int32_t>::min() / 2), std::nullopt};
+    for (auto const d : def.duties) alone.duties[d].valid = alone.duties[d].valid.contains(on) ? always : never;
+    if (auto const* version = def.version_on(on)) {
+        auto only = *version;
+        only.from = def.in_force.from;
+        def.versions = {only};
+    }
+    return alone;
+}
+
 bool CaseComparison::changed() const {
     return std::any_of(kinds.begin(), kinds.end(), [](bool kind) { return kind; });
 }
@@ -197,7 +220,7 @@ std::map<std::pair<std::string, int>, CaseDuty> duties_of(Program const& program
     std::map<std::pair<std::string, int>, CaseDuty> out;
     for (auto const& r : results) {
         CaseDuty duty{program.duties[r.duty].id, std::max<int>(1, r.instance), std::string{to_string(r.status)}, {}};
-        if (r.status != Status::excepted)
+        if (has_due(r))
             duty.due = r.due_before != no_index ? "before " + program.events[r.due_before].id : r.due.to_string();
         out[{duty.duty, duty.instance}] = std::move(duty);
     }

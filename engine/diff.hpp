@@ -69,20 +69,36 @@ struct RulesDiff {
 // by owner, then kind, then duty id.
 RulesDiff diff_programs(Program const& old_program, Program const& new_program);
 
-// Two laws of one program: duties matched by duty id.
-RulesDiff diff_laws(Program const& program, Index old_law, Index new_law);
+// One side of a comparison of laws: a law as its text stood on a date (the
+// version in force then).
+struct LawText {
+    Index law = no_index;
+    Date on;
+};
+
+// The date a law's text is compared at when none is named: its last
+// version's start, inside the law's period (the law as last amended).
+Date latest_text(LawDef const& law);
+
+// Two laws of one program, or two versions of one law: the duties each text
+// holds, matched by duty id.
+RulesDiff diff_laws(Program const& program, LawText old_text, LawText new_text);
 
 // The program as if only `keep` of the two laws existed, in force for the
 // union of both laws' periods; `drop` is never in force. Other laws and the
 // exemption sets stay as written.
 Program with_law_alone(Program const& program, Index keep, Index drop);
 
+// The program as if the text of `law` in force on `on` (that version's
+// duties, citations and deadlines) had been its only text all along.
+Program with_text_alone(Program const& program, Index law, Date on);
+
 // A duty of a case as a caseworker sees it.
 struct CaseDuty {
     std::string duty;
     int instance = 1;    // 1, 2, … by trigger time
     std::string status;  // as in `pligt check --json`
-    std::string due;     // YYYY-MM-DD, "before EVENT", or empty when excepted
+    std::string due;     // YYYY-MM-DD, "before EVENT", or empty when it has none (excepted, no deadline)
 };
 
 struct DutyDifference {

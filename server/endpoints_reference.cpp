@@ -105,11 +105,21 @@ Reply vocabulary(RequestContext const& request, Params const& params) {
                           {"title", e.title},
                           {"vocabulary", vocabulary_id(e.vocabulary)},
                           {"attributes", std::move(attributes)}});
+        if (e.derived()) events.back()["birthday"] = {{"years", e.birthday_years}, {"months", e.birthday_months}};
     }
+    auto const event_ids = [&](std::vector<Index> const& list) {
+        auto ids = ordered_json::array();
+        for (auto const e : list) ids.push_back(program.events[e].id);
+        return ids;
+    };
+    auto states = ordered_json::array();
+    for (auto const& s : program.states)
+        states.push_back({{"id", s.id}, {"title", s.title}, {"from", event_ids(s.starts)}, {"to", event_ids(s.ends)}});
     return ok({{"vocabularies", std::move(vocabularies)},
                {"kinds", std::move(kinds)},
                {"facts", std::move(facts)},
-               {"events", std::move(events)}});
+               {"events", std::move(events)},
+               {"states", std::move(states)}});
 }
 
 Reply deadline(RequestContext const& request, Params const& params) {

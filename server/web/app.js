@@ -143,7 +143,11 @@
     return {
       title: v.title ?? '',
       facts: list(v.facts).map(attribute),
-      events: list(v.events).map((e) => ({ id: e.id ?? e.name, title: e.title ?? '', attributes: list(e.attributes).map(attribute) })),
+      // A birthday is derived from the birthdate, never entered: it is
+      // kept for its title, apart from the events a form offers.
+      events: list(v.events).filter((e) => !e.birthday)
+        .map((e) => ({ id: e.id ?? e.name, title: e.title ?? '', attributes: list(e.attributes).map(attribute) })),
+      birthdays: list(v.events).filter((e) => e.birthday).map((e) => ({ id: e.id, title: e.title ?? '' })),
       kinds,
     };
   }
@@ -158,7 +162,10 @@
 
   const vocabTitle = (item) => (lang === 'da' && item.title) ? item.title : humanize(item.id);
   const eventById = (id) => vocab.events.find((e) => e.id === id);
-  const eventLabel = (id) => { const e = eventById(id); return e ? vocabTitle(e) : id; };
+  const eventLabel = (id) => {
+    const e = eventById(id) ?? (vocab.birthdays ?? []).find((b) => b.id === id);
+    return e ? vocabTitle(e) : id;
+  };
 
   // ---------------------------------------------------------------- municipality picker
   const combo = {

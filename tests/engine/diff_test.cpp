@@ -94,7 +94,9 @@ TEST_CASE("an exemption set's waivers are matched by the duty they waive") {
 TEST_CASE("two laws of one program are compared duty id by duty id") {
     auto const program = testing::compile(
         {testing::fixture("example_events.pligt"), testing::fixture("example_act.pligt")});
-    auto const diff = engine::diff_laws(program, program.find_law("example_act"), program.find_law("example_act_2024"));
+    auto const old_law = program.find_law("example_act"), new_law = program.find_law("example_act_2024");
+    auto const diff = engine::diff_laws(program, {old_law, engine::latest_text(program.laws[old_law])},
+                                        {new_law, engine::latest_text(program.laws[new_law])});
     CHECK(diff.added.empty());
     REQUIRE(diff.removed.size() == 2);
     CHECK(diff.removed[0].duty == "acknowledge");
