@@ -226,12 +226,14 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     for (auto const& scenario : result["scenarios"]) {
         auto const& totals = scenario["totals"];
         out << fmt::format("\n{} · {}\n", scenario["scenario"].get<std::string>(), scenario["title"].get<std::string>());
+        auto const past_target = totals["past_target"].get<std::uint64_t>();
         out << fmt::format("  {} duties opened: {} met, {} late, {} overdue, {} pending, {} waived, {} excepted, {} lapsed; "
-                           "{:.0f} caseworker hours\n",
+                           "{}{:.0f} caseworker hours\n",
                            totals["opened"].get<std::uint64_t>(), totals["met"].get<std::uint64_t>(),
                            totals["late"].get<std::uint64_t>(), totals["overdue"].get<std::uint64_t>(),
                            totals["pending"].get<std::uint64_t>(), totals["waived"].get<std::uint64_t>(),
                            totals["excepted"].get<std::uint64_t>(), totals["lapsed"].get<std::uint64_t>(),
+                           past_target ? fmt::format("{} past a target (not a breach); ", past_target) : "",
                            totals["hours"].get<double>());
         if (totals.contains("vs_baseline"))
             out << fmt::format("  against the baseline: {:+} waived, {:+} overdue or late, {:+.0f} hours\n",

@@ -72,7 +72,8 @@ std::string bar_chart(std::string const& title, std::vector<std::string> const& 
     return svg + "</svg></figure>\n";
 }
 
-constexpr char const* columns[] = {"opened", "met", "late", "overdue", "pending", "waived", "excepted", "lapsed"};
+constexpr char const* columns[] = {"opened",   "met",    "late",       "overdue", "pending",
+                                   "waived", "excepted", "lapsed", "past_target"};
 
 std::string table(nlohmann::ordered_json const& rows, std::string const& key, std::string const& heading) {
     std::string html = fmt::format("<table><thead><tr><th scope=\"col\">{}</th>", escape(heading));

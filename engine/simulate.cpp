@@ -8,6 +8,7 @@ namespace pligt::engine {
 Tally& Tally::operator+=(Tally const& other) {
     opened += other.opened;
     for (std::size_t s = 0; s < status_count; ++s) by_status[s] += other.by_status[s];
+    past_target += other.past_target;
     hours += other.hours;
     return *this;
 }
@@ -33,6 +34,7 @@ void Simulation::Accumulator::add(Case const& c) {
             auto& tally = tallies_[simulation.slot(p, duty.concept_index, c.municipality)];
             ++tally.opened;
             ++tally.by_status[static_cast<std::size_t>(result.status)];
+            tally.past_target += result.past_target;
             if (result.status != Status::waived && result.status != Status::excepted && result.status != Status::lapsed)
                 tally.hours += duty.effort_hours;
         }
@@ -53,6 +55,7 @@ nlohmann::ordered_json tally_json(Tally const& tally) {
     nlohmann::ordered_json out;
     out["opened"] = tally.opened;
     for (auto const status : all_statuses) out[std::string{to_string(status)}] = tally.by_status[static_cast<std::size_t>(status)];
+    out["past_target"] = tally.past_target;
     out["hours"] = tally.hours;
     return out;
 }
@@ -66,6 +69,7 @@ nlohmann::ordered_json difference(Tally const& scenario, Tally const& baseline) 
         out[std::string{to_string(status)}] =
             static_cast<std::int64_t>(scenario.by_status[s]) - static_cast<std::int64_t>(baseline.by_status[s]);
     }
+    out["past_target"] = static_cast<std::int64_t>(scenario.past_target) - static_cast<std::int64_t>(baseline.past_target);
     out["hours"] = scenario.hours - baseline.hours;
     return out;
 }
@@ -126,7 +130,7 @@ nlohmann::ordered_json Simulation::to_json(std::uint64_t skipped) const {
 std::string Simulation::to_csv() const {
     std::string out = "scenario,duty,municipality,opened";
     for (auto const status : all_statuses) out += fmt::format(",{}", to_string(status));
-    out += ",hours\n";
+    out += ",past_target,hours\n";
     auto const& base = baseline();
     for (std::size_t p = 0; p < programs_.size(); ++p)
         for (Index d = 0; d < concepts_; ++d)
@@ -135,7 +139,7 @@ std::string Simulation::to_csv() const {
                 if (t.opened == 0) continue;
                 out += fmt::format("{},{},{},{}", programs_[p].id, base.concepts[d], base.municipalities[m].id, t.opened);
                 for (auto const status : all_statuses) out += fmt::format(",{}", t.by_status[static_cast<std::size_t>(status)]);
-                out += fmt::format(",{}\n", t.hours);
+                out += fmt::format(",{},{}\n", t.past_target, t.hours);
             }
     return out;
 }

@@ -26,6 +26,9 @@ inline constexpr std::size_t status_count = 7;
 struct Tally {
     std::uint64_t opened = 0;
     std::array<std::uint64_t, status_count> by_status{};  // indexed by Status
+    // Instances past a target (a municipality's or a programme's goal):
+    // counted apart, never among the breaches (late, overdue).
+    std::uint64_t past_target = 0;
     double hours = 0;  // effort of the instances that required work (not waived, excepted or lapsed)
 
     Tally& operator+=(Tally const& other);

@@ -178,25 +178,26 @@ TEST_CASE("the CSV rows add up to the JSON result's numbers") {
     engine::run_simulation(simulation, source_of(lines), options);
     auto const result = simulation.to_json(0);
 
-    // scenario,duty,municipality,opened,pending,met,late,overdue,waived,excepted,lapsed,hours
-    std::map<std::pair<std::string, std::string>, std::array<double, 9>> sums;
+    // scenario,duty,municipality,opened,pending,met,late,overdue,waived,excepted,lapsed,past_target,hours
+    std::map<std::pair<std::string, std::string>, std::array<double, 10>> sums;
     std::istringstream csv{simulation.to_csv()};
     std::string line;
     std::getline(csv, line);
-    CHECK(line == "scenario,duty,municipality,opened,pending,met,late,overdue,waived,excepted,lapsed,hours");
+    CHECK(line == "scenario,duty,municipality,opened,pending,met,late,overdue,waived,excepted,lapsed,past_target,hours");
     while (std::getline(csv, line)) {
         std::vector<std::string> cells;
         std::istringstream row{line};
         for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
-        REQUIRE(cells.size() == 12);
+        REQUIRE(cells.size() == 13);
         auto& sum = sums[{cells[0], cells[1]}];
-        for (std::size_t i = 0; i < 9; ++i) sum[i] += std::stod(cells[3 + i]);
+        for (std::size_t i = 0; i < 10; ++i) sum[i] += std::stod(cells[3 + i]);
     }
-    char const* const names[] = {"opened", "pending", "met", "late", "overdue", "waived", "excepted", "lapsed", "hours"};
+    char const* const names[] = {"opened", "pending", "met",    "late",        "overdue",
+                                 "waived", "excepted", "lapsed", "past_target", "hours"};
     for (auto const& scenario : result["scenarios"])
         for (auto const& duty : scenario["duties"]) {
             auto const& sum = sums[{scenario["scenario"].get<std::string>(), duty["duty"].get<std::string>()}];
-            for (std::size_t i = 0; i < 9; ++i) {
+            for (std::size_t i = 0; i < 10; ++i) {
                 INFO(scenario["scenario"].get<std::string>(), " ", duty["duty"].get<std::string>(), " ", names[i]);
                 CHECK(sum[i] == doctest::Approx(duty[names[i]].get<double>()));
             }
@@ -247,4 +248,27 @@ TEST_CASE("on a generated population the simulator agrees with the checker too")
         CHECK(counted_overdue == expected_overdue);
         CHECK(counted_opened > 1000);
     }
+}
+
+TEST_CASE("a past target is counted apart from the breaches, in JSON and CSV") {
+    // Ikast-Brande's six-week goal for the frikommune assessment, which has
+    // no statutory deadline: assessed after eight weeks, once past the goal.
+    std::vector<std::string> const lines{
+        R"({"municipality": "ikast-brande", "events": [{"event": "concern_registered", "at": "2019-03-05"},
+            {"event": "assessment_completed", "at": "2019-05-02"}]})",
+        R"({"municipality": "ikast-brande", "events": [{"event": "concern_registered", "at": "2019-03-05"},
+            {"event": "assessment_completed", "at": "2019-04-10"}]})"};
+    engine::Simulation simulation{{{"baseline", "", &shipped()}}, as_of};
+    engine::run_simulation(simulation, source_of(lines), engine::RunOptions{});
+    auto const result = simulation.to_json(0);
+    nlohmann::ordered_json assessment;
+    for (auto const& duty : result["scenarios"][0]["duties"])
+        if (duty["duty"] == "child_assessment") assessment = duty;
+    REQUIRE(assessment.is_object());
+    CHECK(assessment["opened"] == 2);
+    CHECK(assessment["met"] == 2);
+    CHECK(assessment["late"] == 0);
+    CHECK(assessment["overdue"] == 0);
+    CHECK(assessment["past_target"] == 1);
+    CHECK(simulation.to_csv().find("baseline,child_assessment,ikast-brande,2,0,2,0,0,0,0,0,1,16\n") != std::string::npos);
 }
