@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace pligt {
 
@@ -74,6 +76,48 @@ std::string triggers_text(Program const& program, DutyDef const& duty) {
     }
     for (auto const e : duty.triggers) text += (text.empty() ? "" : " or ") + program.events[e].id;
     return text;
+}
+
+void index_trigger_periods(Program& program) {
+    for (auto& entries : program.duties_by_trigger)
+        for (auto& entry : entries) {
+            auto const& duty = program.duties[entry.duty];
+            entry.by_period = !duty.owned_by_set && duty.dated.kind == Dating::Kind::trigger;
+            if (!entry.by_period) continue;
+            auto const& law = program.laws[duty.owner].in_force;
+            entry.from = std::max(law.from, duty.valid.from).days();
+            entry.to = std::numeric_limits<std::int32_t>::max();
+            if (law.to) entry.to = law.to->days();
+            if (duty.valid.to) entry.to = std::min(entry.to, duty.valid.to->days());
+        }
+    program.triggers_by_date.assign(program.duties_by_trigger.size(), {});
+    for (std::size_t event = 0; event < program.duties_by_trigger.size(); ++event) {
+        auto const& entries = program.duties_by_trigger[event];
+        auto& index = program.triggers_by_date[event];
+        std::vector<std::int32_t> starts{std::numeric_limits<std::int32_t>::min()};
+        for (auto const& entry : entries)
+            if (entry.by_period) {
+                starts.push_back(entry.from);
+                if (entry.to < std::numeric_limits<std::int32_t>::max()) starts.push_back(entry.to + 1);
+            }
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+        for (std::size_t i = 0; i < starts.size(); ++i) {
+            auto const day = starts[i];  // every day of the interval holds the same entries
+            for (auto const& entry : entries)
+                if (!entry.by_period || (entry.from <= day && day <= entry.to)) index.entries.push_back(entry);
+            index.ends.push_back(static_cast<std::uint32_t>(index.entries.size()));
+        }
+        index.starts = std::move(starts);
+    }
+    for (auto& duty : program.duties) {
+        duty.carry_to = no_index;
+        if (duty.carry_law == no_index) continue;
+        auto const& law = program.laws[duty.carry_law];
+        for (auto const d : law.duties)
+            if (program.duties[d].concept_index == duty.concept_index && program.duties[d].valid.contains(law.in_force.from))
+                duty.carry_to = d;
+    }
 }
 
 }  // namespace pligt

@@ -122,6 +122,8 @@ struct ConditionNode {
     ConditionOp op = ConditionOp::always;
     Comparator comparator = Comparator::eq;
     Operand left;
+    // For `member`: when right.index is 1, right.constant holds the values
+    // (all from 0 to 63) as a bit set; the values are in member_values too.
     Operand right;
     Index first = 0;  // children or member values (into condition_children / member_values)
     Index count = 0;
@@ -227,52 +229,59 @@ struct FulfilmentDef {
 };
 
 struct DutyDef {
-    std::string id;  // the concept: shared by laws that define the same duty
+    // What the evaluator reads for every instance comes first, close
+    // together; the texts, read only to explain, come last.
     Index concept_index = no_index;  // index of id in Program::concepts
-    std::string title;
-    std::string cite;
     Index owner = no_index;    // a law, or an exemption set when owned_by_set
     bool owned_by_set = false;
-    std::vector<Index> triggers;  // events
-    // The `where` condition compiled once per trigger event (attributes sit at
-    // different places in different events): roots in Program::conditions,
-    // parallel to triggers; empty when there is no condition.
-    std::vector<Index> conditions;
-    // As written, for explanations: the `where` of a single `on` clause
-    // (empty with several); per trigger, its clause's `where`; and each `on`
-    // clause whole ("on a or b where c").
-    std::string condition_text;
-    std::vector<std::string> trigger_conditions;
-    std::vector<std::string> trigger_clauses;
-    std::vector<ExceptionDef> exceptions;
-    DeadlineDef due;
-    std::optional<TargetDef> target;  // an exemption set's goal for its own duty
+    bool done_also_before = false;  // an event before the trigger fulfils it
+    // Derived at resolve: named by an exception's `instead`, so opened only
+    // when that exception holds, never by its own triggers alone.
+    bool residual = false;
+    bool has_target = false;  // `target` below is set
     Dating dated;
     // The versions of its law this definition holds for: from the start of
     // the version that gave it to the end of the one before the version that
     // changed or repealed it. Open at either end where the law's own period
     // bounds it, so a scenario that moves the law moves the outer versions.
     Period valid{Date::from_days(std::numeric_limits<std::int32_t>::min() / 2), std::nullopt};
-    std::vector<FulfilmentDef> done_by;
-    bool done_also_before = false;  // an event before the trigger fulfils it
-    Span look_back;                   // … back to this span before the trigger; amount 0: any time
+    Span look_back;                    // … back to this span before the trigger; amount 0: any time
     Index look_back_since = no_index;  // … or after the latest such event before the trigger
-    // Derived at resolve: named by an exception's `instead`, so opened only
-    // when that exception holds, never by its own triggers alone.
-    bool residual = false;
-    std::vector<Index> lapses_on;   // events
-    double effort_hours = 0;
-    std::string wording;  // `wording "…"`: the statute's words for the time limit
     // Derived by assign_duty_calendars: the calendar counting its working
     // days, no_index when there is none.
     Index calendar = no_index;
     // Derived at resolve: a later law whose transitional provision finishes
     // this duty's open instances under it (its law and transition index).
     Index carry_law = no_index, carry_transition = no_index;
+    // Derived by index_trigger_periods: that law's duty of the same id in force
+    // on its first day, which the carried instance continues as.
+    Index carry_to = no_index;
+    Index kept_by = no_index;  // into its law's transitions
+    double effort_hours = 0;
+    std::vector<Index> triggers;  // events
+    // The `where` condition compiled once per trigger event (attributes sit at
+    // different places in different events): roots in Program::conditions,
+    // parallel to triggers; empty when there is no condition.
+    std::vector<Index> conditions;
+    std::vector<ExceptionDef> exceptions;
+    std::vector<FulfilmentDef> done_by;
+    std::vector<Index> lapses_on;   // events
     // Derived at resolve: events made under an older law that fulfil this
     // duty, by a transition of its own law (`keep … for`).
     std::vector<Index> kept_events;
-    Index kept_by = no_index;  // into its law's transitions
+    DeadlineDef due;
+    std::optional<TargetDef> target;  // an exemption set's goal for its own duty
+
+    std::string id;  // the concept: shared by laws that define the same duty
+    std::string title;
+    std::string cite;
+    // As written, for explanations: the `where` of a single `on` clause
+    // (empty with several); per trigger, its clause's `where`; and each `on`
+    // clause whole ("on a or b where c").
+    std::string condition_text;
+    std::vector<std::string> trigger_conditions;
+    std::vector<std::string> trigger_clauses;
+    std::string wording;  // `wording "…"`: the statute's words for the time limit
     Origin origin;
 };
 
@@ -466,12 +475,28 @@ struct Program {
     // Derived indexes.
     std::vector<std::string> concepts;  // every duty id once, sorted: index order is id order
     // Event index -> the duties it can open, by id, each with the event's
-    // position in the duty's triggers (what its per-trigger conditions use).
+    // position in the duty's triggers (what its per-trigger conditions use),
+    // and, for a law's duty whose trigger's date decides, the days on which
+    // it is in force (its law's period within its versions': see
+    // index_trigger_periods), so that the evaluator passes over the other
+    // versions and laws without reading their definitions.
     struct TriggeredDuty {
         Index duty = no_index;
         Index which = 0;
+        bool by_period = false;  // false: decide by the definition (a set's duty, `dated by`)
+        std::int32_t from = 0, to = 0;  // day numbers, inclusive
     };
     std::vector<std::vector<TriggeredDuty>> duties_by_trigger;
+    // The same, cut at every date where one of an event's duties comes into
+    // or goes out of force: for a trigger on a day, the entries of the
+    // interval holding that day are those in force then (and those whose
+    // definition decides), in the same order. Built by index_trigger_periods.
+    struct TriggersByDate {
+        std::vector<std::int32_t> starts;   // interval i: [starts[i], starts[i + 1]) in day numbers
+        std::vector<std::uint32_t> ends;    // interval i's entries: [ends[i - 1] or 0, ends[i])
+        std::vector<TriggeredDuty> entries;
+    };
+    std::vector<TriggersByDate> triggers_by_date;  // by event
     Index birthdate_fact = no_index;                    // what `age` counts from
     std::vector<Index> birthday_events;                 // events with `at age`, derived from it
     std::unordered_map<std::string, Index> event_ids, fact_ids, state_ids, municipality_ids, law_ids, set_ids;
@@ -505,6 +530,12 @@ private:
 // the reference pages and diffs that show the rules as written.
 std::string look_back_text(Program const& program, DutyDef const& duty);
 std::string triggers_text(Program const& program, DutyDef const& duty);
+
+// Sets what follows from the laws' periods and the duties' versions: the
+// periods of Program::duties_by_trigger and each DutyDef::carry_to. Called
+// once the program is resolved, and again by whatever changes a law's
+// period or a duty's versions (a scenario, a diff).
+void index_trigger_periods(Program& program);
 
 // Sets DutyDef::calendar for every duty: its law's calendar, else the
 // default; an exemption set's own duty counts with its first amended law's.

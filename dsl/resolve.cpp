@@ -571,12 +571,13 @@ void Resolver::index_program() {
         auto const& triggers = program_.duties[d].triggers;
         if (program_.duties[d].residual) continue;  // opened by the exception that leaves it
         for (Index which = 0; which < triggers.size(); ++which)
-            program_.duties_by_trigger[triggers[which]].push_back({d, which});
+            program_.duties_by_trigger[triggers[which]].push_back({d, which, false, 0, 0});
     }
     for (auto& duties : program_.duties_by_trigger)
         std::stable_sort(duties.begin(), duties.end(), [&](Program::TriggeredDuty a, Program::TriggeredDuty b) {
             return program_.duties[a.duty].concept_index < program_.duties[b.duty].concept_index;
         });
+    index_trigger_periods(program_);
     assign_duty_calendars(program_);
     program_.birthdate_fact = birthdate_fact();
     for (Index e = 0; e < program_.events.size(); ++e)

@@ -146,6 +146,13 @@ Index Resolver::compile(ast::Comparison const& comparison, ConditionScope const&
         node.first = static_cast<Index>(program_.member_values.size());
         node.count = static_cast<Index>(values.size());
         program_.member_values.insert(program_.member_values.end(), values.begin(), values.end());
+        // Values from 0 to 63 (every kind's, in practice) as a bit set too,
+        // so that the evaluator tests membership with one shift.
+        if (std::all_of(values.begin(), values.end(), [](Value v) { return v >= 0 && v < 64; })) {
+            node.right.kind = OperandKind::constant;
+            node.right.index = 1;
+            for (auto const v : values) node.right.constant |= Value{1} << v;
+        }
         return add_node(node);
     }
     static std::pair<char const*, Comparator> const comparators[] = {

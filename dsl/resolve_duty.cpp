@@ -438,7 +438,10 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
         def.due.text = "no deadline";
     }
     if (target && scope.in_set) {
-        if (auto rule = resolve_target_rule(target->rule, scope, def)) def.target = TargetDef{def.id, no_index, std::move(*rule), {}, origin(*target)};
+        if (auto rule = resolve_target_rule(target->rule, scope, def)) {
+            def.target = TargetDef{def.id, no_index, std::move(*rule), {}, origin(*target)};
+            def.has_target = true;
+        }
         else ok = false;
     }
     if (def.dated.kind == Dating::Kind::deadline && no_deadline) {

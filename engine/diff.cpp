@@ -182,6 +182,7 @@ Program with_law_alone(Program const& program, Index keep, Index drop) {
     alone.laws[keep].in_force = both;
     // A period that ends before it begins contains no day.
     alone.laws[drop].in_force = Period{Date::from_days(1), Date::from_days(0)};
+    index_trigger_periods(alone);
     return alone;
 }
 
@@ -196,6 +197,7 @@ Program with_text_alone(Program const& program, Index law, Date on) {
         only.from = def.in_force.from;
         def.versions = {only};
     }
+    index_trigger_periods(alone);
     return alone;
 }
 

@@ -39,7 +39,7 @@ bool state_holds(ConditionScope const& scope, std::uint32_t e, Index state) {
 
 // The value an operand reads at case event `e`; nothing when an optional
 // attribute or a fact is absent (a comparison with nothing is false).
-std::optional<Value> read(ConditionScope const& scope, std::uint32_t e, Operand const& operand) {
+[[gnu::always_inline]] inline std::optional<Value> read(ConditionScope const& scope, std::uint32_t e, Operand const& operand) {
     auto const& program = scope.program;
     auto const& c = scope.c;
     switch (operand.kind) {
@@ -92,6 +92,8 @@ bool holds(ConditionScope const& scope, std::uint32_t e, Index node_index) {
     case ConditionOp::member: {
         auto const left = read(scope, e, node.left);
         if (!left) return false;
+        if (node.right.index == 1)
+            return *left >= 0 && *left < 64 && ((node.right.constant >> *left) & 1) != 0;
         auto const first = program.member_values.begin() + node.first;
         return std::find(first, first + node.count, *left) != first + node.count;
     }
@@ -183,25 +185,30 @@ class InstanceEvaluator {
 public:
     InstanceEvaluator(Program const& program, Case const& c, Moment as_of, std::uint32_t known,
                       EventChains const& chains)
-        : program_{program}, c_{c}, as_of_{as_of}, known_{known}, chains_{chains}, scope_{program, c, known} {}
+        : program_{program}, c_{c}, as_of_{as_of}, known_{known}, chains_{chains}, scope_{program, c, known},
+          targets_{program.municipalities[c.municipality].targets}, has_targets_{!targets_.empty()},
+          adopts_{!program.municipalities[c.municipality].adoptions.empty()} {}
 
     // `which`: the trigger's position in duty.triggers; `decided_on`: the
     // date that chose this definition (the trigger's, unless `dated by`).
-    void run(std::uint32_t t, Index duty_index, std::size_t which, Date decided_on,
-             std::vector<DutyResult>& results) const {
-        DeadlineDef const* rule = nullptr;
-        DutyResult result = first_instance(t, duty_index, which, decided_on, rule);
+    // Inlined on purpose: the hot path, once an instance.
+    [[gnu::always_inline]] void run(std::uint32_t t, Index duty_index, std::size_t which, Date decided_on,
+                                    std::vector<DutyResult>& results) const {
+        // Written in place: a result is large, and most instances are one.
+        auto& result = results.emplace_back();
+        auto const* rule = first_instance(t, duty_index, which, decided_on, result);
         if (program_.duties[duty_index].carry_law != no_index) carry(t, result, rule);
-        auto const& duty = program_.duties[result.duty];
-        duty_index = result.duty;
-        auto const& calendar = calendar_of(program_, duty);
-        results.push_back(result);
-        if (result.status == Status::excepted) return open_residual(t, result, results);  // and no repetitions
-
         // Repetitions: each due an interval after the previous one was done,
         // or after its deadline when it was not; only up to the evaluation
-        // moment, plus the one still pending.
-        if (!rule->recurs) return;
+        // moment, plus the one still pending. An excepted instance has none
+        // (evaluate opens what its exception leaves).
+        if (!rule->recurs || result.status == Status::excepted) return;
+        // What every repetition takes from the first, copied: `result` moves
+        // when `results` grows.
+        DutyResult const first = result;
+        duty_index = first.duty;
+        auto const& duty = program_.duties[duty_index];
+        auto const& calendar = calendar_of(program_, duty);
         for (int cycle = 1; cycle < 1000; ++cycle) {
             auto const& previous = results.back();
             if (previous.status != Status::met && previous.status != Status::late && previous.status != Status::overdue)
@@ -210,11 +217,11 @@ public:
             next.duty = duty_index;
             next.trigger = t;
             next.cycle = static_cast<std::uint16_t>(cycle);
-            next.changed_by = result.changed_by;
-            next.decided_on = result.decided_on;
-            next.transition_law = result.transition_law;
-            next.transition = result.transition;
-            next.carried_from = result.carried_from;
+            next.changed_by = first.changed_by;
+            next.decided_on = first.decided_on;
+            next.transition_law = first.transition_law;
+            next.transition = first.transition;
+            next.carried_from = first.carried_from;
             next.previous = previous.done;
             next.from = previous.done >= 0 ? c_.events[static_cast<std::size_t>(previous.done)].at : previous.due;
             if (ended_before(*rule, t, next.from)) return;
@@ -258,58 +265,11 @@ public:
         return trigger.at.date;
     }
 
-private:
-    // The first (or only) deadline of an instance, and its status.
-    DutyResult first_instance(std::uint32_t t, Index duty_index, std::size_t which, Date decided_on,
-                              DeadlineDef const*& rule) const {
-        auto const& duty = program_.duties[duty_index];
-        auto const& trigger = c_.events[t];
-        auto const& municipality = program_.municipalities[c_.municipality];
-        auto const on = trigger.at.date;
-        auto const& calendar = calendar_of(program_, duty);
-
-        DutyResult result;
-        result.duty = duty_index;
-        result.trigger = t;
-        result.decided_on = decided_on;
-
-        // An exemption set may change the deadline; the law's stays on record.
-        rule = &duty.due;
-        if (!duty.owned_by_set)
-            for_each_adopted_set(program_, municipality, duty.owner, on, [&](Index set_index, ExemptionSetDef const& set) {
-                for (auto const& change : set.changes)
-                    for (auto const& [changed_duty, deadline] : change.deadlines)
-                        if (changed_duty == duty_index) {
-                            rule = &deadline;
-                            result.changed_by = set_index;
-                            return true;
-                        }
-                return false;
-            });
-        if (result.changed_by != no_index) {
-            DutyResult law;
-            first_deadline(duty.due, t, which, calendar, law);
-            result.law_due = law.due;
-            result.law_due_before = law.due_before;
-        }
-        first_deadline(*rule, t, which, calendar, result);
-
-        if (which < duty.triggers.size())
-            for (Index e = 0; e < duty.exceptions.size() && result.exception == no_index; ++e)
-                if (holds(scope_, t, duty.exceptions[e].conditions[which])) result.exception = e;
-        if (!duty.owned_by_set && result.exception == no_index) find_waiver(duty, t, which, result);
-
-        result.done = find_fulfilment(duty, search_start(duty, t));
-        if (result.done < 0 && !duty.kept_events.empty()) keep_older_fulfilment(duty, result);
-        settle(duty, t, result, rule);
-        find_target(duty, t, result);
-        return result;
-    }
-
     // `unless COND instead DUTY`: the exception removed this instance but
     // leaves the named duty in its place, opened by the same trigger and
-    // governed by the same version of the law.
-    void open_residual(std::uint32_t t, DutyResult const& excepted, std::vector<DutyResult>& results) const {
+    // governed by the same version of the law. Called by evaluate, not by
+    // run, so that run stays free of recursion.
+    void open_residual(std::uint32_t t, DutyResult const excepted, std::vector<DutyResult>& results) const {
         auto const& duty = program_.duties[excepted.duty];
         auto const& exception = duty.exceptions[excepted.exception];
         if (exception.instead == no_index) return;
@@ -332,6 +292,54 @@ private:
             results[i].residual_of = excepted.duty;
             results[i].residual_exception = excepted.exception;
         }
+    }
+
+private:
+    // The first (or only) deadline of an instance, and its status; returns
+    // the deadline rule that gave it (the law's, or a set's change).
+    DeadlineDef const* first_instance(std::uint32_t t, Index duty_index, std::size_t which, Date decided_on,
+                                      DutyResult& result) const {
+        auto const& duty = program_.duties[duty_index];
+        auto const& trigger = c_.events[t];
+        auto const& municipality = program_.municipalities[c_.municipality];
+        auto const on = trigger.at.date;
+        auto const& calendar = calendar_of(program_, duty);
+
+        result.duty = duty_index;
+        result.trigger = t;
+        result.decided_on = decided_on;
+
+        // An exemption set may change the deadline; the law's stays on record.
+        auto const* rule = &duty.due;
+        if (adopts_ && !duty.owned_by_set)
+            for_each_adopted_set(program_, municipality, duty.owner, on, [&](Index set_index, ExemptionSetDef const& set) {
+                for (auto const& change : set.changes)
+                    for (auto const& [changed_duty, deadline] : change.deadlines)
+                        if (changed_duty == duty_index) {
+                            rule = &deadline;
+                            result.changed_by = set_index;
+                            return true;
+                        }
+                return false;
+            });
+        if (result.changed_by != no_index) {
+            DutyResult law;
+            first_deadline(duty.due, t, which, calendar, law);
+            result.law_due = law.due;
+            result.law_due_before = law.due_before;
+        }
+        first_deadline(*rule, t, which, calendar, result);
+
+        if (!duty.exceptions.empty() && which < duty.triggers.size())
+            for (Index e = 0; e < duty.exceptions.size() && result.exception == no_index; ++e)
+                if (holds(scope_, t, duty.exceptions[e].conditions[which])) result.exception = e;
+        if (adopts_ && !duty.owned_by_set && result.exception == no_index) find_waiver(duty, t, which, result);
+
+        result.done = find_fulfilment(duty, search_start(duty, t));
+        if (result.done < 0 && !duty.kept_events.empty()) keep_older_fulfilment(duty, result);
+        settle(duty, t, result, rule);
+        find_target(duty, t, result);
+        return rule;
     }
 
     // Where the search for a fulfilling event starts: at the trigger; with
@@ -370,21 +378,18 @@ private:
             break;
         default: return;  // waived, excepted or lapsed: nothing open to finish
         }
-        Index successor = no_index;
-        for (auto const d : law.duties) {
-            auto const& candidate = program_.duties[d];
-            if (candidate.concept_index == old.concept_index && candidate.valid.contains(change)) successor = d;
-        }
+        auto const successor = old.carry_to;
         if (successor == no_index) return;
         auto const& duty = program_.duties[successor];
         std::size_t which = duty.triggers.size();  // none: a trigger the successor does not have
         for (std::size_t i = 0; i < duty.triggers.size(); ++i)
             if (duty.triggers[i] == trigger.event) which = i;
-        auto carried = first_instance(t, successor, which, change, rule);
-        carried.transition_law = old.carry_law;
-        carried.transition = old.carry_transition;
-        carried.carried_from = result.duty;
-        result = carried;
+        auto const from = result.duty;
+        result = DutyResult{};
+        rule = first_instance(t, successor, which, change, result);
+        result.transition_law = old.carry_law;
+        result.transition = old.carry_transition;
+        result.carried_from = from;
     }
 
     // `keep EVENT for DUTY`: with nothing done under this law, an event made
@@ -405,6 +410,7 @@ private:
     // A goal beside the deadline: the duty's own (an exemption set's), else
     // the municipality's published case-processing time for it.
     void find_target(DutyDef const& duty, std::uint32_t t, DutyResult& result) const {
+        if (!has_targets_ && !duty.has_target) return;  // most municipalities, most duties
         if (result.status == Status::waived || result.status == Status::excepted || result.status == Status::lapsed)
             return;
         DeadlineDef const* rule = nullptr;
@@ -412,7 +418,7 @@ private:
             rule = &duty.target->rule;
             result.target_source = 1;
         } else {
-            auto const& targets = program_.municipalities[c_.municipality].targets;
+            auto const& targets = targets_;
             for (Index i = 0; i < targets.size() && !rule; ++i)
                 if (targets[i].concept_index == duty.concept_index) {
                     rule = &targets[i].rule;
@@ -666,6 +672,9 @@ private:
     std::uint32_t known_;
     EventChains const& chains_;
     ConditionScope scope_;
+    std::vector<TargetDef> const& targets_;  // the municipality's published case-processing times
+    bool has_targets_;
+    bool adopts_;  // whether the municipality ever adopted an exemption set (most never did)
 };
 
 // Whether a duty exists for a trigger on this date in this municipality: the
@@ -704,17 +713,19 @@ namespace {
 // A matter carried across a change of law is one instance: the later law's
 // instance of the same duty for the same matter (opened by, or counted from,
 // the carried instance's trigger) is not a second one.
-void drop_instances_carried_elsewhere(Program const& program, std::vector<DutyResult>& results) {
-    bool any = false;
-    for (auto const& r : results) any |= r.transition != no_index;
-    if (!any) return;
-    auto const concept_of = [&](DutyResult const& r) { return program.duties[r.duty].concept_index; };
+// The concept and trigger of an instance carried across a change of law.
+struct CarriedMatter {
+    Index concept_index;
+    std::uint32_t trigger;
+};
+
+void drop_instances_carried_elsewhere(Program const& program, std::vector<CarriedMatter> const& carried,
+                                      std::vector<DutyResult>& results) {
     auto const same_matter = [&](DutyResult const& r) {
         if (r.transition != no_index) return false;
-        for (auto const& carried : results)
-            if (carried.transition != no_index && concept_of(carried) == concept_of(r) &&
-                carried.cycle == 0 && (r.trigger == carried.trigger ||
-                                       r.anchor == static_cast<std::int32_t>(carried.trigger)))
+        for (auto const& matter : carried)
+            if ((r.trigger == matter.trigger || r.anchor == static_cast<std::int32_t>(matter.trigger)) &&
+                program.duties[r.duty].concept_index == matter.concept_index)
                 return true;
         return false;
     };
@@ -733,19 +744,40 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
     EventChains const chains{c, known, program.events.size()};
     InstanceEvaluator const instances{program, c, as_of, known, chains};
     ConditionScope const scope{program, c, known};
+    thread_local std::vector<CarriedMatter> carried;  // a handful, reused
+    carried.clear();
 
     for (std::uint32_t t = 0; t < known; ++t) {
         auto const& trigger = c.events[t];
-        for (auto const [duty_index, which] : program.duties_by_trigger[trigger.event]) {
+        // The duties this event can open on this day: the interval of the
+        // event's index holding the day (most events have a few, the latest
+        // last), so other versions and laws are never read.
+        auto const day = trigger.at.date.days();
+        auto const& index = program.triggers_by_date[trigger.event];
+        auto i = index.starts.size() - 1;
+        while (index.starts[i] > day) --i;
+        auto const* entry_begin = index.entries.data() + (i == 0 ? 0 : index.ends[i - 1]);
+        auto const* entry_end = index.entries.data() + index.ends[i];
+        for (auto const* it = entry_begin; it != entry_end; ++it) {
+            auto const& entry = *it;
+            auto const duty_index = entry.duty;
+            auto const which = entry.which;
             auto const& duty = program.duties[duty_index];
-            auto const on = duty.dated.kind == Dating::Kind::trigger ? trigger.at.date
-                                                                     : instances.deciding_date(duty, duty.dated, t, which);
-            if (!in_force(program, duty, municipality, on)) continue;
+            auto const on = entry.by_period ? trigger.at.date : instances.deciding_date(duty, duty.dated, t, which);
+            if (!entry.by_period && !in_force(program, duty, municipality, on)) continue;
             if (!duty.conditions.empty() && !holds(scope, t, duty.conditions[which])) continue;
+            auto const first = results.size();
             instances.run(t, duty_index, which, on, results);
+            if (results[first].status == Status::excepted) instances.open_residual(t, results[first], results);
+            if (results[first].transition != no_index)
+                carried.push_back({program.duties[results[first].duty].concept_index, t});
+            else if (results[first].status == Status::excepted)  // what it leaves may have been carried
+                for (auto r = first + 1; r < results.size(); ++r)
+                    if (results[r].transition != no_index && results[r].cycle == 0)
+                        carried.push_back({program.duties[results[r].duty].concept_index, t});
         }
     }
-    drop_instances_carried_elsewhere(program, results);
+    if (!carried.empty()) drop_instances_carried_elsewhere(program, carried, results);
 
     // Order by trigger time, then duty id; stable, so instances stay in order.
     // A case has a handful of instances, pushed almost in order (triggers are

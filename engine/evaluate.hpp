@@ -22,6 +22,10 @@ std::optional<Status> parse_status(std::string_view text);
 inline constexpr std::int32_t none = -1;  // no case event
 
 struct DutyResult {
+    // Every member has its initializer; a constructor of its own keeps
+    // `emplace_back()` from zero-filling the whole result first.
+    DutyResult() noexcept {}
+
     Index duty = no_index;      // into Program::duties
     std::uint32_t trigger = 0;  // into Case::events
     Status status = Status::pending;

@@ -72,6 +72,7 @@ Program with_scenario(Program const& program, ScenarioDef const& scenario) {
     for (auto const& effort : scenario.efforts)
         for (auto& duty : changed.duties)
             if (duty.concept_index == effort.concept_index) duty.effort_hours = effort.hours;
+    index_trigger_periods(changed);  // a law's period may have moved
     assign_duty_calendars(changed);  // a set's own duties count with its first amended law's calendar
     return changed;
 }
