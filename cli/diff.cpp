@@ -264,8 +264,8 @@ std::optional<LawSide> find_law(Program const& program, std::string const& side,
     return found;
 }
 
-// `serviceloven (SEL, in force 2011-01-01 to 2023-12-31)`, and with a date
-// `serviceloven as of 2014-06-01 (LBK nr. 254 af 20/03/2014)`.
+// `office_act (OA, in force 2020-01-01 to 2023-12-31)`, and with a date
+// `office_act as of 2021-06-01 (Consolidated Act 2 of 2021)`.
 std::string side_heading(Program const& program, LawSide const& side) {
     auto const& law = program.laws[side.text.law];
     if (!side.dated) return fmt::format("{} ({}, {})", law.id, law.short_name, period_text(law.in_force));

@@ -353,7 +353,7 @@ struct Waive : Located {
     boost::optional<Token> dated;  // `dated by …`: the date that decides, when not the trigger's
 };
 
-// `covers LAW "§ …", …`: the paragraphs of an amended law that the set's
+// `covers LAW "PARAGRAPH", …`: the paragraphs of an amended law that the set's
 // legal basis allows it to set aside, so lint can check every waiver and
 // change against them.
 struct Covers : Located {

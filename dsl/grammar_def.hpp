@@ -358,7 +358,7 @@ PLIGT_RULE(law_end, x3::unused_type, "a law clause (short, in force, uses, calen
 
 // Exemption sets and municipalities
 PLIGT_RULE(basis, ast::Basis, "a legal basis")
-PLIGT_RULE(covers, ast::Covers, "what the basis covers (covers LAW \"§ …\", …)")
+PLIGT_RULE(covers, ast::Covers, "what the basis covers (covers LAW \"PARAGRAPH\", …)")
 PLIGT_RULE(texts_comma, std::vector<ast::Token>, "a paragraph in quotes")
 PLIGT_RULE(amends, ast::Amends, "an amended law")
 PLIGT_RULE(waive, ast::Waive, "a waiver")

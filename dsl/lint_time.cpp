@@ -200,9 +200,9 @@ void fulfilments_never_hold(Program const& program, Diagnostics& diagnostics) {
 }
 
 // Whether a citation lies within a covered paragraph: the same text, or
-// the paragraph followed by a finer part of it ("§ 50" covers "§ 50, stk. 7"
-// and "§ 140, stk. 1" covers "§ 140, stk. 1, 3. pkt.", but "§ 50" does not
-// cover "§ 50 b").
+// the paragraph followed by a finer part of it after a comma ("Art. 5" covers
+// "Art. 5, para. 2" and "Art. 5, para. 2" covers "Art. 5, para. 2, point b",
+// but "Art. 5" does not cover "Art. 5a").
 bool covered_by(std::string_view cite, std::string_view paragraph) {
     return cite == paragraph ||
            (cite.size() > paragraph.size() && cite.substr(0, paragraph.size()) == paragraph &&
@@ -218,7 +218,7 @@ void waivers_within_basis(Program const& program, Diagnostics& diagnostics) {
         if (set.covers.empty()) {
             report(diagnostics, program, set.origin, Severity::warning, "basis_not_stated",
                    fmt::format("exemption set '{}' waives or changes duties but does not say which paragraphs its "
-                               "basis covers (covers LAW \"§ …\"), so they cannot be checked against it",
+                               "basis covers (covers LAW \"PARAGRAPH\", …), so they cannot be checked against it",
                                set.id));
             continue;
         }

@@ -359,7 +359,7 @@ struct ExemptionSetDef {
     std::string basis;
     std::string url;            // the basis's ELI address
     std::vector<Index> amends;  // laws
-    // `covers LAW "§ …"`: the paragraphs of each amended law its basis
+    // `covers LAW "PARAGRAPH"`: the paragraphs of each amended law its basis
     // allows it to set aside (a paragraph covers its stk., a stk. its pkt.).
     struct Cover {
         Index law = no_index;
