@@ -239,7 +239,8 @@ struct AttributeInterval : Located {
 // `, then every N UNIT [, otherwise every N UNIT] [until EVENT [or EVENT…]]`
 struct Recurrence : Located {
     boost::variant<Duration, AttributeInterval> every;
-    boost::optional<Duration> otherwise;
+    // `, otherwise every N UNIT` or `, otherwise no deadline`
+    boost::optional<boost::variant<Duration, NoDeadline>> otherwise;
     std::vector<Token> until;
 };
 

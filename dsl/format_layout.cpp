@@ -101,7 +101,10 @@ std::string deadline(ast::DeadlineRule const& rule) {
     if (!rule.then) return out;
     auto const& then = *rule.then;
     out += ", then every " + boost::apply_visitor(DeadlineText{}, then.every);
-    if (then.otherwise) out += ", otherwise every " + duration(*then.otherwise);
+    if (then.otherwise) {
+        if (auto const* every = boost::get<ast::Duration>(&*then.otherwise)) out += ", otherwise every " + duration(*every);
+        else out += ", otherwise no " + boost::get<ast::NoDeadline>(*then.otherwise).value.text;
+    }
     if (!then.until.empty()) out += " until " + join(then.until, " or ");
     return out;
 }

@@ -464,7 +464,8 @@ auto const at_age_def = kw("at") > kw("age") > number > years_word > -(number > 
 auto const before_age_def = duration >> kw("before") > kw("age") > number > -years_word;
 auto const attribute_interval_def = name > unit;
 auto const recurrence_def = ',' > kw("then") > kw("every") > (duration | attribute_interval) >
-                            -(',' >> kw("otherwise") > kw("every") > duration) > -(kw("until") > names_or);
+                            -(',' >> kw("otherwise") > ((kw("every") > duration) | no_deadline)) >
+                            -(kw("until") > names_or);
 auto const deadline_form_def = (within | before_event | at_age | before_age) >> -(kw("where") > condition);
 auto const deadline_forms_def = deadline_form % ',';
 auto const choice_word_def = (kw("earliest") >> x3::attr(std::string("earliest"))) |

@@ -174,6 +174,9 @@ struct DeadlineDef {
     std::vector<Index> every_attribute;
     TimeUnit every_attribute_unit = TimeUnit::months;
     bool has_otherwise = false;
+    // `otherwise no deadline`: where the previous fulfilling event records no
+    // interval, the next repetition has no deadline (the statute sets none).
+    bool otherwise_none = false;
     std::vector<Index> until;  // events that end the recurrence
     std::string text;          // as written, for explanations
     // `earliest of` / `latest of`: the forms, each a simple deadline; and

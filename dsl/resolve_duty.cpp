@@ -704,18 +704,35 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
                 }
                 if (!then.otherwise) {
                     error(interval, "missing_clause",
-                          fmt::format("say how often when '{}' is not recorded: ', otherwise every N UNIT'",
+                          fmt::format("say how often when '{}' is not recorded: ', otherwise every N UNIT' or "
+                                      "', otherwise no deadline'",
                                       interval.attribute.text));
                     ok = false;
                 }
             });
         if (then.otherwise) {
-            if (auto const span = read_span(*then.otherwise)) {
-                def.every = *span;
-                def.has_otherwise = true;
-                check_calendar(*span, *then.otherwise);
+            if (auto const* every = boost::get<ast::Duration>(&*then.otherwise)) {
+                if (auto const span = read_span(*every)) {
+                    def.every = *span;
+                    def.has_otherwise = true;
+                    check_calendar(*span, *every);
+                } else {
+                    ok = false;
+                }
             } else {
-                ok = false;
+                auto const& none = boost::get<ast::NoDeadline>(*then.otherwise);
+                if (none.value.text != "deadline") {
+                    error(none.value, "syntax_error", fmt::format("expected 'no deadline', found 'no {}'", none.value.text));
+                    ok = false;
+                } else if (def.every_attribute.empty()) {
+                    error(none, "otherwise_without_attribute",
+                          "'otherwise no deadline' follows 'then every ATTRIBUTE UNIT': with a fixed interval every "
+                          "repetition has its deadline");
+                    ok = false;
+                } else {
+                    def.has_otherwise = true;
+                    def.otherwise_none = true;
+                }
             }
         }
         for (auto const& name : then.until) {

@@ -226,7 +226,12 @@ public:
             next.from = previous.done >= 0 ? c_.events[static_cast<std::size_t>(previous.done)].at : previous.due;
             if (ended_before(*rule, t, next.from)) return;
             next.interval = interval(duty, *rule, previous);
-            next.due = deadline(next.from, next.interval, calendar);
+            if (next.interval.amount > 0) {
+                next.due = deadline(next.from, next.interval, calendar);
+            } else {  // `otherwise no deadline`, and no interval recorded
+                next.due = next.from;
+                next.no_deadline = true;
+            }
             // Under a changed deadline, the law's own repetition counts from
             // the same start with the law's interval. When the law does not
             // repeat, a repetition has no law_due (explain.cpp leaves it out).
@@ -606,8 +611,13 @@ private:
         return end >= 0 && Moment::compare(c_.events[static_cast<std::size_t>(end)].at, at) <= 0;
     }
 
+    // The interval of the next repetition: the fixed one; or the one the
+    // previous fulfilling event records, else the `otherwise` one (amount 0
+    // for `otherwise no deadline`). A previous instance not done recorded
+    // nothing, so the interval before it holds.
     Span interval(DutyDef const& duty, DeadlineDef const& rule, DutyResult const& previous) const {
-        if (rule.every_attribute.empty() || previous.done < 0) return rule.every;
+        if (rule.every_attribute.empty()) return rule.every;
+        if (previous.done < 0) return previous.cycle > 0 ? previous.interval : rule.every;
         auto const& done = c_.events[static_cast<std::size_t>(previous.done)];
         for (std::size_t f = 0; f < duty.done_by.size(); ++f) {
             if (duty.done_by[f].event != done.event || rule.every_attribute[f] == no_index) continue;

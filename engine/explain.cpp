@@ -28,6 +28,10 @@ std::string event_at(Program const& program, CaseEvent const& e) {
 // The rule that gave the deadline, in words.
 std::string deadline_text(Program const& program, Case const& c, DutyResult const& result, DeadlineDef const& rule) {
     auto const& trigger = c.events[result.trigger];
+    if (result.cycle > 0 && result.no_deadline)
+        return fmt::format("repeats without a statutory deadline: {} recorded no interval for the next",
+                           result.previous >= 0 ? event_at(program, c.events[static_cast<std::size_t>(result.previous)])
+                                                : std::string{"the previous instance"});
     if (result.cycle > 0) {
         auto const base = result.previous >= 0
                               ? "after the previous instance was done (" +

@@ -294,3 +294,23 @@ law a "A" {
     CHECK(lines[8] == "test.pligt:38:63: error: an earlier event counts back a span or since an event; write one of "
                       "them");
 }
+
+TEST_CASE("otherwise no deadline follows an interval read from the fulfilling event, and is spelt so") {
+    auto const diagnostics = pligt::testing::diagnose(std::string{R"(
+vocabulary v "V" {
+  event e "E"
+  event f "F" { months: int? }
+}
+law a "A" {
+  in force from 2020-01-01
+  uses v
+  duty fixed "F" { cite "§ 1" on e due within 1 month, then every 2 months, otherwise no deadline done by f }
+  duty word "W" { cite "§ 2" on e due within 1 month, then every months months, otherwise no date done by f }
+}
+)"});
+    auto const lines = pligt::testing::headlines(diagnostics);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "test.pligt:9:87: error: 'otherwise no deadline' follows 'then every ATTRIBUTE UNIT': with a fixed "
+                      "interval every repetition has its deadline");
+    CHECK(lines[1] == "test.pligt:10:94: error: expected 'no deadline', found 'no date'");
+}

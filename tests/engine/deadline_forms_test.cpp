@@ -131,6 +131,14 @@ std::string acknowledged_by(std::string const& date) {
     return out["duties"][0]["due"].get<std::string>();
 }
 
+// The lines of one duty (the fixture's other duties open on the same events).
+Lines only(Lines const& lines, std::string const& duty) {
+    Lines kept;
+    for (auto const& line : lines)
+        if (line.rfind(duty + "#", 0) == 0 || line.rfind(duty + " ", 0) == 0) kept.push_back(line);
+    return kept;
+}
+
 }  // namespace
 
 // ---- within N working days
@@ -474,19 +482,20 @@ TEST_CASE("then every ATTR months takes the interval from the previous fulfillin
     auto const c = case_of({event("mooring_granted", "2021-12-31"),
                             event("mooring_reviewed", "2022-02-01", R"("next_interval_months": 12)"),
                             event("mooring_reviewed", "2023-01-15")});
-    CHECK(summary(check(c, "2023-02-01")) ==
+    CHECK(only(summary(check(c, "2023-02-01")), "review_mooring") ==
           Lines{"review_mooring#1 2021-12-31 due 2022-02-28 met by mooring_reviewed 2022-02-01",
                 "review_mooring#2 2021-12-31 due 2023-02-01 met by mooring_reviewed 2023-01-15",
                 "review_mooring#3 2021-12-31 due 2023-05-15 pending"});
     // Not done: the default interval counts from the missed deadline.
-    CHECK(summary({event("mooring_granted", "2021-12-31")}, "2022-08-01") ==
+    CHECK(only(summary({event("mooring_granted", "2021-12-31")}, "2022-08-01"), "review_mooring") ==
           Lines{"review_mooring#1 2021-12-31 due 2022-02-28 overdue",
                 "review_mooring#2 2021-12-31 due 2022-06-28 overdue",
                 "review_mooring#3 2021-12-31 due 2022-10-28 pending"});
-    CHECK(summary({event("mooring_granted", "2021-12-31"),
-                   event("mooring_reviewed", "2022-02-01", R"("next_interval_months": 1)"),
-                   event("mooring_ended", "2022-02-15")},
-                  "2022-08-01") ==
+    CHECK(only(summary({event("mooring_granted", "2021-12-31"),
+                        event("mooring_reviewed", "2022-02-01", R"("next_interval_months": 1)"),
+                        event("mooring_ended", "2022-02-15")},
+                       "2022-08-01"),
+               "review_mooring") ==
           Lines{"review_mooring#1 2021-12-31 due 2022-02-28 met by mooring_reviewed 2022-02-01",
                 "review_mooring#2 2021-12-31 due 2022-03-01 lapsed"});
 }
@@ -723,4 +732,31 @@ TEST_CASE("a deadline at a time of day passed on the as-of date says so, not \"0
                             "2021-03-07");
     CHECK(late["duties"][0]["why"].back() ==
           "done by incident_logged on 2021-03-06T10:00, after the deadline (2021-03-06T09:30)");
+}
+
+TEST_CASE("otherwise no deadline: without a recorded interval the next instance has no deadline") {
+    auto const c = case_of({event("mooring_granted", "2021-12-31"),
+                            event("mooring_reviewed", "2022-02-01", R"("next_interval_months": 12)"),
+                            event("mooring_reviewed", "2023-01-15")});
+    auto const out = check(c, "2025-01-01");
+    CHECK(only(summary(out), "survey_mooring") == Lines{"survey_mooring#1 2021-12-31 due 2022-02-28 met by mooring_reviewed 2022-02-01",
+                          "survey_mooring#2 2021-12-31 due 2023-02-01 met by mooring_reviewed 2023-01-15",
+                          "survey_mooring#3 2021-12-31 due - pending"});
+    nlohmann::ordered_json third;
+    for (auto const& d : out["duties"])
+        if (d["duty"] == "survey_mooring" && d["instance"] == 3) third = d;
+    REQUIRE(third.is_object());
+    CHECK_FALSE(third.contains("due"));
+    CHECK(third["why"][2] == "repeats without a statutory deadline: mooring_reviewed on 2023-01-15 recorded no interval "
+                             "for the next");
+}
+
+TEST_CASE("a missed instance keeps the interval recorded before it") {
+    // Reviewed 2022-02-01 deciding 3 months: due 2022-05-01, missed; the next
+    // 3 months after that deadline, not the default 4.
+    auto const c = case_of({event("mooring_granted", "2021-12-31"),
+                            event("mooring_reviewed", "2022-02-01", R"("next_interval_months": 3)")});
+    CHECK(only(summary(check(c, "2022-06-01")), "review_mooring") == Lines{"review_mooring#1 2021-12-31 due 2022-02-28 met by mooring_reviewed 2022-02-01",
+                          "review_mooring#2 2021-12-31 due 2022-05-01 overdue",
+                          "review_mooring#3 2021-12-31 due 2022-08-01 pending"});
 }
