@@ -19,22 +19,9 @@ bool contains(std::vector<Index> const& events, Index event) {
     return std::find(events.begin(), events.end(), event) != events.end();
 }
 
-// Whether a state holds at case event `e`: the latest of its start and end
-// events at or before that moment is a start. An event of the same date
-// counts as at or before a date-only moment (dates compare at the coarser
-// precision), so a placement started on a birthday holds on it and one
-// ended on it does not.
 bool state_holds(ConditionScope const& scope, std::uint32_t e, Index state) {
-    auto const& def = scope.program.states[state];
-    auto const& events = scope.c.events;
-    auto const at = events[e].at;
-    auto last = e;
-    while (last + 1 < scope.known && Moment::compare(events[last + 1].at, at) <= 0) ++last;
-    for (auto i = last + 1; i-- > 0;) {
-        if (contains(def.ends, events[i].event)) return false;
-        if (contains(def.starts, events[i].event)) return true;
-    }
-    return false;
+    auto const last = latest_state_event(scope.program, scope.c, scope.known, e, state);
+    return last != none && contains(scope.program.states[state].starts, scope.c.events[static_cast<std::size_t>(last)].event);
 }
 
 // The value an operand reads at case event `e`; nothing when an optional
@@ -697,6 +684,19 @@ bool in_force(Program const& program, DutyDef const& duty, MunicipalityDef const
 }
 
 }  // namespace
+
+std::int32_t latest_state_event(Program const& program, Case const& c, std::uint32_t known, std::uint32_t e,
+                                Index state) {
+    auto const& def = program.states[state];
+    auto const& events = c.events;
+    auto const at = events[e].at;
+    auto last = e;
+    while (last + 1 < known && Moment::compare(events[last + 1].at, at) <= 0) ++last;
+    for (auto i = last + 1; i-- > 0;)
+        if (contains(def.ends, events[i].event) || contains(def.starts, events[i].event))
+            return static_cast<std::int32_t>(i);
+    return none;
+}
 
 std::string_view to_string(Status status) {
     switch (status) {

@@ -72,6 +72,15 @@ inline bool has_due(DutyResult const& result) {
     return result.status != Status::excepted && !result.missing_birthdate && !result.no_deadline;
 }
 
+// The case event that decides whether a state holds at case event `e`: the
+// latest of its start and end events at or before that moment, among the
+// first `known` events; `none` when there is none (the state does not hold).
+// An event of the same date counts as at or before a date-only moment (dates
+// compare at the coarser precision), so a placement started on a birthday
+// holds on it and one ended on it does not.
+std::int32_t latest_state_event(Program const& program, Case const& c, std::uint32_t known, std::uint32_t e,
+                                Index state);
+
 // Evaluates `c` as known at `as_of`: events after it are ignored. Results are
 // ordered by trigger time, then duty id, then instance.
 void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<DutyResult>& results);

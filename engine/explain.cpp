@@ -169,23 +169,18 @@ std::vector<std::string> states_text(Program const& program, Case const& c, Duty
     std::vector<std::string> lines;
     for (auto const state : states) {
         auto const& def = program.states[state];
-        // The latest start or end at or before the trigger, as the evaluator reads it.
-        std::optional<std::size_t> last;
-        for (std::size_t i = 0; i < c.events.size(); ++i) {
-            if (Moment::compare(c.events[i].at, trigger.at) > 0) break;
-            auto const type = c.events[i].event;
-            if (std::find(def.starts.begin(), def.starts.end(), type) != def.starts.end() ||
-                std::find(def.ends.begin(), def.ends.end(), type) != def.ends.end())
-                last = i;
-        }
-        if (!last)
+        auto const last = latest_state_event(program, c, static_cast<std::uint32_t>(c.events.size()), result.trigger,
+                                             state);
+        if (last == none) {
             lines.push_back(fmt::format("not {} on {}: nothing before it starts it", def.id, trigger.at.to_string()));
-        else if (std::find(def.starts.begin(), def.starts.end(), c.events[*last].event) != def.starts.end())
+            continue;
+        }
+        auto const& decided = c.events[static_cast<std::size_t>(last)];
+        if (std::find(def.starts.begin(), def.starts.end(), decided.event) != def.starts.end())
             lines.push_back(fmt::format("{} on {}: {}, not ended since", def.id, trigger.at.to_string(),
-                                        event_at(program, c.events[*last])));
+                                        event_at(program, decided)));
         else
-            lines.push_back(fmt::format("not {} on {}: {}", def.id, trigger.at.to_string(),
-                                        event_at(program, c.events[*last])));
+            lines.push_back(fmt::format("not {} on {}: {}", def.id, trigger.at.to_string(), event_at(program, decided)));
     }
     return lines;
 }
