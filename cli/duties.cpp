@@ -1,14 +1,18 @@
 // `pligt duties [--municipality ID | --all] [--at DATE] [--rules DIR…] [--json]`:
 // the duties in force on a date, with what a municipality's exemptions waive,
-// change or add; --all shows that for every municipality.
+// change or add; --all shows that for every municipality. `--coverage`: the
+// traceability table of the laws' paragraph inventories (docs/coverage.md).
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
+#include "dsl/load.hpp"
+#include "dsl/paragraphs.hpp"
 #include "engine/case.hpp"
 #include "engine/coverage.hpp"
 #include "engine/duties_report.hpp"
+#include "engine/traceability.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -26,7 +30,24 @@ struct DutiesOptions {
     std::vector<std::string> rules;
     bool json = false;
     std::string format = "text";
+    bool coverage = false;
 };
+
+// The paragraph inventories under the rule directories, checked against the
+// rules; the table on stdout, or every error on stderr and status 2.
+int print_coverage(DutiesOptions const& options, Program const& program, Terminal& terminal) {
+    Diagnostics diagnostics;
+    std::vector<ParagraphInventory> inventories;
+    for (auto const& path : paragraph_files(rule_paths(options.rules)))
+        if (auto text = read_rule_file(path, diagnostics))
+            if (auto inventory = read_paragraphs(SourceFile{path.string(), std::move(*text)}, diagnostics))
+                inventories.push_back(std::move(*inventory));
+    if (!diagnostics.has_errors()) engine::check_traceability(program, inventories, diagnostics);
+    for (auto const& diagnostic : diagnostics.sorted()) terminal.err() << render(diagnostic);
+    if (diagnostics.has_errors()) return 2;
+    terminal.out() << engine::traceability_markdown(program, inventories);
+    return 0;
+}
 
 void print_duties(nlohmann::ordered_json const& report, Terminal& terminal) {
     auto& out = terminal.out();
@@ -108,6 +129,7 @@ int run_duties(DutiesOptions const& options, Terminal& terminal) {
     if (!at) return 2;
     auto const program = load_rules(options.rules, terminal);
     if (!program) return 2;
+    if (options.coverage) return print_coverage(options, *program, terminal);
     if (options.format == "markdown") {
         terminal.out() << engine::coverage_markdown(*program);
         return 0;
@@ -160,6 +182,12 @@ void add_duties(CLI::App& app, Terminal& terminal, int& exit_code) {
                      "text, json, or markdown: the reference of every law, exemption set and unconfirmed note "
                      "(docs/rules.md)")
         ->check(CLI::IsMember({"text", "json", "markdown"}));
+    verb->add_flag("--coverage", options->coverage,
+                   "The traceability table (docs/coverage.md): every paragraph of each law's inventory "
+                   "(*.paragraphs beside the rule files) with the duties that encode it or why none does")
+        ->excludes(one)
+        ->excludes("--all")
+        ->excludes("--json");
     verb->callback([options, &terminal, &exit_code] { exit_code = run_duties(*options, terminal); });
 }
 

@@ -86,12 +86,14 @@ TEST_CASE("every $ pligt example in docs/language.md prints what it shows") {
     CHECK(commands > 0);
 }
 
-TEST_CASE("docs/rules.md is what pligt duties --format markdown prints for the shipped rules") {
-    auto const run = pligt::golden::run_pligt(
-        PLIGT_BINARY, {"duties", "--format", "markdown", "--rules", "rules", "--rules", "municipalities"},
-        PLIGT_SOURCE_DIR);
-    REQUIRE(run.exit_code == 0);
-    auto const path = std::string{PLIGT_SOURCE_DIR} + "/docs/rules.md";
+namespace {
+
+// A generated document is what the command prints for the shipped rules;
+// PLIGT_UPDATE_GOLDEN=1 writes it anew.
+void check_generated(std::string const& document, std::vector<std::string> const& arguments) {
+    auto const run = pligt::golden::run_pligt(PLIGT_BINARY, arguments, PLIGT_SOURCE_DIR);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.output);
+    auto const path = std::string{PLIGT_SOURCE_DIR} + "/" + document;
     if (pligt::golden::updating()) {
         std::ofstream{path, std::ios::binary} << run.output;
         return;
@@ -99,4 +101,18 @@ TEST_CASE("docs/rules.md is what pligt duties --format markdown prints for the s
     auto const expected = read_text(path);
     CHECK_MESSAGE(run.output == expected,
                   ("regenerate with PLIGT_UPDATE_GOLDEN=1: " + pligt::golden::first_difference(run.output, expected)));
+}
+
+}  // namespace
+
+TEST_CASE("docs/rules.md is what pligt duties --format markdown prints for the shipped rules") {
+    check_generated("docs/rules.md", {"duties", "--format", "markdown", "--rules", "rules", "--rules", "municipalities"});
+}
+
+// The traceability table: it fails where a paragraph of the inventories or
+// a duty of the rules is missing from it, and pligt refuses (status 2) an
+// inventory that leaves a duty off or names one on a paragraph it does not
+// cite.
+TEST_CASE("docs/coverage.md is what pligt duties --coverage prints for the shipped rules and inventories") {
+    check_generated("docs/coverage.md", {"duties", "--coverage", "--rules", "rules", "--rules", "municipalities"});
 }
