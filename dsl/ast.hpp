@@ -259,6 +259,9 @@ struct DeadlineChoice : Located {
 
 struct DeadlineRule : Located {
     boost::variant<Within, BeforeEvent, AtAge, BeforeAge, DeadlineChoice> first;
+    // `, otherwise no deadline` after an age: none where that day has passed
+    // when the duty opens.
+    boost::optional<NoDeadline> passed;
     boost::optional<Recurrence> then;
 };
 

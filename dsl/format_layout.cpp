@@ -98,6 +98,7 @@ struct DeadlineText {
 
 std::string deadline(ast::DeadlineRule const& rule) {
     std::string out = boost::apply_visitor(DeadlineText{}, rule.first);
+    if (rule.passed) out += ", otherwise no " + rule.passed->value.text;
     if (!rule.then) return out;
     auto const& then = *rule.then;
     out += ", then every " + boost::apply_visitor(DeadlineText{}, then.every);

@@ -326,6 +326,7 @@ PLIGT_RULE(deadline_forms, std::vector<ast::DeadlineAlternative>, "a deadline")
 PLIGT_RULE(deadline_choice, ast::DeadlineChoice, "a choice of deadlines (earliest of (…, …))")
 PLIGT_RULE(choice_word, std::string, "'earliest' or 'latest'")
 PLIGT_RULE(recurrence, ast::Recurrence, "a recurrence (, then every N UNIT)")
+PLIGT_RULE(passed_clause, ast::NoDeadline, "', otherwise no deadline'")
 PLIGT_RULE(deadline_rule, ast::DeadlineRule,
            "a deadline (within N UNIT, before EVENT, at age N years, N UNIT before age N, earliest of (…))")
 PLIGT_RULE(due, ast::Due, "a deadline")
@@ -471,7 +472,9 @@ auto const deadline_forms_def = deadline_form % ',';
 auto const choice_word_def = (kw("earliest") >> x3::attr(std::string("earliest"))) |
                              (kw("latest") >> x3::attr(std::string("latest")));
 auto const deadline_choice_def = choice_word > kw("of") > '(' > deadline_forms > ')';
-auto const deadline_rule_def = (within | before_event | at_age | before_age | deadline_choice) >> -recurrence;
+auto const passed_clause_def = ',' >> kw("otherwise") > no_deadline;
+auto const deadline_rule_def =
+    (within | before_event | at_age | before_age | deadline_choice) >> -passed_clause >> -recurrence;
 auto const due_def = kw("due") > deadline_rule;
 auto const no_deadline_def = kw("no") > name;
 auto const target_def = kw("target") > deadline_rule;
@@ -561,7 +564,7 @@ BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, voc
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
                     years_word, months_word, within, before_event, at_age, before_age, attribute_interval, recurrence,
-                    deadline_form, deadline_forms, deadline_choice, choice_word, deadline_rule, due, no_deadline, target,
+                    passed_clause, deadline_form, deadline_forms, deadline_choice, choice_word, deadline_rule, due, no_deadline, target,
                     dated_by, unless, fulfilment, fulfilments, look_back, done_by, lapses, effort, wording, duty, duty_end, url, cite_change,
                     repeal, version, version_end, finish, keep, transition, transition_end, law, law_end)
 BOOST_SPIRIT_DEFINE(basis, covers, texts_comma, amends, waive, change, exemptions, exemptions_end, code, region, children, provenance,

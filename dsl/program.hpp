@@ -177,6 +177,10 @@ struct DeadlineDef {
     // `otherwise no deadline`: where the previous fulfilling event records no
     // interval, the next repetition has no deadline (the statute sets none).
     bool otherwise_none = false;
+    // `at age …` / `… before age N, otherwise no deadline`: where that day
+    // has passed when the duty opens, the instance has no deadline (the
+    // statute's time could not be kept, and it sets no other).
+    bool none_if_passed = false;
     std::vector<Index> until;  // events that end the recurrence
     std::string text;          // as written, for explanations
     // `earliest of` / `latest of`: the forms, each a simple deadline; and

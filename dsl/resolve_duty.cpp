@@ -662,6 +662,20 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
             },
             rule.first);
     }
+    if (rule.passed) {
+        if (rule.passed->value.text != "deadline") {
+            error(rule.passed->value, "syntax_error",
+                  fmt::format("expected 'no deadline', found 'no {}'", rule.passed->value.text));
+            ok = false;
+        } else if (!boost::get<ast::AtAge>(&rule.first) && !boost::get<ast::BeforeAge>(&rule.first)) {
+            error(*rule.passed, "otherwise_without_age",
+                  "', otherwise no deadline' follows an age (at age N years, N UNIT before age N): only a day fixed "
+                  "by the birthdate can have passed when the duty opens");
+            ok = false;
+        } else {
+            def.none_if_passed = true;
+        }
+    }
     if (rule.then) {
         auto const& then = *rule.then;
         def.recurs = true;

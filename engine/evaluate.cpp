@@ -481,6 +481,10 @@ private:
                                              rule.kind == DeadlineDef::Kind::at_age ? rule.months : 0);
             result.from = Moment::on(reached);
             result.due = Moment::on(rule.kind == DeadlineDef::Kind::at_age ? reached : before(reached, rule.span));
+            if (rule.none_if_passed && result.due.date < trigger.at.date) {  // `from` keeps the birthday
+                result.due = trigger.at;
+                result.no_deadline = true;
+            }
             return;
         }
         case DeadlineDef::Kind::none:

@@ -41,6 +41,13 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
         return fmt::format("repeats: due {} {}: {}", to_string(result.interval), base, result.due.to_string());
     }
     if (result.missing_birthdate) return fmt::format("due {}: the case has no birthdate to count from", rule.text);
+    if (result.no_deadline && rule.kind == DeadlineDef::Kind::at_age)
+        return fmt::format("due {}: that day ({}) had passed when the duty opened ({}), so there is no deadline",
+                           rule.text, result.from.to_string(), trigger.at.to_string());
+    if (result.no_deadline && rule.kind == DeadlineDef::Kind::before_age)
+        return fmt::format("due {}: the child reaches {} on {}, and {} before that had passed when the duty opened "
+                           "({}), so there is no deadline",
+                           rule.text, rule.years, result.from.to_string(), to_string(rule.span), trigger.at.to_string());
     switch (rule.kind) {
     case DeadlineDef::Kind::within: {
         std::string from = trigger.at.to_string();

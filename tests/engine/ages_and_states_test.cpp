@@ -314,3 +314,64 @@ law a "A" {
                       "interval every repetition has its deadline");
     CHECK(lines[1] == "test.pligt:10:94: error: expected 'no deadline', found 'no date'");
 }
+
+TEST_CASE("otherwise no deadline after an age: none where that day has passed at the trigger") {
+    auto const program = pligt::testing::compile(std::string{R"(
+vocabulary v "V" {
+  fact birthdate: date "Født"
+  event placed "P"
+  event decided "D"
+}
+law a "A" {
+  in force from 2020-01-01
+  uses v
+  duty before_18 "B" { cite "§ 1" on placed due 6 months before age 18, otherwise no deadline done by decided }
+  duty at_17 "C" { cite "§ 2" on placed due at age 17 years, otherwise no deadline done by decided }
+  duty strict "S" { cite "§ 3" on placed due 6 months before age 18 done by decided }
+}
+municipality town "By" {
+  code 1
+  region r
+}
+)"});
+    auto const run = [&](std::string const& placed_on) {
+        auto parsed = engine::parse_case(program, R"({"municipality": "town", "facts": {"birthdate": "2008-02-29"}, "events": [{"event": "placed", "at": ")" +
+                                                      placed_on + R"("}]})");
+        REQUIRE_MESSAGE(parsed.ok(), (parsed.ok() ? "" : parsed.error().front().pointer + ": " + parsed.error().front().message));
+        std::vector<engine::DutyResult> results;
+        engine::evaluate(program, parsed.value(), *Moment::parse("2026-01-15"), results);
+        return results;
+    };
+    auto const early = run("2025-01-10");  // before 2025-08-28 and 2025-02-28
+    REQUIRE(early.size() == 3);
+    for (auto const& r : early) CHECK_FALSE(r.no_deadline);
+    CHECK(early[0].due.to_string() == "2025-02-28");  // at_17: 17 on 2025-02-28
+    CHECK(early[1].due.to_string() == "2025-08-28");  // before_18
+    auto const late = run("2025-09-01");  // both days passed
+    REQUIRE(late.size() == 3);
+    CHECK(late[0].no_deadline);                         // at_17
+    CHECK(late[0].status == engine::Status::pending);
+    CHECK(late[1].no_deadline);                         // before_18
+    CHECK(late[1].status == engine::Status::pending);
+    CHECK_FALSE(late[2].no_deadline);                   // strict: due before it opened, so overdue
+    CHECK(late[2].status == engine::Status::overdue);
+    CHECK(late[2].due.to_string() == "2025-08-28");
+}
+
+TEST_CASE("otherwise no deadline after a deadline that cannot pass before the trigger is refused") {
+    auto const diagnostics = pligt::testing::diagnose(std::string{R"(
+vocabulary v "V" {
+  event e "E"
+  event f "F"
+}
+law a "A" {
+  in force from 2020-01-01
+  uses v
+  duty d "D" { cite "§ 1" on e due within 1 month, otherwise no deadline done by f }
+}
+)"});
+    auto const lines = pligt::testing::headlines(diagnostics);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == "test.pligt:9:50: error: ', otherwise no deadline' follows an age (at age N years, N UNIT before "
+                      "age N): only a day fixed by the birthdate can have passed when the duty opens");
+}
