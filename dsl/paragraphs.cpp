@@ -74,7 +74,7 @@ private:
         auto const [ib, ie] = trimmed(text_, b + 3, e);
         auto const id = text_.substr(ib, ie - ib);
         if (!inventory_.law.empty()) return error(b, e, "paragraphs_law_twice", "a second `law` line: one law a file");
-        if (!identifier(id)) return error(ib, ie, "paragraphs_syntax", "expected the law's id after `law`, as in `law barnets_lov`");
+        if (!identifier(id)) return error(ib, ie, "paragraphs_syntax", "expected the law's id after `law`, as in `law child_care`");
         inventory_.law = std::string{id};
         inventory_.law_begin = ib;
         inventory_.law_end = ie;

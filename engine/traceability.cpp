@@ -260,7 +260,7 @@ std::string rules_cell(Program const& program, Index law, ParagraphEntry const& 
 bool cites_paragraph(std::string_view cite, std::string_view label) {
     auto const section = label.substr(0, label.find(','));
     if (section.empty()) return false;
-    // The part of a label after its section: "stk. 6" of "§ 5, stk. 6".
+    // The part of a label after its section: "para. 6" of "Art. 5, para. 6".
     std::string_view part;
     if (auto const comma = label.find(','); comma != std::string_view::npos) {
         part = label.substr(comma + 1);
