@@ -205,9 +205,9 @@ std::int32_t max_span(TimeUnit unit) {
 
 }  // namespace
 
-std::optional<Span> Resolver::read_span(ast::Duration const& duration) {
+std::optional<Span> Resolver::read_span(ast::Duration const& duration, std::int64_t least) {
     auto const unit = parse_time_unit(duration.unit.text);
-    auto const amount = read_count(duration.amount, 1, unit ? max_span(*unit) : 100000);
+    auto const amount = read_count(duration.amount, least, unit ? max_span(*unit) : 100000);
     if (!amount) return std::nullopt;
     if (unit) return Span{static_cast<std::int32_t>(*amount), *unit};
     error(duration.unit, "unknown_unit",

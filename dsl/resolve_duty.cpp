@@ -563,7 +563,11 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
         return overloaded{
         [&](ast::Within const& w) {
             def.kind = DeadlineDef::Kind::within;
-            if (auto const span = read_span(w.span)) {
+            if (w.span.amount.text == "0" && w.span.unit.text != "days") {
+                error(w.span.amount, "invalid_number",
+                      "0 is for days alone: a deadline on the day the duty opens is 'within 0 days'");
+                ok = false;
+            } else if (auto const span = read_span(w.span, w.span.unit.text == "days" ? 0 : 1)) {
                 def.span = *span;
                 check_calendar(*span, w.span);
             } else {

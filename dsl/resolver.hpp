@@ -89,7 +89,8 @@ private:
     std::optional<double> read_hours(ast::Token const& token);
     std::optional<Type> read_type(ast::TypeRef const& ref);
     std::optional<Value> read_value(ast::Token const& token, Type const& type);
-    std::optional<Span> read_span(ast::Duration const& duration);
+    // `least` 0 only for `within 0 days`: due on the day the duty opens.
+    std::optional<Span> read_span(ast::Duration const& duration, std::int64_t least = 1);
     template <typename T>
     bool once(T const*& seen, T const& clause, std::string_view what, std::string_view owner) {
         if (seen) {

@@ -375,3 +375,24 @@ law a "A" {
     CHECK(lines[0] == "test.pligt:9:50: error: ', otherwise no deadline' follows an age (at age N years, N UNIT before "
                       "age N): only a day fixed by the birthdate can have passed when the duty opens");
 }
+
+TEST_CASE("within 0 days is due on the trigger's day; zero of another unit is refused") {
+    auto const diagnostics = pligt::testing::diagnose(std::string{R"(
+vocabulary v "V" {
+  event e "E"
+  event f "F"
+}
+law a "A" {
+  in force from 2020-01-01
+  uses v
+  duty same_day "D" { cite "§ 1" on e due within 0 days done by f, also before since f }
+  duty zero_months "M" { cite "§ 2" on e due within 0 months done by f }
+  duty zero_repeat "R" { cite "§ 3" on e due within 1 month, then every 0 days done by f }
+}
+)"});
+    auto const lines = pligt::testing::headlines(diagnostics);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "test.pligt:10:53: error: 0 is for days alone: a deadline on the day the duty opens is 'within 0 "
+                      "days'");
+    CHECK(lines[1] == "test.pligt:11:73: error: expected a whole number from 1 to 100000, found '0'");
+}
