@@ -66,3 +66,93 @@ TEST_CASE("every shipped duty gives the statute's words for its time limit, and 
         else CHECK_FALSE(duty.wording.empty());
     }
 }
+
+namespace {
+
+// The duty ids of ../shared/design/child-welfare.md, by the law that has
+// each (the frikommune set's own duties are checked with its municipality).
+std::set<std::string> const serviceloven_ids{
+    "confirm_receipt",      "child_investigation", "child_interview",      "child_views",
+    "action_plan",          "urgent_action_plan",  "follow_up",            "aftercare_decision",
+    "supervision_visit",    "lawyer_offer",        "placement_review",     "provisional_decision_approval",
+    "parent_support_person", "parent_support_decision", "parent_plan",     "parent_plan_revision",
+    "rights_notice",        "return_home_decision", "return_home_request"};
+// Added to Serviceloven by LOV nr. 496 af 21/05/2013 from 2013-10-01.
+std::set<std::string> const serviceloven_from_2013_ids{"assess_notification", "notifier_feedback",
+                                                       "notification_reassessment"};
+std::set<std::string> const barnets_lov_ids{
+    "assess_notification", "confirm_receipt",   "notifier_feedback",     "screening",
+    "focused_assessment",  "child_investigation", "sibling_investigation", "child_interview",
+    "child_views",         "action_plan",       "action_plan_without_consent", "follow_up",
+    "youth_plan",          "aftercare_decision", "supervision_visit",    "lawyer_offer",
+    "placement_review",    "provisional_decision_approval", "notification_reassessment", "parent_support_person",
+    "parent_support_decision", "parent_plan",   "parent_plan_revision",  "rights_notice",
+    "return_home_decision", "return_home_request"};
+
+struct InForce {
+    std::string date;
+    std::string law, short_name, version;  // the child-welfare law and its version then
+    std::string complaint_version;         // the complaint rules' version then
+};
+
+}  // namespace
+
+TEST_CASE("pligt duties --as-of lists every contract duty of the laws in force, with that version's citation") {
+    std::vector<InForce> const dates{
+        {"2012-06-01", "serviceloven", "SEL", "LBK nr. 904 af 18/08/2011", "BEK nr. 1635 af 22/12/2010"},
+        {"2014-06-01", "serviceloven", "SEL", "LBK nr. 254 af 20/03/2014", "BEK nr. 722 af 19/06/2013"},
+        {"2020-06-01", "serviceloven", "SEL", "LBK nr. 798 af 07/08/2019", "BEK nr. 1630 af 27/12/2019"},
+        {"2023-06-01", "serviceloven", "SEL", "LBK nr. 170 af 24/01/2022", "BEK nr. 307 af 20/03/2023"},
+        {"2024-06-01", "barnets_lov", "BL", "LBK nr. 83 af 25/01/2024", "BEK nr. 306 af 22/03/2024"},
+        {"2025-12-01", "barnets_lov", "BL", "LBK nr. 282 af 17/03/2025", "BEK nr. 861 af 19/06/2025"}};
+    for (auto const& in_force : dates) {
+        INFO("as of ", in_force.date);
+        auto const run = pligt::golden::run_pligt(PLIGT_BINARY, {"duties", "--as-of", in_force.date, "--json"},
+                                                  PLIGT_SOURCE_DIR);
+        REQUIRE(run.exit_code == 0);
+        auto const report = nlohmann::json::parse(run.output);
+        std::set<std::string> listed;
+        for (auto const& duty : report["duties"]) {
+            auto const id = duty["duty"].get<std::string>();
+            INFO(id);
+            listed.insert(id);
+            auto const law = duty["law"].get<std::string>();
+            if (law == "retssikkerhed") {
+                CHECK(duty["law_version"] == in_force.complaint_version);
+                CHECK(duty["cite"].get<std::string>().rfind("RA-bek. ", 0) == 0);
+                continue;
+            }
+            CHECK(law == in_force.law);  // one child-welfare law at a time
+            CHECK(duty["law_version"] == in_force.version);
+            CHECK(duty["cite"].get<std::string>().rfind(in_force.short_name + " ", 0) == 0);
+            CHECK(duty["cite_url"].get<std::string>().rfind("https://www.retsinformation.dk/eli/lta/", 0) == 0);
+        }
+        auto expected = in_force.law == "barnets_lov" ? barnets_lov_ids : serviceloven_ids;
+        if (in_force.law == "serviceloven" && in_force.date >= "2013-10-01")
+            expected.insert(serviceloven_from_2013_ids.begin(), serviceloven_from_2013_ids.end());
+        if (in_force.law == "serviceloven" && in_force.date < "2013-10-01")
+            for (auto const& id : serviceloven_from_2013_ids) CHECK_MESSAGE(listed.count(id) == 0, id);
+        expected.insert("complaint_reconsideration");
+        for (auto const& id : expected) CHECK_MESSAGE(listed.count(id) == 1, "missing ", id);
+    }
+}
+
+TEST_CASE("the trial's own duties are listed for a trial municipality during the trial, and nowhere else") {
+    auto const listed = [](std::string const& municipality, std::string const& date) {
+        auto const run = pligt::golden::run_pligt(
+            PLIGT_BINARY, {"duties", "--as-of", date, "--municipality", municipality, "--json"}, PLIGT_SOURCE_DIR);
+        REQUIRE(run.exit_code == 0);
+        auto const report = nlohmann::json::parse(run.output);
+        std::set<std::string> ids;
+        for (auto const& duty : report["duties"]) ids.insert(duty["duty"].get<std::string>());
+        return ids;
+    };
+    auto const gladsaxe = listed("gladsaxe", "2020-06-01");
+    CHECK(gladsaxe.count("child_assessment") == 1);
+    CHECK(gladsaxe.count("description_review") == 1);
+    auto const aarhus = listed("aarhus", "2020-06-01");
+    CHECK(aarhus.count("child_assessment") == 0);
+    CHECK(aarhus.count("description_review") == 0);
+    auto const after = listed("gladsaxe", "2023-06-01");
+    CHECK(after.count("child_assessment") == 0);
+}
