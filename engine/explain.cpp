@@ -56,6 +56,7 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
                        ? event_at(program, c.events[static_cast<std::size_t>(result.anchor)])
                        : fmt::format("{} (no {} before it, so counted from the trigger)", from,
                                      program.events[rule.anchor].id);
+        if (rule.span.amount == 0) return fmt::format("due the day it opens: {}", result.due.to_string());
         auto text = fmt::format("due {} after {}: {}", to_string(rule.span), from, result.due.to_string());
         if (rule.span.unit == TimeUnit::hours && !result.from.has_time())
             text += " (no time of day recorded, so the deadline is the date on which the hours end)";
