@@ -85,7 +85,7 @@ Period held(Program const& program, DutyDef const& duty) {
     return p;
 }
 
-bool names_section(DutyDef const& duty, std::string_view label) {
+bool names_paragraph(DutyDef const& duty, std::string_view label) {
     if (cites_paragraph(duty.cite, label)) return true;
     return std::any_of(duty.exceptions.begin(), duty.exceptions.end(),
                        [&](ExceptionDef const& e) { return cites_paragraph(e.cite, label); });
@@ -169,7 +169,7 @@ private:
             known = true;
             if (!overlap(held(duty), entry.in_force)) continue;
             in_force = true;
-            if (!names_section(duty, entry.label)) continue;
+            if (!names_paragraph(duty, entry.label)) continue;
             cited = true;
             traced[i] = true;
         }
@@ -210,7 +210,7 @@ std::string period_text(Period const& p) {
 }
 
 // The kind of reason a note gives: its words before the first colon, when
-// short ("not encoded", "no process duty"); else the note is its own kind.
+// short ("not encoded", "no process duty"); else "other".
 std::string reason_kind(std::string const& note) {
     auto const colon = note.find(':');
     if (colon == std::string::npos || colon > 40) return "other";
@@ -243,7 +243,7 @@ std::string rules_cell(Program const& program, Index law, ParagraphEntry const& 
         std::vector<std::string> cites;
         for (auto const d : duties) {
             auto const& duty = program.duties[d];
-            if (duty.id != rule || !overlap(held(program, duty), entry.in_force) || !names_section(duty, entry.label))
+            if (duty.id != rule || !overlap(held(program, duty), entry.in_force) || !names_paragraph(duty, entry.label))
                 continue;
             if (duty.cite != entry.label && std::find(cites.begin(), cites.end(), duty.cite) == cites.end())
                 cites.push_back(duty.cite);
