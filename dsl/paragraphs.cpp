@@ -8,6 +8,7 @@
 #include <cctype>
 #include <string_view>
 #include <system_error>
+#include <unordered_map>
 
 namespace pligt {
 namespace {
@@ -157,12 +158,14 @@ private:
             return error(rb, re, "paragraphs_no_reason",
                          fmt::format("{}: no rule encodes it and no note says why: add the reason as a fourth column",
                                      entry.label));
-        for (auto const& other : inventory_.entries)
-            if (other.label == entry.label && overlap(other.in_force, entry.in_force))
+        auto& same_label = by_label_[entry.label];
+        for (auto const index : same_label)
+            if (auto const& other = inventory_.entries[index]; overlap(other.in_force, entry.in_force))
                 return error(lb, le, "paragraphs_duplicate",
                              fmt::format("{} is listed twice for the same days: here ({}) and on line {} ({})", entry.label,
                                          period_text(entry.in_force),
                                          inventory_.source.position(other.line_begin).line, period_text(other.in_force)));
+        same_label.push_back(inventory_.entries.size());
         inventory_.entries.push_back(std::move(entry));
     }
 
@@ -170,6 +173,8 @@ private:
     std::string_view text_;
     Diagnostics& diagnostics_;
     int errors_ = 0;
+    // Entries by label, so a large file is checked for repeats in linear time.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_label_;
 };
 
 }  // namespace
