@@ -78,8 +78,9 @@ public:
             for (auto const& a : step.attributes)
                 attribute_text_.back().push_back(",\"" + event.attributes[a.attribute].id + "\":");
         }
-        if (story.age_fact != no_index)
-            facts_text_ = ",\"facts\":{" + nlohmann::json(program.facts[story.age_fact].id).dump() + ":\"";
+        if (story.age_fact != no_index) facts_text_ = nlohmann::json(program.facts[story.age_fact].id).dump() + ":\"";
+        for (auto const& flag : story.flags) flag_text_.push_back(nlohmann::json(program.facts[flag.fact].id).dump() + ":true");
+        flags_.resize(story.flags.size());
         // Every date a case can show: birthdays up to the oldest age before `from`, events up to `to`.
         auto const years = static_cast<int>(story.age_cumulative.size()) + 1;
         first_day_ = population.from.plus_years(-years).days();
@@ -98,11 +99,24 @@ public:
         append_number(out, static_cast<std::int64_t>(n));
         out.push_back('"');
         append(out, municipality_text_[municipality_]);
+        // The facts drawn: the birthday, and each true-or-false fact that came out true.
+        bool facts = false;
+        auto const open_fact = [&] {
+            append(out, facts ? "," : ",\"facts\":{");
+            facts = true;
+        };
         if (story_.age_fact != no_index) {
+            open_fact();
             append(out, facts_text_);
             append_date(out, birth_);
-            append(out, "\"}");
+            out.push_back('"');
         }
+        for (std::size_t f = 0; f < flags_.size(); ++f)
+            if (flags_[f]) {
+                open_fact();
+                append(out, flag_text_[f]);
+            }
+        if (facts) out.push_back('}');
         append(out, ",\"events\":[");
         for (std::size_t i = 0; i < order_.size(); ++i) {
             auto const& o = occurrences_[order_[i]];
@@ -179,20 +193,23 @@ private:
             auto const earliest = start.plus_years(-age - 1).plus_days(1), latest = start.plus_years(-age);
             birth_ = earliest.plus_days(static_cast<std::int32_t>(rng.between(0, latest.days() - earliest.days())));
         }
+        for (std::size_t f = 0; f < flags_.size(); ++f) flags_[f] = rng.chance(story_.flags[f].probability);
         for (Index s = 0; s < story_.steps.size(); ++s) {
             auto const& step = story_.steps[s];
             begin_[s] = occurrences_.size();
             if (s == 0) occur(s, at_time(step, start, rng), no_index, rng);
             bool done = false;
+            if (!step.municipalities.empty() &&
+                !std::binary_search(step.municipalities.begin(), step.municipalities.end(), municipality_)) {
+                end_[s] = occurrences_.size();
+                continue;
+            }
             for (auto const parent_step : step.after)
                 for (auto i = begin_[parent_step]; i < end_[parent_step] && !(step.once && done); ++i) {
                     auto const parent = occurrences_[i];
                     if (step.period_from && parent.at.date < *step.period_from) continue;
                     if (step.period_to && parent.at.date > *step.period_to) continue;
-                    if (step.when_attribute != no_index &&
-                        std::find(step.when_values.begin(), step.when_values.end(),
-                                  values_[parent.values + step.when_attribute]) == step.when_values.end())
-                        continue;
+                    if (!holds(step, parent)) continue;
                     if (!rng.chance(step.probability)) continue;
                     done |= occur(s, delayed(step, parent.at, rng), static_cast<Index>(i), rng);
                 }
@@ -205,6 +222,15 @@ private:
             for (; j > 0 && sort_key(occurrences_[order_[j - 1]].at) > key; --j) order_[j] = order_[j - 1];
             order_[j] = i;
         }
+    }
+
+    // Every `when` condition of a step, on the occurrence it follows.
+    bool holds(Step const& step, Occurrence const& parent) const {
+        for (auto const& c : step.when) {
+            auto const value = c.fact != no_index ? Value{flags_[c.fact] ? 1 : 0} : values_[parent.values + c.attribute];
+            if (std::find(c.values.begin(), c.values.end(), value) == c.values.end()) return false;
+        }
+        return true;
     }
 
     Moment at_time(Step const& step, Date day, Rng& rng) {
@@ -280,7 +306,8 @@ private:
     Population const& population_;
     std::int64_t children_total_ = 0;
     std::vector<std::int64_t> children_cumulative_;
-    std::vector<std::string> municipality_text_, step_text_;
+    std::vector<std::string> municipality_text_, step_text_, flag_text_;
+    std::vector<bool> flags_;  // this case's true-or-false facts, parallel to Story::flags
     std::vector<std::vector<std::string>> kind_text_, attribute_text_;
     std::string facts_text_, id_text_, dates_;
     std::int32_t first_day_ = 0;

@@ -68,14 +68,24 @@ struct Repeat {
     Index until = no_index;                   // a step: none after its first occurrence
 };
 
+// `"when": {"NAME": [VALUES], …}`: each named attribute of the event followed,
+// or fact drawn for the case, must have one of its values.
+struct StepCondition {
+    Index attribute = no_index;  // of the event followed; or
+    Index fact = no_index;       // a boolean fact the story draws (into Story::flags)
+    std::vector<Value> values;
+};
+
 struct Step {
     std::string id;
     Index event = no_index;
     std::vector<Index> after;                    // steps; empty for the root
     double probability = 1;                      // for each occurrence followed
     bool once = false;                           // at most one occurrence per case
-    Index when_attribute = no_index;             // of the event followed …
-    std::vector<Value> when_values;              // … must be one of these
+    std::vector<StepCondition> when;             // all must hold
+    // `"municipalities": [ID, …]`: only in cases of these municipalities
+    // (Program::municipalities indices, sorted); empty: in every case.
+    std::vector<Index> municipalities;
     std::optional<Date> period_from, period_to;  // the followed occurrence's date must lie within
     Delay delay;
     bool time_of_day = false;  // days: draw a time between time_from and time_to (minutes)
@@ -85,10 +95,17 @@ struct Step {
     Repeat repeat;
 };
 
+// A boolean fact drawn for each case: `{"bernoulli": P}`.
+struct StoryFlag {
+    Index fact = no_index;
+    double probability = 0;
+};
+
 struct Story {
     std::vector<Step> steps;             // steps[0] is the root, which starts the case
     Index age_fact = no_index;           // a date fact drawn as a birthday …
     std::vector<double> age_cumulative;  // … from the age in whole years at the case's start
+    std::vector<StoryFlag> flags;        // boolean facts, written when true
 };
 
 struct StoryError {

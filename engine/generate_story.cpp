@@ -154,8 +154,19 @@ private:
                 error(p, fmt::format("unknown fact '{}'{}", name, did_you_mean(name, known)));
                 continue;
             }
+            if (program_.facts[fact].type.base == BaseType::boolean) {
+                if (!spec.is_object() || !spec.contains("bernoulli")) {
+                    error(p, "a true-or-false fact is drawn with {\"bernoulli\": P}");
+                    continue;
+                }
+                if (!object(spec, p, {"bernoulli", "note"})) continue;
+                if (auto const chance = probability(spec["bernoulli"], p + "/bernoulli"))
+                    story.flags.push_back({fact, *chance});
+                continue;
+            }
             if (program_.facts[fact].type.base != BaseType::date || story.age_fact != no_index) {
-                error(p, "only one fact, a date, can be drawn: a birthday from \"age_weights\"");
+                error(p, "a fact drawn is a date (one, a birthday from \"age_weights\") or true or false "
+                         "({\"bernoulli\": P})");
                 continue;
             }
             if (!object(spec, p, {"age_weights", "note"})) continue;
@@ -191,8 +202,8 @@ private:
         for (std::size_t i = 0; i < steps.size(); ++i) {
             auto const p = fmt::format("{}/{}", pointer, i);
             if (object(steps[i], p,
-                       {"id", "note", "event", "after", "probability", "once", "when", "period", "delay", "time",
-                        "attributes", "repeat"}))
+                       {"id", "note", "event", "after", "probability", "once", "when", "municipalities", "period",
+                        "delay", "time", "attributes", "repeat"}))
                 read_step(steps[i], p, story);
         }
     }
@@ -257,16 +268,32 @@ private:
         if (spec.contains("when") && !spec["when"].is_object())
             error(p + "/when", fmt::format("expected an object {{\"ATTRIBUTE\": [VALUES]}}, found {}", brief(spec["when"])));
         else if (spec.contains("when"))
-            for (auto const& [name, values] : spec["when"].items()) {
+            for (auto const& item : spec["when"].items()) {
+                // Named, not a structured binding: the lambda below captures it (clang-14).
+                auto const& name = item.key();
+                auto const& values = item.value();
                 auto const wp = p + "/when/" + pointer_token(name);
-                step.when_attribute = reads_followed(name, wp);
-                if (step.when_attribute == no_index) continue;
-                auto const& type = program_.events[followed].attributes[step.when_attribute].type;
+                StepCondition condition;
+                // A fact the story draws true or false, or else an attribute of the event followed.
+                auto const flag = std::find_if(story.flags.begin(), story.flags.end(), [&](StoryFlag const& f) {
+                    return program_.facts[f.fact].id == name;
+                });
+                Type type;
+                if (flag != story.flags.end()) {
+                    condition.fact = static_cast<Index>(flag - story.flags.begin());
+                    type = program_.facts[flag->fact].type;
+                } else {
+                    condition.attribute = reads_followed(name, wp);
+                    if (condition.attribute == no_index) continue;
+                    type = program_.events[followed].attributes[condition.attribute].type;
+                }
                 auto const list = values.is_array() ? values : json::array({values});
                 for (std::size_t i = 0; i < list.size(); ++i)
                     if (auto v = value(list[i], type, values.is_array() ? fmt::format("{}/{}", wp, i) : wp))
-                        step.when_values.push_back(*v);
+                        condition.values.push_back(*v);
+                step.when.push_back(std::move(condition));
             }
+        if (spec.contains("municipalities")) read_municipalities(spec["municipalities"], p + "/municipalities", root, step);
         if (spec.contains("period") && object(spec["period"], p + "/period", {"from", "to"})) {
             if (spec["period"].contains("from")) step.period_from = date(spec["period"]["from"], p + "/period/from");
             if (spec["period"].contains("to")) step.period_to = date(spec["period"]["to"], p + "/period/to");
@@ -309,6 +336,25 @@ private:
                   [](StoryAttribute const& a, StoryAttribute const& b) { return a.attribute < b.attribute; });
         if (spec.contains("repeat")) read_repeat(spec["repeat"], p + "/repeat", story, step);
         story.steps.push_back(std::move(step));
+    }
+
+    void read_municipalities(json const& list, std::string const& p, bool root, Step& step) {
+        if (root) return error(p, "the first step starts every case; only a later step can be kept to municipalities");
+        if (!list.is_array() || list.empty()) return error(p, "expected a list of municipality ids");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto const name = list[i].is_string() ? list[i].get<std::string>() : brief(list[i]);
+            Index found = no_index;
+            for (Index m = 0; m < program_.municipalities.size(); ++m)
+                if (program_.municipalities[m].id == name) found = m;
+            if (found != no_index) {
+                step.municipalities.push_back(found);
+                continue;
+            }
+            std::vector<std::string_view> known;
+            for (auto const& m : program_.municipalities) known.push_back(m.id);
+            error(fmt::format("{}/{}", p, i), fmt::format("unknown municipality '{}'{}", name, did_you_mean(name, known)));
+        }
+        std::sort(step.municipalities.begin(), step.municipalities.end());
     }
 
     void read_delay(json const& spec, std::string const& p, bool root, Story const& story, Delay& delay) {

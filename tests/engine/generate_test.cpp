@@ -6,6 +6,7 @@
 #include "engine/generate.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <fstream>
@@ -158,8 +159,66 @@ TEST_CASE("a story is refused for what it lacks or gets wrong, every problem at 
           {"id": "a", "event": "request_acknowledged", "after": "r", "when": {"pages": [1]}}]})") ==
           "/steps/1/when/pages: step 'r' does not draw 'pages'\n");
     CHECK(story_errors(R"({"facts": {"resident": {"age_weights": [1]}}, "steps": []})") ==
-          "/facts/resident: only one fact, a date, can be drawn: a birthday from \"age_weights\"\n"
+          "/facts/resident: a true-or-false fact is drawn with {\"bernoulli\": P}\n"
           "/steps: expected a list of steps, the first starting the case\n");
+}
+
+TEST_CASE("a step can ask for several values at once, for a fact drawn true or false, and for municipalities") {
+    static Program const program = pligt::testing::compile(
+        {pligt::testing::fixture("example_events.pligt"), pligt::testing::fixture("example_act.pligt"),
+         pligt::testing::Text{"two_towns.pligt", R"(
+municipality town_a "Town A" {
+  code 101
+  region north
+  children 1000 estimate "fictional"
+}
+municipality town_b "Town B" {
+  code 756
+  region south
+  children 1000 estimate "fictional"
+}
+)"}});
+    auto const story = story_of(program, R"({
+  "facts": { "resident": { "bernoulli": 0.3 } },
+  "steps": [
+    { "id": "request", "event": "request_received",
+      "attributes": { "kind": { "choice": { "information": 1, "complaint": 1 } }, "urgent": { "bernoulli": 0.5 } } },
+    { "id": "hearing", "event": "hearing_requested", "after": "request",
+      "when": { "kind": ["complaint"], "urgent": [true], "resident": [true] }, "delay": { "min": 1, "within": 5 } },
+    { "id": "held", "event": "hearing_held", "after": "request", "municipalities": ["town_b"], "delay": { "min": 1 } }
+  ]
+})");
+    int cases = 0, residents = 0, hearings = 0, held = 0, held_outside_b = 0;
+    for (auto const& line : lines_of(generated(program, story, 4000, 7))) {
+        auto const c = nlohmann::json::parse(line);
+        ++cases;
+        bool const resident = c.contains("facts") && c["facts"].value("resident", false);
+        residents += resident;
+        auto const& request = c["events"][0];
+        for (auto const& e : c["events"]) {
+            if (e["event"] == "hearing_requested") {
+                ++hearings;
+                // Every condition held: a complaint, marked urgent, from a resident.
+                CHECK(request["kind"] == "complaint");
+                CHECK(request["urgent"] == true);
+                CHECK(resident);
+            }
+            if (e["event"] == "hearing_held") {
+                ++held;
+                held_outside_b += c["municipality"] != "town_b";
+            }
+        }
+    }
+    CHECK(std::abs(residents / double(cases) - 0.3) < 0.03);
+    CHECK(std::abs(hearings / double(cases) - 0.3 * 0.5 * 0.5) < 0.02);
+    CHECK(std::abs(held / double(cases) - 0.5) < 0.05);
+    CHECK(held_outside_b == 0);
+    CHECK(story_errors(R"({"steps": [{"id": "r", "event": "request_received", "municipalities": ["town_a"],
+          "attributes": {"kind": {"constant": "appeal"}}},
+          {"id": "h", "event": "hearing_held", "after": "r", "municipalities": ["town_c"]}]})") ==
+          "/steps/0/municipalities: the first step starts every case; only a later step can be kept to "
+          "municipalities\n"
+          "/steps/1/municipalities/0: unknown municipality 'town_c'; did you mean 'town_a'?\n");
 }
 
 TEST_CASE("every case of the shipped story reads and evaluates against the shipped rules") {
