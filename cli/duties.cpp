@@ -65,6 +65,7 @@ void print_duties(nlohmann::ordered_json const& report, Terminal& terminal) {
         }
         std::string done;
         for (auto const& e : duty["done_by"]) done += (done.empty() ? "" : " or ") + e.get<std::string>();
+        if (duty.contains("times")) done += fmt::format(", {} times", duty["times"].get<int>());
         if (duty.contains("also_before")) done += ", " + duty["also_before"].get<std::string>();
         out << fmt::format("    on {} · due {} · done by {}\n", on, duty["due"].get<std::string>(), done);
         if (duty.contains("wording")) out << fmt::format("    «{}»\n", duty["wording"].get<std::string>());

@@ -297,8 +297,13 @@ struct LookBack : Located {
     boost::optional<Token> since;
 };
 
+// `, N times`: a count of fulfilling events in each period of the duty
+// (two supervision visits a year).
+struct TimesClause : TokenClause { using TokenClause::operator=; };
+
 struct DoneBy : Located {
     std::vector<Fulfilment> events;
+    boost::optional<TimesClause> times;
     boost::optional<LookBack> also_before;
 };
 

@@ -117,6 +117,7 @@ std::string fulfilment(ast::Fulfilment const& node) {
 std::string done_by(ast::DoneBy const& node) {
     std::string out = "done by ";
     for (std::size_t i = 0; i < node.events.size(); ++i) out += (i ? " or " : "") + fulfilment(node.events[i]);
+    if (node.times) out += ", " + node.times->value.text + " times";
     if (!node.also_before) return out;
     auto const& back = *node.also_before;
     return out + ", also before" + (back.within ? " within " + duration(*back.within) : "") +

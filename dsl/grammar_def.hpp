@@ -337,6 +337,7 @@ PLIGT_RULE(unless, ast::Unless, "a statutory exception")
 PLIGT_RULE(fulfilment, ast::Fulfilment, "a fulfilling event")
 PLIGT_RULE(fulfilments, std::vector<ast::Fulfilment>, "a fulfilling event")
 PLIGT_RULE(look_back, ast::LookBack, "how far back an earlier event counts (also before [within N UNIT] [since EVENT])")
+PLIGT_RULE(times_clause, ast::TimesClause, "a count of fulfilling events (, N times)")
 PLIGT_RULE(done_by, ast::DoneBy, "a fulfilling event")
 PLIGT_RULE(lapses, ast::Lapses, "an event on which the duty lapses")
 PLIGT_RULE(effort, ast::Effort, "an effort")
@@ -483,7 +484,8 @@ auto const unless_def = kw("unless") > condition > -(kw("cite") > text) > -(kw("
 auto const fulfilment_def = name > -(kw("where") > conjunction);
 auto const fulfilments_def = fulfilment % kw("or");
 auto const look_back_def = ',' >> kw("also") > kw("before") > -(kw("within") > duration) > -(kw("since") > name);
-auto const done_by_def = kw("done") > kw("by") > fulfilments > -look_back;
+auto const times_clause_def = ',' >> number > kw("times");
+auto const done_by_def = kw("done") > kw("by") > fulfilments > -times_clause > -look_back;
 auto const lapses_def = kw("lapses") > kw("on") > names_or;
 auto const effort_def = kw("effort") > number > kw("hours");
 auto const wording_def = kw("wording") > text;
@@ -565,7 +567,7 @@ BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, hol
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
                     years_word, months_word, within, before_event, at_age, before_age, attribute_interval, recurrence,
                     passed_clause, deadline_form, deadline_forms, deadline_choice, choice_word, deadline_rule, due, no_deadline, target,
-                    dated_by, unless, fulfilment, fulfilments, look_back, done_by, lapses, effort, wording, duty, duty_end, url, cite_change,
+                    dated_by, unless, fulfilment, fulfilments, times_clause, look_back, done_by, lapses, effort, wording, duty, duty_end, url, cite_change,
                     repeal, version, version_end, finish, keep, transition, transition_end, law, law_end)
 BOOST_SPIRIT_DEFINE(basis, covers, texts_comma, amends, waive, change, exemptions, exemptions_end, code, region, children, provenance,
                     adopts, municipality_target, municipality, municipality_end)

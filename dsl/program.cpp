@@ -60,6 +60,10 @@ void assign_duty_calendars(Program& program) {
     }
 }
 
+std::string times_text(DutyDef const& duty) {
+    return duty.done_count > 1 ? ", " + std::to_string(duty.done_count) + " times" : std::string{};
+}
+
 std::string look_back_text(Program const& program, DutyDef const& duty) {
     if (!duty.done_also_before) return {};
     std::string text = ", also before";

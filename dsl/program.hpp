@@ -242,6 +242,10 @@ struct DutyDef {
     Index owner = no_index;    // a law, or an exemption set when owned_by_set
     bool owned_by_set = false;
     bool done_also_before = false;  // an event before the trigger fulfils it
+    // `done by …, N times`: the Nth fulfilling event within each period
+    // does it, and the periods run back to back (each from the previous
+    // deadline), so an event counts for the period it falls in.
+    std::uint16_t done_count = 1;
     // Derived at resolve: named by an exception's `instead`, so opened only
     // when that exception holds, never by its own triggers alone.
     bool residual = false;
@@ -532,9 +536,10 @@ private:
     }
 };
 
-// A duty's `, also before …` as written (empty without it), and its
-// triggers ("a or b", or each `on` clause whole when there are several), for
-// the reference pages and diffs that show the rules as written.
+// A duty's `, N times` and its `, also before …` as written (empty without
+// them), and its triggers ("a or b", or each `on` clause whole when there are
+// several), for the reference pages and diffs that show the rules as written.
+std::string times_text(DutyDef const& duty);
 std::string look_back_text(Program const& program, DutyDef const& duty);
 std::string triggers_text(Program const& program, DutyDef const& duty);
 

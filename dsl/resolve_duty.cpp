@@ -328,6 +328,24 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
             },
             [&](ast::DoneBy const& c) {
                 if (!once(done_by, c, "fulfilling event (done by …)", owner)) return;
+                if (c.times) {
+                    // A count per period: two visits a year. One is the plain
+                    // `done by`; more than a hundred is no legal rhythm.
+                    auto const n = read_integer(c.times->value.text);
+                    if (!n || *n < 2 || *n > 100) {
+                        error(c.times->value, "count_range",
+                              fmt::format("a count of fulfilling events is 2 to 100, found '{}' (write no count for one)",
+                                          c.times->value.text));
+                        ok = false;
+                    } else
+                        def.done_count = static_cast<std::uint16_t>(*n);
+                    if (c.also_before) {
+                        error(*c.also_before, "count_look_back",
+                              "a count is of the events within each period; an event before the duty opened cannot "
+                              "count (drop ', also before')");
+                        ok = false;
+                    }
+                }
                 if (c.also_before) {
                     def.done_also_before = true;
                     auto const& back = *c.also_before;

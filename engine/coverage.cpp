@@ -44,7 +44,7 @@ void duty_table(std::ostringstream& out, Program const& program, std::vector<Ind
         for (auto const& f : duty.done_by)
             done += (done.empty() ? "" : " or ") + ("`" + program.events[f.event].id + "`") +
                     (f.condition_text.empty() ? "" : " where " + f.condition_text);
-        done += look_back_text(program, duty);
+        done += times_text(duty) + look_back_text(program, duty);
         std::string exceptions;
         for (auto const& e : duty.exceptions)
             exceptions += (exceptions.empty() ? "" : "; ") + fmt::format("unless {} ({}){}", e.condition_text, e.cite,

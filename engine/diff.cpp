@@ -48,7 +48,7 @@ std::vector<std::pair<std::string, std::string>> aspects(Program const& program,
     for (auto const& f : duty.done_by)
         done += (done.empty() ? "" : " or ") + program.events[f.event].id +
                 (f.condition_text.empty() ? "" : " where " + f.condition_text);
-    done += look_back_text(program, duty);
+    done += times_text(duty) + look_back_text(program, duty);
     return {
         {"title", duty.title},
         {"cite", citation(program, duty)},

@@ -47,6 +47,7 @@ nlohmann::ordered_json duty_row(Program const& program, DutyInForce const& entry
         done.push_back(f.condition_text.empty() ? program.events[f.event].id
                                                 : program.events[f.event].id + " where " + f.condition_text);
     row["done_by"] = done;
+    if (duty.done_count > 1) row["times"] = duty.done_count;
     if (duty.done_also_before) row["also_before"] = look_back_text(program, duty).substr(2);  // without ", "
     if (!duty.lapses_on.empty()) row["lapses_on"] = event_names(program, duty.lapses_on);
     row["effort_hours"] = duty.effort_hours;

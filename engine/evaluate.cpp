@@ -186,8 +186,9 @@ public:
         auto const* rule = first_instance(t, duty_index, which, decided_on, result);
         if (program_.duties[duty_index].carry_law != no_index) carry(t, result, rule);
         // Repetitions: each due an interval after the previous one was done,
-        // or after its deadline when it was not; only up to the evaluation
-        // moment, plus the one still pending. An excepted instance has none
+        // or after its deadline when it was not (with a count, `done by …,
+        // N times`, each period runs from the previous deadline); only up to
+        // the evaluation moment, plus the one still pending. An excepted instance has none
         // (evaluate opens what its exception leaves).
         if (!rule->recurs || result.status == Status::excepted) return;
         // What every repetition takes from the first, copied: `result` moves
@@ -210,7 +211,9 @@ public:
             next.transition = first.transition;
             next.carried_from = first.carried_from;
             next.previous = previous.done;
-            next.from = previous.done >= 0 ? c_.events[static_cast<std::size_t>(previous.done)].at : previous.due;
+            bool const periods = duty.done_count > 1;
+            next.from = previous.done >= 0 && !periods ? c_.events[static_cast<std::size_t>(previous.done)].at
+                                                       : previous.due;
             if (ended_before(*rule, t, next.from)) return;
             next.interval = interval(duty, *rule, previous);
             if (next.interval.amount > 0) {
@@ -224,8 +227,11 @@ public:
             // repeat, a repetition has no law_due (explain.cpp leaves it out).
             if (next.changed_by != no_index && duty.due.recurs)
                 next.law_due = deadline(next.from, interval(duty, duty.due, previous), calendar);
-            next.done = previous.done >= 0 ? find_fulfilment(duty, static_cast<std::uint32_t>(previous.done) + 1)
-                                           : none;
+            if (periods)
+                next.done = counted_fulfilment(duty, first_later_than(previous.due), next);
+            else
+                next.done = previous.done >= 0 ? find_fulfilment(duty, static_cast<std::uint32_t>(previous.done) + 1)
+                                               : none;
             settle(duty, t, next, rule);
             results.push_back(next);
         }
@@ -327,7 +333,8 @@ private:
                 if (holds(scope_, t, duty.exceptions[e].conditions[which])) result.exception = e;
         if (adopts_ && !duty.owned_by_set && result.exception == no_index) find_waiver(duty, t, which, result);
 
-        result.done = find_fulfilment(duty, search_start(duty, t));
+        result.done = duty.done_count > 1 ? counted_fulfilment(duty, search_start(duty, t), result)
+                                          : find_fulfilment(duty, search_start(duty, t));
         if (result.done < 0 && !duty.kept_events.empty()) keep_older_fulfilment(duty, result);
         settle(duty, t, result, rule);
         find_target(duty, t, result);
@@ -587,6 +594,31 @@ private:
                     break;
                 }
         return found == EventChains::end ? none : static_cast<std::int32_t>(found);
+    }
+
+    // `done by …, N times`: the Nth fulfilling event from index `from`, if
+    // it falls within the period, by its deadline; one after the deadline
+    // belongs to the next period, so this one was not done.
+    std::int32_t counted_fulfilment(DutyDef const& duty, std::uint32_t from, DutyResult const& period) const {
+        std::int32_t found = none;
+        for (unsigned k = 0; k < duty.done_count; ++k) {
+            found = find_fulfilment(duty, from);
+            if (found < 0) return none;
+            from = static_cast<std::uint32_t>(found) + 1;
+        }
+        bool const dated = period.due_before == no_index && !period.missing_birthdate && !period.no_deadline;
+        if (dated && Moment::compare(c_.events[static_cast<std::size_t>(found)].at, period.due) > 0) return none;
+        return found;
+    }
+
+    // Index of the first known event after a deadline: where the next period
+    // of a count begins (an event on a date deadline's day is within it).
+    std::uint32_t first_later_than(Moment due) const {
+        auto const& events = c_.events;
+        auto const it = std::partition_point(events.begin(), events.begin() + known_, [&](CaseEvent const& e) {
+            return Moment::compare(e.at, due) <= 0;
+        });
+        return static_cast<std::uint32_t>(it - events.begin());
     }
 
     // The first event of `events` after the trigger, known at as_of.

@@ -32,6 +32,9 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
         return fmt::format("repeats without a statutory deadline: {} recorded no interval for the next",
                            result.previous >= 0 ? event_at(program, c.events[static_cast<std::size_t>(result.previous)])
                                                 : std::string{"the previous instance"});
+    if (result.cycle > 0 && program.duties[result.duty].done_count > 1)
+        return fmt::format("the next period: due {} after the previous one ended ({}): {}", to_string(result.interval),
+                           result.from.to_string(), result.due.to_string());
     if (result.cycle > 0) {
         auto const base = result.previous >= 0
                               ? "after the previous instance was done (" +
@@ -313,11 +316,14 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
                                         : result.law_due.to_string()));
     }
 
-    auto const done_names = [&] {
+    auto const plain_names = [&] {
         std::string names;
         for (auto const& f : duty.done_by) names += (names.empty() ? "" : " or ") + program.events[f.event].id;
         return names;
     }();
+    // `done by …, N times`: what the period needs.
+    auto const done_names = duty.done_count > 1 ? fmt::format("{} × {} in the period", duty.done_count, plain_names)
+                                                : plain_names;
     switch (result.status) {
     case Status::waived: {
         auto const& set = program.exemption_sets[result.waived_by];
@@ -346,7 +352,11 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
                    Moment::compare(done.at, trigger.at) < 0) {
             lines.push_back(fmt::format("done by {}, before this duty opened: {}", event_at(program, done),
                                         look_back_words(program, duty)));
-        } else if (result.status == Status::met)
+        } else if (duty.done_count > 1)
+            lines.push_back(fmt::format("done by {} × {} in the period from {}, the last on {}, on time",
+                                        duty.done_count, plain_names, result.from.to_string(),
+                                        done.at.to_string()));
+        else if (result.status == Status::met)
             lines.push_back(fmt::format("done by {}{}", event_at(program, done), result.no_deadline ? "" : ", on time"));
         else
             lines.push_back(
@@ -354,8 +364,13 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         break;
     }
     case Status::overdue:
-        lines.push_back(
-            fmt::format("no {} by {}: {}", done_names, as_of.to_string(), beyond(as_of, result.due, "past")));
+        if (duty.done_count > 1)
+            lines.push_back(fmt::format("fewer than {} {} in the period from {} to {}; {}", duty.done_count,
+                                        plain_names, result.from.to_string(), result.due.to_string(),
+                                        beyond(as_of, result.due, "past")));
+        else
+            lines.push_back(
+                fmt::format("no {} by {}: {}", done_names, as_of.to_string(), beyond(as_of, result.due, "past")));
         break;
     case Status::pending:
         if (result.due_before != no_index || result.missing_birthdate || result.no_deadline) {

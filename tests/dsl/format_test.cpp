@@ -150,6 +150,23 @@ TEST_CASE("conditions get single spaces and keep their parentheses") {
           "}\n");
 }
 
+TEST_CASE("a count of fulfilling events keeps its place after the events") {
+    CHECK(format_text("law l {\n"
+                      "  duty d {\n"
+                      "    on a\n"
+                      "    due within 1 year ,then every 1 year\n"
+                      "    done by v where ok or w ,  2   times # a visit or a talk\n"
+                      "  }\n"
+                      "}\n") ==
+          "law l {\n"
+          "  duty d {\n"
+          "    on a\n"
+          "    due within 1 year, then every 1 year\n"
+          "    done by v where ok or w, 2 times  # a visit or a talk\n"
+          "  }\n"
+          "}\n");
+}
+
 TEST_CASE("blank lines inside a block collapse to one and never follow '{' or precede '}'") {
     CHECK(format_text("\n\n# header\n\n\n\nlaw l {\n\n\n  short \"L\"\n\n\n\n  uses v\n\n}\n\n\n") ==
           "# header\n"

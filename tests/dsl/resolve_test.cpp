@@ -135,6 +135,31 @@ TEST_CASE("an unknown fulfilling event is an error like an unknown trigger") {
     CHECK(d.message == "unknown event 'answer_snt'; did you mean 'answer_sent'?");
 }
 
+TEST_CASE("a count of fulfilling events is 2 to 100, at the number") {
+    auto text = example_act;
+    text.replace(text.find("done by request_answered"), 24, "done by request_answered, 1 times");
+    auto const d = only_error(diagnose_with_vocabulary(text));
+    CHECK(d.code == "count_range");
+    CHECK(d.line == 9);
+    CHECK(d.column == 31);
+    CHECK(d.message == "a count of fulfilling events is 2 to 100, found '1' (write no count for one)");
+    text.replace(text.find("1 times"), 7, "101 times");
+    CHECK(only_error(diagnose_with_vocabulary(text)).message ==
+          "a count of fulfilling events is 2 to 100, found '101' (write no count for one)");
+    text.replace(text.find("101 times"), 9, "2 times");
+    CHECK(diagnose_with_vocabulary(text).empty());
+}
+
+TEST_CASE("a count cannot take an earlier event") {
+    auto text = example_act;
+    text.replace(text.find("done by request_answered"), 24, "done by request_answered, 2 times, also before");
+    auto const d = only_error(diagnose_with_vocabulary(text));
+    CHECK(d.code == "count_look_back");
+    CHECK(d.line == 9);
+    CHECK(d.message == "a count is of the events within each period; an event before the duty opened cannot count "
+                       "(drop ', also before')");
+}
+
 TEST_CASE("an unknown attribute in a condition names the event and suggests the attribute") {
     auto const d = only_error(diagnose_with_vocabulary(law_with_trigger("on request_received where urgnt")));
     CHECK(d.code == "unknown_name");

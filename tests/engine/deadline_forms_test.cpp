@@ -440,6 +440,53 @@ TEST_CASE("a late fulfilment of a missed instance restarts the series from that 
                 "inspect_licence#3 2021-01-15 due 2022-07-10 pending"});
 }
 
+// ---- done by EVENT, N times: a count in back-to-back periods
+
+TEST_CASE("N times: the Nth event within the period meets it, however the events are spaced") {
+    CHECK(only(summary({event("drill_season_opened", "2022-03-01"), event("safety_drill_held", "2022-03-02"),
+                        event("safety_drill_held", "2022-03-03")},
+                       "2022-04-01"),
+               "hold_drills") ==
+          Lines{"hold_drills#1 2022-03-01 due 2023-03-01 met by safety_drill_held 2022-03-03",
+                "hold_drills#2 2022-03-01 due 2024-03-01 pending"});
+}
+
+TEST_CASE("N times: fewer by the deadline is overdue, never late; a later event counts for the next period") {
+    auto const c = case_of({event("drill_season_opened", "2022-03-01"), event("safety_drill_held", "2022-06-01"),
+                            event("safety_drill_held", "2023-03-02"), event("safety_drill_held", "2023-09-01")});
+    CHECK(summary(check(c, "2023-03-01")) == Lines{"hold_drills 2022-03-01 due 2023-03-01 pending"});
+    CHECK(summary(check(c, "2023-10-01")) ==
+          Lines{"hold_drills#1 2022-03-01 due 2023-03-01 overdue",
+                "hold_drills#2 2022-03-01 due 2024-03-01 met by safety_drill_held 2023-09-01",
+                "hold_drills#3 2022-03-01 due 2025-03-01 pending"});
+    auto const out = check(c, "2023-10-01");
+    CHECK(out["duties"][0]["why"][2] == "due 1 year after 2022-03-01: 2023-03-01");
+    CHECK(out["duties"][0]["why"][3] ==
+          "fewer than 2 safety_drill_held in the period from 2022-03-01 to 2023-03-01; 214 days past the deadline");
+    CHECK(out["duties"][1]["why"][2] == "the next period: due 1 year after the previous one ended (2023-03-01): 2024-03-01");
+    CHECK(out["duties"][1]["why"][3] ==
+          "done by 2 × safety_drill_held in the period from 2023-03-01, the last on 2023-09-01, on time");
+}
+
+TEST_CASE("N times: an event on the deadline's date counts for the period ending then, and only once") {
+    // Three drills: two by 2023-03-01 (the second on that day), one after;
+    // the third does not carry the second period alone.
+    CHECK(summary({event("drill_season_opened", "2022-03-01"), event("safety_drill_held", "2022-12-01"),
+                   event("safety_drill_held", "2023-03-01"), event("safety_drill_held", "2023-05-01")},
+                  "2023-06-01") ==
+          Lines{"hold_drills#1 2022-03-01 due 2023-03-01 met by safety_drill_held 2023-03-01",
+                "hold_drills#2 2022-03-01 due 2024-03-01 pending"});
+}
+
+TEST_CASE("N times: the until event lapses the period it falls in and ends the series") {
+    CHECK(summary({event("drill_season_opened", "2022-03-01"), event("safety_drill_held", "2022-04-01"),
+                   event("safety_drill_held", "2022-05-01"), event("safety_drill_held", "2023-04-01"),
+                   event("drill_season_closed", "2023-06-01")},
+                  "2024-06-01") ==
+          Lines{"hold_drills#1 2022-03-01 due 2023-03-01 met by safety_drill_held 2022-05-01",
+                "hold_drills#2 2022-03-01 due 2024-03-01 lapsed"});
+}
+
 TEST_CASE("the until event ends the series: no instance after it, an open one before its deadline lapses") {
     auto const base = std::vector<std::string>{event("licence_granted", "2021-01-15"),
                                                event("licence_inspected", "2021-04-10"),
