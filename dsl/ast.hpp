@@ -245,15 +245,17 @@ struct Recurrence : Located {
 };
 
 // One form of `earliest of (…)`, with an optional condition on the trigger:
-// the form counts only where it holds.
+// the form counts only where it holds. Only here may a span be read from
+// the trigger (`within ATTRIBUTE months`: a time the decision set), as the
+// form then counts only where the trigger records it.
 struct DeadlineAlternative : Located {
-    boost::variant<Within, BeforeEvent, AtAge, BeforeAge> form;
+    boost::variant<Within, BeforeEvent, AtAge, BeforeAge, AttributeInterval> form;
     boost::optional<Condition> where;
 };
 
-// `earliest of (A, B …)` / `latest of (A, B …)`
+// `earliest of (A, B …)` / `latest of (A, B …)` / `first of (A, B …)`
 struct DeadlineChoice : Located {
-    std::string which;  // "earliest" or "latest"
+    std::string which;  // "earliest", "latest" or "first"
     std::vector<DeadlineAlternative> alternatives;
 };
 

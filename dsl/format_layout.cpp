@@ -86,13 +86,19 @@ struct DeadlineText {
         std::string out = node.which + " of (";
         for (std::size_t i = 0; i < node.alternatives.size(); ++i) {
             auto const& alternative = node.alternatives[i];
-            out += (i ? ", " : "") + boost::apply_visitor(*this, alternative.form);
+            out += (i ? ", " : "") + form(alternative);
             if (alternative.where) out += " where " + condition(*alternative.where);
         }
         return out + ")";
     }
+    // `then every ATTRIBUTE UNIT`.
     std::string operator()(ast::AttributeInterval const& node) const {
         return node.attribute.text + " " + node.unit.text;
+    }
+    // One form of a choice; a span read from an attribute is `within` it.
+    std::string form(ast::DeadlineAlternative const& alternative) const {
+        auto const* read = boost::get<ast::AttributeInterval>(&alternative.form);
+        return read ? "within " + (*this)(*read) : boost::apply_visitor(*this, alternative.form);
     }
 };
 

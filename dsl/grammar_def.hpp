@@ -321,10 +321,11 @@ PLIGT_RULE(before_event, ast::BeforeEvent, "a deadline")
 PLIGT_RULE(at_age, ast::AtAge, "a deadline")
 PLIGT_RULE(before_age, ast::BeforeAge, "a deadline")
 PLIGT_RULE(attribute_interval, ast::AttributeInterval, "an interval")
+PLIGT_RULE(within_attribute, ast::AttributeInterval, "a deadline")
 PLIGT_RULE(deadline_form, ast::DeadlineAlternative, "a deadline (within N UNIT, before EVENT, at age N years)")
 PLIGT_RULE(deadline_forms, std::vector<ast::DeadlineAlternative>, "a deadline")
 PLIGT_RULE(deadline_choice, ast::DeadlineChoice, "a choice of deadlines (earliest of (…, …))")
-PLIGT_RULE(choice_word, std::string, "'earliest' or 'latest'")
+PLIGT_RULE(choice_word, std::string, "'earliest', 'latest' or 'first'")
 PLIGT_RULE(recurrence, ast::Recurrence, "a recurrence (, then every N UNIT)")
 PLIGT_RULE(passed_clause, ast::NoDeadline, "', otherwise no deadline'")
 PLIGT_RULE(deadline_rule, ast::DeadlineRule,
@@ -468,10 +469,13 @@ auto const attribute_interval_def = name > unit;
 auto const recurrence_def = ',' > kw("then") > kw("every") > (duration | attribute_interval) >
                             -(',' >> kw("otherwise") > ((kw("every") > duration) | no_deadline)) >
                             -(kw("until") > names_or);
-auto const deadline_form_def = (within | before_event | at_age | before_age) >> -(kw("where") > condition);
+auto const within_attribute_def = kw("within") >> attribute_interval;
+auto const deadline_form_def =
+    (within_attribute | within | before_event | at_age | before_age) >> -(kw("where") > condition);
 auto const deadline_forms_def = deadline_form % ',';
 auto const choice_word_def = (kw("earliest") >> x3::attr(std::string("earliest"))) |
-                             (kw("latest") >> x3::attr(std::string("latest")));
+                             (kw("latest") >> x3::attr(std::string("latest"))) |
+                             (kw("first") >> x3::attr(std::string("first")));
 auto const deadline_choice_def = choice_word > kw("of") > '(' > deadline_forms > ')';
 auto const passed_clause_def = ',' >> kw("otherwise") > no_deadline;
 auto const deadline_rule_def =
@@ -565,7 +569,7 @@ BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negat
 BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, vocabulary, vocabulary_end, attributes_end)
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
-                    years_word, months_word, within, before_event, at_age, before_age, attribute_interval, recurrence,
+                    years_word, months_word, within, before_event, at_age, before_age, attribute_interval, within_attribute, recurrence,
                     passed_clause, deadline_form, deadline_forms, deadline_choice, choice_word, deadline_rule, due, no_deadline, target,
                     dated_by, unless, fulfilment, fulfilments, times_clause, look_back, done_by, lapses, effort, wording, duty, duty_end, url, cite_change,
                     repeal, version, version_end, finish, keep, transition, transition_end, law, law_end)

@@ -44,12 +44,15 @@ void cannot_be_breached_or_met(Program const& program, Diagnostics& diagnostics)
                 break;
             }
         auto const& due = duty.due;
-        if ((due.kind == DeadlineDef::Kind::earliest || due.kind == DeadlineDef::Kind::latest) &&
-            std::all_of(due.alternatives.begin(), due.alternatives.end(),
-                        [](DeadlineDef const& form) { return !form.where.empty(); }))
+        // A form read from an attribute is conditional too: it counts only
+        // where the trigger records the attribute.
+        if (!due.alternatives.empty() &&
+            std::all_of(due.alternatives.begin(), due.alternatives.end(), [](DeadlineDef const& form) {
+                return !form.where.empty() || !form.span_attribute.empty();
+            }))
             report(diagnostics, program, duty.origin, Severity::error, "deadline_may_be_missing",
                    fmt::format("duty '{}': every form of '{}' has a condition, so where none holds the duty has "
-                               "no deadline; give one form without 'where'",
+                               "no deadline; give one form without 'where' that reads no attribute",
                                duty.id, due.text));
         if (due.kind == DeadlineDef::Kind::before_event &&
             std::find(duty.triggers.begin(), duty.triggers.end(), due.event) != duty.triggers.end() &&

@@ -153,6 +153,7 @@ struct DeadlineDef {
         none,          // `no deadline`: the statute sets no time; never late or overdue
         earliest,      // `earliest of (…)`: the first of `alternatives` to fall
         latest,        // `latest of (…)`: the last of them
+        first,         // `first of (…)`: the first of them, in writing order, that applies
     };
     Kind kind = Kind::within;
     Span span;
@@ -162,6 +163,11 @@ struct DeadlineDef {
     // event, and in each trigger event (parallel to DutyDef::triggers).
     Index matching = no_index;
     std::vector<Index> matching_in_trigger;
+    // A form `within ATTRIBUTE UNIT` of a choice: the span the trigger
+    // records (a time the decision set), its index in each trigger event
+    // (parallel to DutyDef::triggers); the form applies only where the
+    // trigger records a positive whole number.
+    std::vector<Index> span_attribute;
     int years = 0, months = 0;
 
     // `, then every …`: later instances, each due an interval after the

@@ -631,6 +631,34 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
                 def.matching_in_trigger.push_back(index);
             }
         },
+        [&](ast::AttributeInterval const& a) {
+            // `within ATTRIBUTE UNIT`, a form of a choice: the span a decision
+            // set, read from the trigger.
+            def.kind = DeadlineDef::Kind::within;
+            auto const unit = parse_time_unit(a.unit.text);
+            if (!unit || *unit == TimeUnit::hours || *unit == TimeUnit::working_days) {
+                error(a.unit, "unknown_unit",
+                      fmt::format("a time read from an attribute counts days, weeks, months or years, not '{}'",
+                                  a.unit.text));
+                ok = false;
+                return;
+            }
+            def.span = Span{0, *unit};
+            for (auto const trigger : duty.triggers) {
+                Index index = no_index;
+                auto const& attributes = program_.events[trigger].attributes;
+                for (Index i = 0; i < attributes.size(); ++i)
+                    if (attributes[i].id == a.attribute.text && attributes[i].type.base == BaseType::integer) index = i;
+                if (index == no_index) {
+                    error(a.attribute, "unknown_name",
+                          fmt::format("trigger event '{}' has no whole-number attribute '{}'",
+                                      program_.events[trigger].id, a.attribute.text));
+                    ok = false;
+                    return;
+                }
+                def.span_attribute.push_back(index);
+            }
+        },
         [&](ast::AtAge const& a) {
             def.kind = DeadlineDef::Kind::at_age;
             needs_birthdate(a);
@@ -660,7 +688,9 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
         }};
     };
     if (auto const* choice = boost::get<ast::DeadlineChoice>(&rule.first)) {
-        def.kind = choice->which == "earliest" ? DeadlineDef::Kind::earliest : DeadlineDef::Kind::latest;
+        def.kind = choice->which == "earliest" ? DeadlineDef::Kind::earliest
+                   : choice->which == "latest"  ? DeadlineDef::Kind::latest
+                                                : DeadlineDef::Kind::first;
         if (choice->alternatives.size() < 2) {
             error(*choice, "single_alternative",
                   fmt::format("'{} of' needs two deadlines or more; write the one deadline alone", choice->which));

@@ -450,7 +450,9 @@ private:
         auto const& trigger = c_.events[t];
         result.from = trigger.at;
         switch (rule.kind) {
-        case DeadlineDef::Kind::within:
+        case DeadlineDef::Kind::within: {
+            auto span = rule.span;
+            if (!rule.span_attribute.empty()) span.amount = recorded_span(rule, t, which);
             if (rule.anchor != no_index) {
                 // The latest anchor event at or before the trigger. Events
                 // are sorted, so those at or before it come first.
@@ -459,8 +461,9 @@ private:
                     result.anchor = static_cast<std::int32_t>(e);
                 if (result.anchor >= 0) result.from = c_.events[static_cast<std::size_t>(result.anchor)].at;
             }
-            result.due = deadline(result.from, rule.span, calendar);
+            result.due = deadline(result.from, span, calendar);
             return;
+        }
         case DeadlineDef::Kind::before_event:
             if (program_.events[rule.event].derived()) return before_birthday(rule, t, result);
             for (auto e = chains_.first_from(rule.event, t + 1); e != EventChains::end; e = chains_.next(e)) {
@@ -499,7 +502,8 @@ private:
             result.no_deadline = true;
             return;
         case DeadlineDef::Kind::earliest:
-        case DeadlineDef::Kind::latest: choose_deadline(rule, t, which, calendar, result); return;
+        case DeadlineDef::Kind::latest:
+        case DeadlineDef::Kind::first: choose_deadline(rule, t, which, calendar, result); return;
         }
     }
 
@@ -521,9 +525,20 @@ private:
         else result.due_before = rule.event;
     }
 
-    // `earliest of` / `latest of`: each form that applies is computed; a
-    // `before EVENT` that has not happened yet has no date. The earliest is
-    // the first date known (an open event can only come later and so not
+    // A form `within ATTRIBUTE UNIT`: the whole number the trigger records,
+    // or 0 where it records none (or none sensible), when the form does not
+    // apply.
+    std::int32_t recorded_span(DeadlineDef const& form, std::uint32_t t, std::size_t which) const {
+        if (which >= form.span_attribute.size()) return 0;
+        auto const value = c_.attribute(c_.events[t], form.span_attribute[which]);
+        return value.present && value.value > 0 && value.value <= 1200 ? static_cast<std::int32_t>(value.value) : 0;
+    }
+
+    // `earliest of` / `latest of` / `first of`: each form that applies (its
+    // `where` holds; a span read from the trigger is recorded) is computed;
+    // a `before EVENT` that has not happened yet has no date. The first
+    // takes the first form that applies, in the order written. The earliest
+    // is the first date known (an open event can only come later and so not
     // move it, unless it happens first, when it has a date); while none is
     // known it waits for the event. The latest waits while any form is open.
     void choose_deadline(DeadlineDef const& rule, std::uint32_t t, std::size_t which, Calendar const& calendar,
@@ -531,12 +546,20 @@ private:
         bool const earliest = rule.kind == DeadlineDef::Kind::earliest;
         bool chosen = false, open = false;
         DutyResult best, waiting;
-        for (auto const& form : rule.alternatives) {
+        for (std::size_t i = 0; i < rule.alternatives.size(); ++i) {
+            auto const& form = rule.alternatives[i];
             if (!form.where.empty() &&
                 (which >= form.where.size() || !holds(scope_, t, form.where[which])))
                 continue;
+            if (!form.span_attribute.empty() && recorded_span(form, t, which) == 0) continue;
             DutyResult candidate;
             first_deadline(form, t, which, calendar, candidate);
+            if (rule.kind == DeadlineDef::Kind::first) {
+                best = candidate;
+                best.chosen_form = static_cast<std::int8_t>(i);
+                chosen = true;
+                break;
+            }
             if (candidate.due_before != no_index || candidate.missing_birthdate) {
                 if (!open) waiting = candidate;
                 open = true;
@@ -548,6 +571,7 @@ private:
             chosen = true;
         }
         DutyResult const& pick = (chosen && (earliest || !open)) ? best : waiting;
+        result.chosen_form = pick.chosen_form;
         result.due = pick.due;
         result.from = pick.from;
         result.anchor = pick.anchor;

@@ -39,6 +39,7 @@ struct DutyResult {
     std::int32_t previous = none; // the previous instance's fulfilling event, for repetitions
     Span interval;                // for repetitions: the interval counted from `from`
     bool missing_birthdate = false;  // an age deadline in a case without a birthdate
+    std::int8_t chosen_form = -1;    // `first of (…)`: the form that applied, into its alternatives
 
     Index changed_by = no_index;  // exemption set whose `change` gave `due`
     Moment law_due;               // the law's own deadline, when changed

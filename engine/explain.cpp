@@ -78,6 +78,25 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
         return fmt::format("due {}: the child reaches {} on {}, so due {}", rule.text, rule.years,
                            result.from.to_string(), result.due.to_string());
     case DeadlineDef::Kind::none: return "no statutory deadline: the law sets no time for it";
+    case DeadlineDef::Kind::first: {
+        if (result.chosen_form < 0 || static_cast<std::size_t>(result.chosen_form) >= rule.alternatives.size())
+            return fmt::format("due at the first of ({}) that applies: none does", rule.text);
+        auto const& form = rule.alternatives[static_cast<std::size_t>(result.chosen_form)];
+        // A span read from the trigger: the time it records.
+        std::string span;
+        auto const& triggers = program.duties[result.duty].triggers;
+        auto const which = static_cast<std::size_t>(std::find(triggers.begin(), triggers.end(), trigger.event) -
+                                                    triggers.begin());
+        if (which < form.span_attribute.size())
+            if (auto const value = c.attribute(trigger, form.span_attribute[which]); value.present)
+                span = fmt::format(" ({}, as recorded on {})",
+                                   to_string(Span{static_cast<std::int32_t>(value.value), form.span.unit}),
+                                   program.events[trigger.event].id);
+        if (result.due_before != no_index)
+            return fmt::format("due at the first form that applies, {}{}: {} has not happened yet", form.text, span,
+                               program.events[result.due_before].id);
+        return fmt::format("due at the first form that applies, {}{}: {}", form.text, span, result.due.to_string());
+    }
     case DeadlineDef::Kind::earliest:
     case DeadlineDef::Kind::latest: {
         std::string forms;

@@ -150,6 +150,21 @@ TEST_CASE("conditions get single spaces and keep their parentheses") {
           "}\n");
 }
 
+TEST_CASE("first of keeps its forms in order, a span read from an attribute among them") {
+    CHECK(format_text("law l {\n"
+                      "  duty d {\n"
+                      "    on a\n"
+                      "    due first   of(within  n months,within 1 year where x )\n"
+                      "  }\n"
+                      "}\n") ==
+          "law l {\n"
+          "  duty d {\n"
+          "    on a\n"
+          "    due first of (within n months, within 1 year where x)\n"
+          "  }\n"
+          "}\n");
+}
+
 TEST_CASE("a count of fulfilling events keeps its place after the events") {
     CHECK(format_text("law l {\n"
                       "  duty d {\n"

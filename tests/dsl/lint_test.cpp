@@ -129,6 +129,19 @@ TEST_CASE("a conjunction that constrains one value to nothing never holds") {
     CHECK(headline("not false and age < 0").empty());  // an unborn child's age
 }
 
+TEST_CASE("a choice of deadlines whose every form is conditional may leave none; a span read from the trigger is one") {
+    auto text = law_2020;
+    text.replace(text.find("due within 4 months"), 19, "due first of (within pages days, within 1 month where urgent)");
+    auto const out = lint_output({{"law.pligt", text}});
+    CHECK(out == "law.pligt:5:8: error: duty 'answer': every form of 'first of (within pages days, within 1 month "
+                 "where urgent)' has a condition, so where none holds the duty has no deadline; give one form "
+                 "without 'where' that reads no attribute\n"
+                 " 5 |   duty answer \"Answer\" {\n"
+                 "   |        ^~~~~~\n");
+    text.replace(text.find("within 1 month where urgent"), 27, "within 1 month");
+    CHECK(lint_output({{"law.pligt", text}}).empty());
+}
+
 TEST_CASE("one municipality adopting a set twice at once is an overlapping adoption") {
     auto const output = lint_output({{"law.pligt", law_2020},
                                      {"pilot.pligt", pilot("2020-01-01 to 2023-12-31")},

@@ -150,6 +150,22 @@ TEST_CASE("a count of fulfilling events is 2 to 100, at the number") {
     CHECK(diagnose_with_vocabulary(text).empty());
 }
 
+TEST_CASE("a span read from the trigger needs a whole-number attribute of every trigger, in days to years") {
+    auto text = example_act;
+    text.replace(text.find("due within 4 months"), 19, "due first of (within page months, within 4 months)");
+    auto d = only_error(diagnose_with_vocabulary(text));
+    CHECK(d.code == "unknown_name");
+    CHECK(d.line == 8);
+    CHECK(d.column == 26);
+    CHECK(d.message == "trigger event 'request_received' has no whole-number attribute 'page'");
+    text.replace(text.find("page months"), 11, "pages hours");
+    d = only_error(diagnose_with_vocabulary(text));
+    CHECK(d.code == "unknown_unit");
+    CHECK(d.message == "a time read from an attribute counts days, weeks, months or years, not 'hours'");
+    text.replace(text.find("pages hours"), 11, "pages days");
+    CHECK(diagnose_with_vocabulary(text).empty());
+}
+
 TEST_CASE("a count cannot take an earlier event") {
     auto text = example_act;
     text.replace(text.find("done by request_answered"), 24, "done by request_answered, 2 times, also before");

@@ -440,6 +440,24 @@ TEST_CASE("a late fulfilment of a missed instance restarts the series from that 
                 "inspect_licence#3 2021-01-15 due 2022-07-10 pending"});
 }
 
+// ---- first of (…), and a span read from the trigger
+
+TEST_CASE("first of: the first form that applies, in the order written; a recorded span comes first") {
+    auto const out = check(case_of({event("permit_issued", "2022-03-01", R"("renewal_months": 14, "small_vessel": true)"),
+                                    event("permit_issued", "2022-03-02", R"("small_vessel": true)"),
+                                    event("permit_issued", "2022-03-03", R"("renewal_months": 0)")}),
+                           "2022-03-04");
+    CHECK(summary(out) == Lines{"renew_permit#1 2022-03-01 due 2023-05-01 pending",
+                                "renew_permit#2 2022-03-02 due 2022-09-02 pending",
+                                "renew_permit#3 2022-03-03 due 2023-03-03 pending"});
+    CHECK(out["duties"][0]["why"][2] ==
+          "due at the first form that applies, within renewal_months months (14 months, as recorded on "
+          "permit_issued): 2023-05-01");
+    CHECK(out["duties"][1]["why"][2] == "due at the first form that applies, within 6 months where small_vessel: 2022-09-02");
+    // A recorded 0 is no time set: the form does not apply.
+    CHECK(out["duties"][2]["why"][2] == "due at the first form that applies, within 1 year: 2023-03-03");
+}
+
 // ---- done by EVENT, N times: a count in back-to-back periods
 
 TEST_CASE("N times: the Nth event within the period meets it, however the events are spaced") {
