@@ -575,6 +575,16 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
               "working days need a calendar: name one in the law (calendar ID) or mark one calendar `default`");
         ok = false;
     };
+    // The unit of a span read from an attribute: days to years, as a
+    // recorded number of hours or working days would have no calendar.
+    auto const attribute_unit = [&](ast::AttributeInterval const& a, std::string_view what) {
+        auto const unit = parse_time_unit(a.unit.text);
+        if (unit && *unit != TimeUnit::hours && *unit != TimeUnit::working_days) return unit;
+        error(a.unit, "unknown_unit",
+              fmt::format("{} from an attribute counts days, weeks, months or years, not '{}'", what, a.unit.text));
+        ok = false;
+        return std::optional<TimeUnit>{};
+    };
     // The simple forms, each written into `def` (the deadline, or one
     // alternative of `earliest of`).
     auto const forms = [&](DeadlineDef& def) {
@@ -635,14 +645,8 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
             // `within ATTRIBUTE UNIT`, a form of a choice: the span a decision
             // set, read from the trigger.
             def.kind = DeadlineDef::Kind::within;
-            auto const unit = parse_time_unit(a.unit.text);
-            if (!unit || *unit == TimeUnit::hours || *unit == TimeUnit::working_days) {
-                error(a.unit, "unknown_unit",
-                      fmt::format("a time read from an attribute counts days, weeks, months or years, not '{}'",
-                                  a.unit.text));
-                ok = false;
-                return;
-            }
+            auto const unit = attribute_unit(a, "a time read");
+            if (!unit) return;
             def.span = Span{0, *unit};
             for (auto const trigger : duty.triggers) {
                 Index index = no_index;
@@ -742,14 +746,8 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
                 }
             },
             [&](ast::AttributeInterval const& interval) {
-                auto const unit = parse_time_unit(interval.unit.text);
-                if (!unit || *unit == TimeUnit::hours || *unit == TimeUnit::working_days) {
-                    error(interval.unit, "unknown_unit",
-                          fmt::format("an interval from an attribute counts days, weeks, months or years, not '{}'",
-                                      interval.unit.text));
-                    ok = false;
-                    return;
-                }
+                auto const unit = attribute_unit(interval, "an interval");
+                if (!unit) return;
                 def.every_attribute_unit = *unit;
                 bool found = false;
                 for (auto const& fulfilment : duty.done_by) {
