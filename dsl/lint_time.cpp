@@ -54,6 +54,18 @@ void cannot_be_breached_or_met(Program const& program, Diagnostics& diagnostics)
                    fmt::format("duty '{}': every form of '{}' has a condition, so where none holds the duty has "
                                "no deadline; give one form without 'where' that reads no attribute",
                                duty.id, due.text));
+        // `first of`: a form that always applies ends the choice; any form
+        // written after it never counts.
+        if (due.kind == DeadlineDef::Kind::first) {
+            auto const always =
+                std::find_if(due.alternatives.begin(), due.alternatives.end(),
+                             [](DeadlineDef const& f) { return f.where.empty() && f.span_attribute.empty(); });
+            if (always != due.alternatives.end() && always + 1 != due.alternatives.end())
+                report(diagnostics, program, duty.origin, Severity::warning, "unreachable_form",
+                       fmt::format("duty '{}': in '{}', '{}' always applies, so the forms after it never count; put "
+                                   "it last",
+                                   duty.id, due.text, always->text));
+        }
         if (due.kind == DeadlineDef::Kind::before_event &&
             std::find(duty.triggers.begin(), duty.triggers.end(), due.event) != duty.triggers.end() &&
             duty.triggers.size() == 1)

@@ -142,6 +142,20 @@ TEST_CASE("a choice of deadlines whose every form is conditional may leave none;
     CHECK(lint_output({{"law.pligt", text}}).empty());
 }
 
+TEST_CASE("in a first of, a form that always applies before others leaves them unreachable") {
+    auto text = law_2020;
+    text.replace(text.find("due within 4 months"), 19,
+                 "due first of (within pages days, within 1 month, within 1 week where urgent)");
+    CHECK(lint_output({{"law.pligt", text}}) ==
+          "law.pligt:5:8: warning: duty 'answer': in 'first of (within pages days, within 1 month, within 1 week where "
+          "urgent)', 'within 1 month' always applies, so the forms after it never count; put it last\n"
+          " 5 |   duty answer \"Answer\" {\n"
+          "   |        ^~~~~~\n");
+    text.replace(text.find("within 1 month, within 1 week where urgent"), 42,
+                 "within 1 week where urgent, within 1 month");
+    CHECK(lint_output({{"law.pligt", text}}).empty());
+}
+
 TEST_CASE("one municipality adopting a set twice at once is an overlapping adoption") {
     auto const output = lint_output({{"law.pligt", law_2020},
                                      {"pilot.pligt", pilot("2020-01-01 to 2023-12-31")},
