@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -70,7 +71,37 @@ TEST_CASE("every shipped duty gives the statute's words for its time limit, and 
 namespace {
 
 // The duty ids of ../shared/design/child-welfare.md, by the law that has
-// each (the frikommune set's own duties are checked with its municipality).
+// each (the frikommune set's own duties are checked with its municipality),
+// and the contract's canonical titles (`title` in the JSON output).
+std::map<std::string, std::string> const contract_titles{
+    {"assess_notification", "Vurdering af underretning inden for 24 timer"},
+    {"confirm_receipt", "Bekræftelse af modtagelse af underretning"},
+    {"notifier_feedback", "Tilbagemelding til fagperson"},
+    {"screening", "Screening"},
+    {"focused_assessment", "Afdækning"},
+    {"child_investigation", "Børnefaglig undersøgelse"},
+    {"sibling_investigation", "Børnefaglig undersøgelse af søskende"},
+    {"child_interview", "Børnesamtale før afgørelse"},
+    {"action_plan", "Handleplan / barnets plan"},
+    {"follow_up", "Opfølgning"},
+    {"youth_plan", "Stillingtagen til ungeplan"},
+    {"aftercare_decision", "Afgørelse om efterværn / ungestøtte før 18 år"},
+    {"supervision_visit", "Tilsynsbesøg"},
+    {"lawyer_offer", "Tilbud om gratis advokatbistand"},
+    {"placement_review", "Fornyet afgørelse om anbringelse uden samtykke"},
+    {"provisional_decision_approval", "Formandsbeslutning forelægges udvalget"},
+    {"urgent_action_plan", "Handleplan efter akut afgørelse"},
+    {"action_plan_without_consent", "Barnets plan før afgørelse om anbringelse uden samtykke"},
+    {"notification_reassessment", "Vurdering af underretning om barn med igangværende indsats"},
+    {"parent_support_person", "Afgørelse om støtteperson til forældremyndighedsindehaveren ved anbringelse"},
+    {"parent_support_decision", "Afgørelse om støtte til forældrene under anbringelsen"},
+    {"parent_plan", "Særskilt plan for støtten til forældrene"},
+    {"parent_plan_revision", "Revision af planen for støtten til forældrene"},
+    {"rights_notice", "Orientering om retten til aktindsigt og til at udtale sig før afgørelse"},
+    {"return_home_decision", "Afgørelse om hjemgivelse og hjemgivelsesperiode"},
+    {"return_home_request", "Stillingtagen til anmodning om hjemgivelse inden 7 dage"},
+    {"child_views", "Barnets synspunkter tilvejebragt på anden vis"},
+    {"complaint_reconsideration", "Genvurdering af klage inden 4 uger"}};
 std::set<std::string> const serviceloven_ids{
     "confirm_receipt",      "child_investigation", "child_interview",      "child_views",
     "action_plan",          "urgent_action_plan",  "follow_up",            "aftercare_decision",
@@ -97,7 +128,7 @@ struct InForce {
 
 }  // namespace
 
-TEST_CASE("pligt duties --as-of lists every contract duty of the laws in force, with that version's citation") {
+TEST_CASE("pligt duties --as-of lists every contract duty of the laws in force, with that version's citation and the contract's title") {
     std::vector<InForce> const dates{
         {"2012-06-01", "serviceloven", "SEL", "LBK nr. 904 af 18/08/2011", "BEK nr. 1635 af 22/12/2010"},
         {"2014-06-01", "serviceloven", "SEL", "LBK nr. 254 af 20/03/2014", "BEK nr. 722 af 19/06/2013"},
@@ -116,6 +147,8 @@ TEST_CASE("pligt duties --as-of lists every contract duty of the laws in force, 
             auto const id = duty["duty"].get<std::string>();
             INFO(id);
             listed.insert(id);
+            if (auto const title = contract_titles.find(id); title != contract_titles.end())
+                CHECK(duty["title"] == title->second);
             auto const law = duty["law"].get<std::string>();
             if (law == "retssikkerhed") {
                 CHECK(duty["law_version"] == in_force.complaint_version);
