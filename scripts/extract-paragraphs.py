@@ -15,8 +15,9 @@ What it reads
 
   Barnets lov: LOV 721/2023, LBK 83/2024, LBK 890/2024, LBK 282/2025.
   Serviceloven: the 19 consolidations LBK 81/2011 .. LBK 1089/2023, limited
-  to chapter 11 (§§ 46-75), §§ 140-140 a, §§ 146-148 a and chapter 27
-  (§§ 152-155 c).
+  to chapter 11 (§§ 46-75), § 76 (chapter 12, aftercare), § 78 (chapter 13,
+  the committee's decision on private foster care), §§ 140-140 a,
+  §§ 146-148 a and chapter 27 (§§ 152-155 c).
 
 What it prints
   For each law a skeleton in the .paragraphs format: `law ID`, a `chapter`
@@ -145,6 +146,11 @@ BL_CHAPTERS = {
 # Serviceloven: the blocks in scope, as (chapter, heading, first §, last §).
 SEL_BLOCKS = [
     (11, "Særlig støtte til børn og unge", 46, 75),
+    # unconfirmed: the headings of chapters 12 and 13 (not in the texts; the
+    # first is read back from a translated table of contents, the second
+    # names what § 78 governs).
+    (12, "Tilbud til unge fra 18 til 22 år", 76, 76),
+    (13, "Private familieplejer", 78, 78),
     (25, "Kvalitetsstandarder og handleplaner", 140, 140),
     (26, "Opfølgning, tilsyn og betaling for tilsynet", 146, 148),
     (27, "Underretningspligt", 152, 155),
@@ -243,6 +249,10 @@ def in_scope_sel(sec):
     n = int(re.match(r"\d+", sec).group())
     if 46 <= n <= 75:
         return 11
+    if n == 76:
+        return 12
+    if n == 78:
+        return 13
     if n == 140:
         return 25
     if 146 <= n <= 148:
