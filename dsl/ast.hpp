@@ -249,7 +249,9 @@ struct Recurrence : Located {
 // the trigger (`within ATTRIBUTE months`: a time the decision set), as the
 // form then counts only where the trigger records it.
 struct DeadlineAlternative : Located {
-    boost::variant<Within, BeforeEvent, AtAge, BeforeAge, AttributeInterval> form;
+    // `no deadline` only as a form of `first of`: where it is the form that
+    // applies, the statute sets no time for that instance.
+    boost::variant<Within, BeforeEvent, AtAge, BeforeAge, AttributeInterval, NoDeadline> form;
     boost::optional<Condition> where;
 };
 

@@ -91,6 +91,8 @@ struct DeadlineText {
         }
         return out + ")";
     }
+    // `no deadline`, the last form of a `first of`.
+    std::string operator()(ast::NoDeadline const& node) const { return "no " + node.value.text; }
     // `then every ATTRIBUTE UNIT`.
     std::string operator()(ast::AttributeInterval const& node) const {
         return node.attribute.text + " " + node.unit.text;

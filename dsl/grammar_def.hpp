@@ -322,7 +322,8 @@ PLIGT_RULE(at_age, ast::AtAge, "a deadline")
 PLIGT_RULE(before_age, ast::BeforeAge, "a deadline")
 PLIGT_RULE(attribute_interval, ast::AttributeInterval, "an interval")
 PLIGT_RULE(within_attribute, ast::AttributeInterval, "a deadline")
-PLIGT_RULE(deadline_form, ast::DeadlineAlternative, "a deadline (within N UNIT, before EVENT, at age N years)")
+PLIGT_RULE(deadline_form, ast::DeadlineAlternative,
+           "a deadline (within N UNIT, before EVENT, at age N years, no deadline)")
 PLIGT_RULE(deadline_forms, std::vector<ast::DeadlineAlternative>, "a deadline")
 PLIGT_RULE(deadline_choice, ast::DeadlineChoice, "a choice of deadlines (earliest of (…, …))")
 PLIGT_RULE(choice_word, std::string, "'earliest', 'latest' or 'first'")
@@ -471,7 +472,7 @@ auto const recurrence_def = ',' > kw("then") > kw("every") > (duration | attribu
                             -(kw("until") > names_or);
 auto const within_attribute_def = kw("within") >> attribute_interval;
 auto const deadline_form_def =
-    (within_attribute | within | before_event | at_age | before_age) >> -(kw("where") > condition);
+    (within_attribute | within | before_event | at_age | before_age | no_deadline) >> -(kw("where") > condition);
 auto const deadline_forms_def = deadline_form % ',';
 auto const choice_word_def = (kw("earliest") >> x3::attr(std::string("earliest"))) |
                              (kw("latest") >> x3::attr(std::string("latest"))) |

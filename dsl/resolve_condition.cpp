@@ -11,6 +11,14 @@ Index Resolver::add_node(ConditionNode node) {
     return static_cast<Index>(program_.conditions.size() - 1);
 }
 
+// A condition that never holds: `not` over the always-true node.
+Index Resolver::add_never() {
+    ConditionNode node;
+    node.op = ConditionOp::negate;
+    node.first = add_node(ConditionNode{});
+    return add_node(node);
+}
+
 Index Resolver::add_list(ConditionOp op, std::vector<Index> const& children) {
     if (children.size() == 1) return children.front();
     ConditionNode node;
@@ -22,11 +30,12 @@ Index Resolver::add_list(ConditionOp op, std::vector<Index> const& children) {
 }
 
 std::optional<std::vector<Index>> Resolver::compile_per_event(ast::Condition const& condition,
-                                                              std::vector<Index> const& events, Index vocabulary) {
+                                                              std::vector<Index> const& events, Index vocabulary,
+                                                              bool others_absent) {
     std::vector<Index> roots;
     std::size_t const reported = diagnostics_.size();
     for (auto const event : events) {
-        auto const root = compile(condition, ConditionScope{event, vocabulary});
+        auto const root = compile(condition, ConditionScope{event, vocabulary, others_absent ? &events : nullptr});
         if (root == no_index || diagnostics_.size() != reported) return std::nullopt;
         roots.push_back(root);
     }
@@ -82,6 +91,15 @@ std::optional<Resolver::TypedOperand> Resolver::resolve_operand(ast::Token const
     auto const state = program_.find_state(name.text);
     if (state != no_index && (scope.vocabulary == no_index || program_.states[state].vocabulary == scope.vocabulary))
         return TypedOperand{{OperandKind::state, state, 0}, Type{}};
+    // An attribute of another trigger event of the duty: absent from this
+    // one, so whatever compares it is false here (its type still checks the
+    // comparison).
+    if (scope.others)
+        for (auto const other : *scope.others) {
+            if (other == scope.event) continue;
+            for (auto const& attribute : program_.events[other].attributes)
+                if (attribute.id == name.text) return TypedOperand{{OperandKind::attribute, no_index, 0}, attribute.type, true};
+        }
     if (name.text == "age") {
         if (birthdate_fact() != no_index) return TypedOperand{{OperandKind::age, no_index, 0}, Type{BaseType::integer}};
         error(name, "unknown_name", "'age' counts from the fact 'birthdate: date', which no vocabulary declares");
@@ -112,6 +130,7 @@ Index Resolver::compile(ast::Comparison const& comparison, ConditionScope const&
                   fmt::format("'{}' is not true or false; compare it (==, in {{…}}, >=, …)", comparison.left.text));
             return no_index;
         }
+        if (left->absent) return add_never();
         switch (left->operand.kind) {
         case OperandKind::attribute: node.op = ConditionOp::attribute; break;
         case OperandKind::fact: node.op = ConditionOp::fact; break;
@@ -142,6 +161,7 @@ Index Resolver::compile(ast::Comparison const& comparison, ConditionScope const&
             if (!value) return no_index;
             values.push_back(*value);
         }
+        if (left->absent) return add_never();
         node.op = ConditionOp::member;
         node.first = static_cast<Index>(program_.member_values.size());
         node.count = static_cast<Index>(values.size());
@@ -172,6 +192,7 @@ Index Resolver::compile(ast::Comparison const& comparison, ConditionScope const&
     }
     auto const right = read_value(tail.values.front(), left->type);
     if (!right) return no_index;
+    if (left->absent) return add_never();
     node.op = ConditionOp::compare;
     node.right = Operand{OperandKind::constant, no_index, *right};
     return add_node(node);

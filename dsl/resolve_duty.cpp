@@ -663,6 +663,14 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
                 def.span_attribute.push_back(index);
             }
         },
+        [&](ast::NoDeadline const& n) {
+            // `no deadline` as a form of a choice (`first of` alone, below).
+            def.kind = DeadlineDef::Kind::none;
+            if (n.value.text != "deadline") {
+                error(n.value, "syntax_error", fmt::format("expected 'no deadline', found 'no {}'", n.value.text));
+                ok = false;
+            }
+        },
         [&](ast::AtAge const& a) {
             def.kind = DeadlineDef::Kind::at_age;
             needs_birthdate(a);
@@ -704,8 +712,16 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
             DeadlineDef form;
             form.text = text_of(alternative);
             boost::apply_visitor(forms(form), alternative.form);
+            if (form.kind == DeadlineDef::Kind::none && def.kind != DeadlineDef::Kind::first) {
+                error(alternative, "no_deadline_in_choice",
+                      fmt::format("'no deadline' is a form of 'first of' only: '{} of' compares dates", choice->which));
+                ok = false;
+            }
             if (alternative.where) {
-                auto const conditions = compile_per_event(*alternative.where, duty.triggers, scope.vocabulary);
+                // A form may name an attribute that only some trigger events
+                // record: on the others the comparison is false.
+                auto const conditions =
+                    compile_per_event(*alternative.where, duty.triggers, scope.vocabulary, /*others_absent=*/true);
                 if (conditions) form.where = *conditions;
                 else ok = false;
             }

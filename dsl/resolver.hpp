@@ -49,6 +49,10 @@ struct DutyScope {
 struct ConditionScope {
     Index event = no_index;
     Index vocabulary = no_index;
+    // Where set, the other trigger events of the duty: an attribute one of
+    // them has and `event` lacks is absent here, so a comparison with it is
+    // false (a deadline form's `where` on a duty with several triggers).
+    std::vector<Index> const* others = nullptr;
 };
 
 class Resolver {
@@ -141,12 +145,15 @@ private:
     Index compile(ast::Comparison const& comparison, ConditionScope const& scope);
     // Compiles once per event, reporting name errors only once.
     std::optional<std::vector<Index>> compile_per_event(ast::Condition const& condition,
-                                                        std::vector<Index> const& events, Index vocabulary);
+                                                        std::vector<Index> const& events, Index vocabulary,
+                                                        bool others_absent = false);
     Index add_node(ConditionNode node);
+    Index add_never();
     Index add_list(ConditionOp op, std::vector<Index> const& children);
     struct TypedOperand {
         Operand operand;
         Type type;
+        bool absent = false;  // an attribute of another trigger event only
     };
     std::optional<TypedOperand> resolve_operand(ast::Token const& name, ConditionScope const& scope);
 

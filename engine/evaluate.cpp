@@ -577,6 +577,7 @@ private:
         result.anchor = pick.anchor;
         result.due_before = pick.due_before;
         result.missing_birthdate = pick.missing_birthdate;
+        result.no_deadline = pick.no_deadline;  // `no deadline`, a form of `first of`
         if (!chosen && !open) result.due = c_.events[t].at;  // no form applies: resolve forbids it
     }
 

@@ -82,6 +82,9 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
         if (result.chosen_form < 0 || static_cast<std::size_t>(result.chosen_form) >= rule.alternatives.size())
             return fmt::format("due at the first of ({}) that applies: none does", rule.text);
         auto const& form = rule.alternatives[static_cast<std::size_t>(result.chosen_form)];
+        if (form.kind == DeadlineDef::Kind::none)
+            return fmt::format("no statutory deadline: the first form that applies in {} is '{}'", rule.text,
+                               form.text);
         // A span read from the trigger: the time it records.
         std::string span;
         auto const& triggers = program.duties[result.duty].triggers;

@@ -165,6 +165,21 @@ TEST_CASE("first of keeps its forms in order, a span read from an attribute amon
           "}\n");
 }
 
+TEST_CASE("first of keeps no deadline as its last form") {
+    CHECK(format_text("law l {\n"
+                      "  duty d {\n"
+                      "    on a\n"
+                      "    due first of(within 1 day where night,no   deadline)\n"
+                      "  }\n"
+                      "}\n") ==
+          "law l {\n"
+          "  duty d {\n"
+          "    on a\n"
+          "    due first of (within 1 day where night, no deadline)\n"
+          "  }\n"
+          "}\n");
+}
+
 TEST_CASE("a count of fulfilling events keeps its place after the events") {
     CHECK(format_text("law l {\n"
                       "  duty d {\n"

@@ -166,6 +166,32 @@ TEST_CASE("a span read from the trigger needs a whole-number attribute of every 
     CHECK(diagnose_with_vocabulary(text).empty());
 }
 
+TEST_CASE("no deadline is a form of first of only, the form written 'no deadline'") {
+    auto text = example_act;
+    text.replace(text.find("due within 4 months"), 19, "due earliest of (within 4 months where urgent, no deadline)");
+    auto d = only_error(diagnose_with_vocabulary(text));
+    CHECK(d.code == "no_deadline_in_choice");
+    CHECK(d.line == 8);
+    CHECK(d.column == 52);
+    CHECK(d.message == "'no deadline' is a form of 'first of' only: 'earliest of' compares dates");
+    text.replace(text.find("earliest of"), 11, "first of");
+    CHECK(diagnose_with_vocabulary(text).empty());
+    text.replace(text.find("no deadline"), 11, "no time");
+    d = only_error(diagnose_with_vocabulary(text));
+    CHECK(d.code == "syntax_error");
+    CHECK(d.message == "expected 'no deadline', found 'no time'");
+}
+
+TEST_CASE("a deadline form may name an attribute of another trigger; a name no trigger has is still an error") {
+    auto text = law_with_trigger("on request_received\n    on answer_sent");
+    text.replace(text.find("due within 4 months"), 19, "due first of (within 1 months where kind == appeal, within 4 months)");
+    CHECK(diagnose_with_vocabulary(text).empty());
+    text.replace(text.find("kind == appeal"), 14, "knd == appeal");
+    auto const d = only_error(diagnose_with_vocabulary(text));
+    CHECK(d.code == "unknown_name");
+    CHECK(d.message == "'knd' is neither an attribute of event 'request_received' nor a fact; did you mean 'kind'?");
+}
+
 TEST_CASE("a count cannot take an earlier event") {
     auto text = example_act;
     text.replace(text.find("done by request_answered"), 24, "done by request_answered, 2 times, also before");

@@ -458,6 +458,19 @@ TEST_CASE("first of: the first form that applies, in the order written; a record
     CHECK(out["duties"][2]["why"][2] == "due at the first form that applies, within 1 year: 2023-03-03");
 }
 
+TEST_CASE("first of: no deadline as the last form; an attribute only some triggers record is false on the others") {
+    auto const out = check(case_of({event("pilot_requested", "2022-03-01", R"("night": true)"),
+                                    event("pilot_requested", "2022-03-02"), event("pilot_ordered", "2022-03-03")}),
+                           "2022-03-10");
+    CHECK(summary(out) == Lines{"assign_pilot#1 2022-03-01 due 2022-03-02 overdue",
+                                "assign_pilot#2 2022-03-02 due - pending",
+                                "assign_pilot#3 2022-03-03 due - pending"});
+    CHECK(out["duties"][1]["why"][2] ==
+          "no statutory deadline: the first form that applies in first of (within 1 day where night, no deadline) "
+          "is 'no deadline'");
+    CHECK(out["duties"][2]["why"][2] == out["duties"][1]["why"][2]);
+}
+
 // ---- done by EVENT, N times: a count in back-to-back periods
 
 TEST_CASE("N times: the Nth event within the period meets it, however the events are spaced") {
