@@ -7,8 +7,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -188,4 +190,36 @@ TEST_CASE("the trial's own duties are listed for a trial municipality during the
     CHECK(aarhus.count("description_review") == 0);
     auto const after = listed("gladsaxe", "2023-06-01");
     CHECK(after.count("child_assessment") == 0);
+}
+
+namespace {
+
+// The lines of a file of the source tree that are not comments.
+std::vector<std::string> lines_of(std::string const& path) {
+    std::ifstream in(std::string{PLIGT_SOURCE_DIR} + "/" + path);
+    REQUIRE_MESSAGE(in.good(), "cannot read ", path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty() && line.front() != '#') lines.push_back(line);
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("the paragraph inventories list every paragraph of the statutes' texts, and only those") {
+    // tests/fixtures/statute/*.labels: each stk. of the texts the inventories
+    // were read from (scripts/extract-paragraphs.py --labels), so that a
+    // paragraph dropped from an inventory, and so from docs/coverage.md,
+    // fails here rather than vanishing from the table.
+    for (std::string const law : {"barnets_lov", "serviceloven"}) {
+        INFO(law);
+        std::set<std::string> listed;
+        for (auto const& line : lines_of("rules/paragraphs/" + law + ".paragraphs"))
+            if (line.rfind("§ ", 0) == 0) listed.insert(line.substr(0, line.find(" |")));
+        std::set<std::string> in_texts;
+        for (auto const& label : lines_of("tests/fixtures/statute/" + law + ".labels")) in_texts.insert(label);
+        REQUIRE(in_texts.size() > 200);
+        for (auto const& label : in_texts) CHECK_MESSAGE(listed.count(label) == 1, "missing from the inventory: ", label);
+        for (auto const& label : listed) CHECK_MESSAGE(in_texts.count(label) == 1, "not in the texts: ", label);
+    }
 }
