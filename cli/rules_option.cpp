@@ -1,5 +1,6 @@
 #include "cli/rules_option.hpp"
 
+#include "cli/data_dir.hpp"
 #include "cli/terminal.hpp"
 #include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
@@ -12,7 +13,7 @@ namespace pligt::cli {
 void add_rules_option(CLI::App& verb, std::vector<std::string>& directories) {
     verb.add_option("--rules", directories,
                     "A directory (or file) of .pligt rule files; repeat for several. "
-                    "Default: the shipped rules/ and municipalities/")
+                    "Default: the shipped rules/ and municipalities/ (PLIGT_DATA_DIR overrides where they are)")
         ->allow_extra_args(false)
         ->type_name("DIR");
 }
@@ -20,7 +21,7 @@ void add_rules_option(CLI::App& verb, std::vector<std::string>& directories) {
 std::vector<std::filesystem::path> rule_paths(std::vector<std::string> const& given) {
     if (!given.empty()) return {given.begin(), given.end()};
     // The shipped rules, wherever pligt is run from.
-    std::filesystem::path const shipped{PLIGT_SHIPPED_DIR};
+    auto const shipped = shipped_data_dir();
     return {shipped / "rules", shipped / "municipalities"};
 }
 

@@ -20,7 +20,7 @@ class Terminal;
 void add_rules_option(CLI::App& verb, std::vector<std::string>& directories);
 
 // The paths given, or else the shipped rules/ and municipalities/, wherever
-// pligt is run from.
+// pligt is run from (shipped_data_dir()).
 std::vector<std::filesystem::path> rule_paths(std::vector<std::string> const& given);
 
 // Prints every diagnostic to stderr; nothing when the program is returned.

@@ -1,5 +1,6 @@
 #include "cli/story_option.hpp"
 
+#include "cli/data_dir.hpp"
 #include "cli/terminal.hpp"
 
 #include <CLI/CLI.hpp>
@@ -24,7 +25,7 @@ void add_population_options(CLI::App& verb, PopulationOptions& options) {
 std::optional<engine::Story> load_story(Program const& program, std::string const& path, Terminal& terminal) {
     // The shipped story, wherever pligt is run from.
     auto const file =
-        path.empty() ? (std::filesystem::path{PLIGT_SHIPPED_DIR} / "simulation" / "child_welfare.json").string() : path;
+        path.empty() ? (shipped_data_dir() / "simulation" / "child_welfare.json").string() : path;
     std::ifstream in{file, std::ios::binary};
     std::ostringstream text;
     text << in.rdbuf();
