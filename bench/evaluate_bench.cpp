@@ -7,9 +7,9 @@
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 #include "engine/overlay.hpp"
-#include "engine/simulate_run.hpp"
+#include "population/simulate_run.hpp"
 
 #include <benchmark/benchmark.h>
 

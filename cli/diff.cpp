@@ -7,7 +7,7 @@
 #include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "engine/diff.hpp"
+#include "population/diff.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

@@ -8,11 +8,11 @@
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
-#include "dsl/paragraphs.hpp"
+#include "authoring/paragraphs.hpp"
 #include "engine/case.hpp"
-#include "engine/coverage.hpp"
-#include "engine/duties_report.hpp"
-#include "engine/traceability.hpp"
+#include "authoring/coverage.hpp"
+#include "output/duties_report.hpp"
+#include "authoring/traceability.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

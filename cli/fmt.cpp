@@ -11,7 +11,7 @@
 #include "cli/terminal.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "dsl/format.hpp"
+#include "authoring/format.hpp"
 #include "dsl/load.hpp"
 #include "dsl/source.hpp"
 

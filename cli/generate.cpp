@@ -1,7 +1,7 @@
 // `pligt generate --cases N [--seed S] [--from DATE --to DATE] [--story FILE]
 // [--rules DIR…]`: a synthetic population of cases, one case JSON per line,
 // drawn from a story (docs/simulation.md).
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 
 #include <fmt/format.h>
 

@@ -6,7 +6,7 @@
 #include "cli/terminal.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "dsl/lint.hpp"
+#include "authoring/lint.hpp"
 #include "dsl/load.hpp"
 
 #include <CLI/CLI.hpp>

@@ -10,8 +10,8 @@
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
 #include "engine/overlay.hpp"
-#include "engine/report.hpp"
-#include "engine/simulate_run.hpp"
+#include "output/report.hpp"
+#include "population/simulate_run.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

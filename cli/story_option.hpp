@@ -3,7 +3,7 @@
 #pragma once
 
 #include "dsl/program.hpp"
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 
 #include <optional>
 #include <string>

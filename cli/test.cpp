@@ -4,7 +4,7 @@
 #include "cli/terminal.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "engine/test_runner.hpp"
+#include "authoring/test_runner.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

@@ -6,7 +6,7 @@
 // safety net, not a finding; its message must still name the file.
 #include "fuzz/shipped.hpp"
 
-#include "dsl/format.hpp"
+#include "authoring/format.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/resolve.hpp"
 #include "dsl/source.hpp"

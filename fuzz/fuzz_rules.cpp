@@ -8,7 +8,7 @@
 // seeds include the laws without their `calendar` line; fuzz/seeds.sh).
 #include "fuzz/shipped.hpp"
 
-#include "dsl/lint.hpp"
+#include "authoring/lint.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/resolve.hpp"
 #include "dsl/source.hpp"

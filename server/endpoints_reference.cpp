@@ -4,7 +4,7 @@
 #include "dsl/diagnostic.hpp"
 #include "engine/case.hpp"
 #include "engine/deadline.hpp"
-#include "engine/duties_report.hpp"
+#include "output/duties_report.hpp"
 #include "server/endpoints.hpp"
 
 #include <fmt/format.h>

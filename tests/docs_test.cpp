@@ -5,7 +5,7 @@
 #include "dsl/diagnostic.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/resolve.hpp"
-#include "engine/test_runner.hpp"
+#include "authoring/test_runner.hpp"
 #include "tests/support/golden.hpp"
 
 #include <doctest/doctest.h>

@@ -5,7 +5,7 @@
 #include "tests/support/golden.hpp"
 
 #include "dsl/diagnostic.hpp"
-#include "dsl/format.hpp"
+#include "authoring/format.hpp"
 #include "dsl/source.hpp"
 #include "engine/case.hpp"
 

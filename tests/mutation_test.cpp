@@ -6,8 +6,8 @@
 // a case; through the real binary, a bounded sample must exit 0, 1 or 2,
 // never by a signal, within a second of processor time each.
 #include "dsl/diagnostic.hpp"
-#include "dsl/format.hpp"
-#include "dsl/lint.hpp"
+#include "authoring/format.hpp"
+#include "authoring/lint.hpp"
 #include "dsl/source.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"

@@ -9,7 +9,7 @@
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
-#include "engine/test_runner.hpp"
+#include "authoring/test_runner.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -16,7 +16,7 @@
 
 #include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 
 namespace {
 

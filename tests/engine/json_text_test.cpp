@@ -7,7 +7,7 @@
 
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 #include "tests/support/fixture.hpp"
 
 #include <doctest/doctest.h>

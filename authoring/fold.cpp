@@ -1,4 +1,4 @@
-#include "dsl/fold.hpp"
+#include "authoring/fold.hpp"
 
 #include <algorithm>
 #include <cstdint>

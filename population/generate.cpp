@@ -2,7 +2,7 @@
 // lines. The hot path allocates nothing per case: occurrences and values go
 // into vectors reused from case to case, and every name, date and time is
 // copied from text rendered once.
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 
 #include <fmt/format.h>
 

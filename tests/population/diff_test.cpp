@@ -4,7 +4,7 @@
 // a changed exemption set) and the two versions of tests/fixtures/example_act.
 #include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
-#include "engine/diff.hpp"
+#include "population/diff.hpp"
 #include "tests/support/fixture.hpp"
 
 #include <doctest/doctest.h>

@@ -4,7 +4,7 @@
 #include "tests/support/fixture.hpp"
 
 #include "dsl/diagnostic.hpp"
-#include "dsl/lint.hpp"
+#include "authoring/lint.hpp"
 #include "dsl/load.hpp"
 #include "dsl/program.hpp"
 

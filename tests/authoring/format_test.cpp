@@ -1,7 +1,7 @@
 // The formatter: one canonical layout, idempotent, every comment kept in its
 // place and order, and a file with a syntax error never formatted.
 #include "dsl/diagnostic.hpp"
-#include "dsl/format.hpp"
+#include "authoring/format.hpp"
 #include "dsl/source.hpp"
 
 #include <doctest/doctest.h>

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dsl/diagnostic.hpp"
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 #include "engine/json_document.hpp"
 
 namespace pligt::engine {

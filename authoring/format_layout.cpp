@@ -2,7 +2,7 @@
 // block, one clause per line, lists as `a, b`, clauses in the order written.
 // Words the tree does not keep (`from` in `in force`, `day`/`days` after
 // Easter, `years` after an age) are printed in one canonical spelling.
-#include "dsl/format_layout.hpp"
+#include "authoring/format_layout.hpp"
 
 #include <boost/variant/apply_visitor.hpp>
 

@@ -1,4 +1,4 @@
-#include "engine/traceability.hpp"
+#include "authoring/traceability.hpp"
 
 #include "dsl/diagnostic.hpp"
 

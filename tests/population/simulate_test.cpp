@@ -2,10 +2,10 @@
 // number of threads; a malformed line is reported by its number, or skipped.
 #include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 #include "engine/overlay.hpp"
-#include "engine/report.hpp"
-#include "engine/simulate_run.hpp"
+#include "output/report.hpp"
+#include "population/simulate_run.hpp"
 #include "tests/support/fixture.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "engine/simulate_run.hpp"
+#include "population/simulate_run.hpp"
 
 #include <algorithm>
 #include <condition_variable>

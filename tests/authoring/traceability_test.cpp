@@ -5,8 +5,8 @@
 // the table's rows.
 #include "tests/support/fixture.hpp"
 
-#include "dsl/paragraphs.hpp"
-#include "engine/traceability.hpp"
+#include "authoring/paragraphs.hpp"
+#include "authoring/traceability.hpp"
 
 #include <doctest/doctest.h>
 

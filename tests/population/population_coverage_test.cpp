@@ -22,7 +22,7 @@
 
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 #include "tests/support/fixture.hpp"
 
 namespace {

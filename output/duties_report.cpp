@@ -1,4 +1,4 @@
-#include "engine/duties_report.hpp"
+#include "output/duties_report.hpp"
 
 #include "engine/explain.hpp"
 #include "engine/overlay.hpp"

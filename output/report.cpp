@@ -1,4 +1,4 @@
-#include "engine/report.hpp"
+#include "output/report.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

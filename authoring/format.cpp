@@ -1,9 +1,9 @@
 // Comments back into the canonical layout, and the checks that the result
 // loses nothing. The layout itself is format_layout.cpp.
-#include "dsl/format.hpp"
+#include "authoring/format.hpp"
 
 #include "dsl/diagnostic.hpp"
-#include "dsl/format_layout.hpp"
+#include "authoring/format_layout.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/source.hpp"
 

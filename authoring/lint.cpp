@@ -1,8 +1,8 @@
-#include "dsl/lint.hpp"
+#include "authoring/lint.hpp"
 
 #include "dsl/diagnostic.hpp"
-#include "dsl/fold.hpp"
-#include "dsl/lint_checks.hpp"
+#include "authoring/fold.hpp"
+#include "authoring/lint_checks.hpp"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 // its own accumulator, and the accumulators are merged at the end.
 #pragma once
 
-#include "engine/simulate.hpp"
+#include "population/simulate.hpp"
 
 #include <atomic>
 #include <cstdint>

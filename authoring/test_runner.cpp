@@ -1,4 +1,4 @@
-#include "engine/test_runner.hpp"
+#include "authoring/test_runner.hpp"
 
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"

@@ -16,8 +16,8 @@
 // Ages are folded as lint folds every condition: a trigger's youngest age is
 // its birthday's, or the lowest `age` its clause's conjunction allows; an
 // `or` bounds nothing, so a miss is possible and a false alarm is not.
-#include "dsl/fold.hpp"
-#include "dsl/lint_checks.hpp"
+#include "authoring/fold.hpp"
+#include "authoring/lint_checks.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "engine/coverage.hpp"
+#include "authoring/coverage.hpp"
 
 #include "engine/explain.hpp"
 

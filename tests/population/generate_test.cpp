@@ -3,7 +3,7 @@
 // proportion to their children, and a story naming what the vocabulary lacks
 // is refused at its JSON Pointer. Generic behaviour is shown on the fictional
 // fixtures; the shipped story is checked against the shipped rules.
-#include "engine/generate.hpp"
+#include "population/generate.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "dsl/paragraphs.hpp"
+#include "authoring/paragraphs.hpp"
 
 #include "dsl/diagnostic.hpp"
 

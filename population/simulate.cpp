@@ -1,4 +1,4 @@
-#include "engine/simulate.hpp"
+#include "population/simulate.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

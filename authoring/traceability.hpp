@@ -4,7 +4,7 @@
 // the reason none does, and no duty that is not on a paragraph's line.
 #pragma once
 
-#include "dsl/paragraphs.hpp"
+#include "authoring/paragraphs.hpp"
 #include "dsl/program.hpp"
 
 #include <string>

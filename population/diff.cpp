@@ -1,4 +1,4 @@
-#include "engine/diff.hpp"
+#include "population/diff.hpp"
 
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
