@@ -1,21 +1,20 @@
 // scripts/check-layers.sh: the folders' one-way dependencies, checked on a
 // copy of the C++ folders with an upward include planted in it.
 #include "tests/support/golden.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
 namespace fs = std::filesystem;
 using pligt::golden::run_pligt;
 
 TEST_CASE("check-layers passes the tree and fails on an upward include, naming the file and what it may include") {
-    std::random_device seed;
-    auto const root = fs::temp_directory_path() / ("pligt-layers-" + std::to_string(seed()));
-    fs::create_directories(root);
+    pligt::testing::TempDir const scratch;
+    auto const& root = scratch.path();
     for (std::string const folder : {"dsl", "engine", "authoring", "population", "output", "server", "cli"})
         fs::copy(fs::path{PLIGT_SOURCE_DIR} / folder, root / folder, fs::copy_options::recursive);
     auto const script = (fs::path{PLIGT_SOURCE_DIR} / "scripts" / "check-layers.sh").string();
@@ -41,6 +40,4 @@ TEST_CASE("check-layers passes the tree and fails on an upward include, naming t
     auto const two = check();
     CHECK(two.exit_code == 1);
     CHECK(two.output.find("check-layers: dsl/date.cpp includes cli/ (dsl/ may include only: dsl)") != std::string::npos);
-    std::error_code ignored;
-    fs::remove_all(root, ignored);
 }

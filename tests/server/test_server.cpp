@@ -46,17 +46,6 @@ httplib::Client TestServer::client() const {
     return client;
 }
 
-TempDir::TempDir() {
-    std::random_device random;
-    path_ = fs::temp_directory_path() / ("pligt-test-" + std::to_string(random()) + std::to_string(random()));
-    fs::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-}
-
 RawExchange raw_exchange(int port, std::string const& bytes, int wait_seconds) {
     RawExchange result;
     int const fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -6,6 +6,7 @@
 
 #include "server/api.hpp"
 #include "server/program_holder.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <httplib.h>
 
@@ -35,19 +36,6 @@ private:
     server::ApiServer server_;
     int port_ = 0;
     std::thread thread_;
-};
-
-// A temporary directory, removed with everything in it at the end of scope.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(TempDir const&) = delete;
-    TempDir& operator=(TempDir const&) = delete;
-    std::filesystem::path const& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
 };
 
 // Sends raw bytes to 127.0.0.1:port and reads until the server closes the
