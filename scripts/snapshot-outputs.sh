@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Writes what pligt prints for the shipped examples and a generated
+# population into a directory: `check` (text and JSON), `duties`, `simulate`
+# (JSON, CSV, HTML report), `diff --laws`, the errors for every case in
+# tests/bad/cases, and the JSON API's answers. Two binaries' snapshots are
+# compared with `diff -r`: a refactoring must leave them byte-identical.
+#
+#   scripts/snapshot-outputs.sh BINARY OUTDIR
+#   scripts/snapshot-outputs.sh --compare OLD_BINARY NEW_BINARY
+#
+# With --compare it snapshots both into temporary directories and exits 1
+# when any output differs (the differences are printed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ ${1:-} == --compare ]]; then
+  [[ $# -eq 3 ]] || { echo "usage: $0 --compare OLD_BINARY NEW_BINARY" >&2; exit 2; }
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  "$0" "$2" "$work/old"
+  "$0" "$3" "$work/new"
+  if diff -r "$work/old" "$work/new"; then
+    echo "identical: $(find "$work/old" -type f | wc -l) outputs"
+  else
+    exit 1
+  fi
+  exit 0
+fi
+
+[[ $# -eq 2 ]] || { echo "usage: $0 BINARY OUTDIR" >&2; exit 2; }
+pligt=$(realpath "$1")
+out=$2
+mkdir -p "$out"/{check,bad,api}
+as_of=2025-06-30
+
+# Every command's output and exit status; stderr too, where errors are the contract.
+run() {
+  local name=$1; shift
+  local status=0
+  "$pligt" "$@" >"$out/$name.out" 2>"$out/$name.err" || status=$?
+  echo "$status" >"$out/$name.status"
+}
+
+for example in examples/*.json; do
+  base=check/$(basename "$example" .json)
+  run "$base" check --as-of "$as_of" "$example"
+  run "$base.json" check --as-of "$as_of" --json "$example"
+done
+for bad in tests/bad/cases/*.json; do
+  run "bad/$(basename "$bad" .json)" check --as-of "$as_of" --json "$bad"
+done
+
+run duties duties --as-of 2019-06-01
+run duties.json duties --as-of "$as_of" --json
+run generate generate --cases 300 --seed 7
+run simulate simulate --generate 2000 --seed 7 --as-of "$as_of" --threads 2 --json \
+  --csv "$out/simulate.csv" --report "$out/simulate.html"
+run diff-laws diff --laws serviceloven barnets_lov --json --cases "$out/generate.out" --as-of "$as_of"
+
+# The API, on this machine's loopback only.
+work_dir=$(mktemp -d)
+log=$work_dir/serve.log
+"$pligt" serve --host 127.0.0.1 --port 0 --threads 4 >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work_dir"' EXIT
+port=
+for _ in $(seq 100); do
+  port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log")
+  [[ -n $port ]] && break
+  sleep 0.05
+done
+[[ -n $port ]] || { echo "the server did not start" >&2; cat "$log" >&2; exit 2; }
+api=http://127.0.0.1:$port
+fetch() {
+  local name=$1; shift
+  curl -sS --max-time 10 -o "$out/api/$name.body" -w '%{http_code} %{content_type}\n' "$@" >"$out/api/$name.status"
+}
+for example in examples/*.json; do
+  fetch "check-$(basename "$example" .json)" -X POST -H 'Content-Type: application/json' \
+    --data-binary @"$example" "$api/api/v1/check?as_of=$as_of"
+done
+for bad in tests/bad/cases/*.json; do
+  fetch "bad-$(basename "$bad" .json)" -X POST -H 'Content-Type: application/json' \
+    --data-binary @"$bad" "$api/api/v1/check?as_of=$as_of"
+done
+head -50 "$out/generate.out" >"$work_dir/batch.jsonl"
+jq -s . "$work_dir/batch.jsonl" >"$work_dir/batch.json"
+fetch batch-jsonl -X POST -H 'Content-Type: application/x-ndjson' --data-binary @"$work_dir/batch.jsonl" \
+  "$api/api/v1/check/batch?as_of=$as_of"
+fetch batch-json -X POST -H 'Content-Type: application/json' --data-binary @"$work_dir/batch.json" \
+  "$api/api/v1/check/batch?as_of=$as_of"
+fetch municipalities "$api/api/v1/municipalities"
+fetch duties "$api/api/v1/duties?at=$as_of"
+fetch duties-gladsaxe "$api/api/v1/duties?at=2019-06-01&municipality=gladsaxe"
+fetch vocabulary "$api/api/v1/vocabulary"
+fetch deadline "$api/api/v1/deadline?from=2024-12-20&span=10%20working%20days"
+kill "$server"
+wait "$server" 2>/dev/null || true
