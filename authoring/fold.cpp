@@ -96,7 +96,7 @@ void collect(Program const& program, Index index, bool negated, std::vector<Atom
     case ConditionOp::any:
         if ((node.op == ConditionOp::all) == !negated)
             for (Index i = 0; i < node.count; ++i)
-                collect(program, program.condition_children[node.first + i], negated, atoms);
+                collect(program, program.condition_operands[node.first + i], negated, atoms);
         break;
     case ConditionOp::always: break;
     default: atoms.push_back(Atom{index, negated});
@@ -180,7 +180,7 @@ Truth Folder::truth(Index index) const {
         Truth const decisive = conjunction ? Truth::never : Truth::always;
         bool all_opposite = true;
         for (Index i = 0; i < node.count; ++i) {
-            auto const child = truth(program_.condition_children[node.first + i]);
+            auto const child = truth(program_.condition_operands[node.first + i]);
             if (child == decisive) return decisive;
             all_opposite &= child != Truth::unknown;
         }

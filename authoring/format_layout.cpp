@@ -202,8 +202,11 @@ struct ClauseText {
     }
     std::string operator()(ast::Code const& n) const { return "code " + n.value.text; }
     std::string operator()(ast::Region const& n) const { return "region " + n.value.text; }
-    std::string operator()(ast::Children const& n) const {
-        return "children " + n.count.text + " " + n.provenance + " " + quote(n.note.text);
+    std::string operator()(ast::Population const& n) const {
+        return "population " + n.count.text + " " + n.provenance + " " + quote(n.note.text);
+    }
+    std::string operator()(ast::AgeOrigin const& n) const {
+        return "age of " + quote(n.subject.text) + " from " + n.fact.text;
     }
     std::string operator()(ast::Adopts const& n) const { return adoption(n); }
     std::string operator()(ast::LawOverride const& n) const { return "law " + n.law.text + " " + in_force(n.in_force); }

@@ -121,14 +121,11 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
 
     std::vector<engine::DutyResult> results;
     engine::evaluate(*program, *c, as_of, results);
-    for (auto const& result : results) {
-        if (!result.missing_birthdate) continue;
-        auto const& duty = program->duties[result.duty];
-        auto const message = fmt::format("the case has no birthdate, which duty {} needs for its deadline ({})",
-                                         duty.id, duty.due.text);
-        terminal.err() << fmt::format("{}: error: at /facts: {}\n", options.case_file, message);
+    if (auto const lacking = engine::lacking_fact(*program, results)) {
+        terminal.err() << fmt::format("{}: error: at {}: {}\n", options.case_file, lacking->pointer, lacking->message);
         if (options.json)
-            terminal.out() << json_text({{"errors", {{{"pointer", "/facts"}, {"detail", message}}}}}) << "\n";
+            terminal.out() << json_text({{"errors", {{{"pointer", lacking->pointer}, {"detail", lacking->message}}}}})
+                           << "\n";
         return 2;
     }
     auto const json = engine::to_json(*program, *c, results, as_of);

@@ -5,10 +5,12 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace pligt::cli {
 
@@ -18,14 +20,37 @@ void add_population_options(CLI::App& verb, PopulationOptions& options) {
     verb.add_option("--to", options.to,
                     "Cases start on or before this date, and nothing after it is known (default 2024-12-31)");
     verb.add_option("--story", options.story,
-                    "The story to draw cases from (JSON); default: the shipped simulation/child_welfare.json")
+                    "The story to draw cases from (JSON); default: the shipped story of the rules' vocabulary, "
+                    "simulation/VOCABULARY.json (simulation/child_welfare.json for the shipped rules)")
         ->type_name("FILE");
 }
 
+namespace {
+
+// The shipped story told for the rules' vocabulary: the story of a domain is
+// named after its vocabulary, so other rules find theirs, or say they have none.
+std::optional<std::string> default_story(Program const& program, Terminal& terminal) {
+    auto const folder = shipped_data_dir();
+    std::vector<std::string> tried;
+    for (auto const& vocabulary : program.vocabularies) {
+        auto const name = "simulation/" + vocabulary.id + ".json";
+        std::error_code error;
+        if (std::filesystem::is_regular_file(folder / name, error)) return (folder / name).string();
+        tried.push_back(name);
+    }
+    terminal.err() << fmt::format("pligt: error: no --story given, and no story is shipped for the rules' "
+                                  "vocabulary{}: give one with --story FILE\n",
+                                  tried.empty() ? std::string{" (they declare none)"}
+                                                : fmt::format(" (none of {})", fmt::join(tried, ", ")));
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<engine::Story> load_story(Program const& program, std::string const& path, Terminal& terminal) {
-    // The shipped story, wherever pligt is run from.
-    auto const file =
-        path.empty() ? (shipped_data_dir() / "simulation" / "child_welfare.json").string() : path;
+    auto const shipped = path.empty() ? default_story(program, terminal) : std::optional<std::string>{path};
+    if (!shipped) return std::nullopt;
+    auto const& file = *shipped;
     std::ifstream in{file, std::ios::binary};
     std::ostringstream text;
     text << in.rdbuf();

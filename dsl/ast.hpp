@@ -94,7 +94,8 @@ struct Attribute : Located {
 };
 
 // `at age N years [M months]` after an event's title: a birthday, which
-// the case does not record but the engine derives from the birthdate.
+// the case does not record but the engine derives from the fact an age
+// counts from.
 struct Birthday : Located {
     Token years;
     boost::optional<Token> months;
@@ -117,10 +118,17 @@ struct State : Located {
     std::vector<Token> ends;
 };
 
+// `age of "the applicant" from born_on`: what `age`, `at age` and birthdays
+// count from (a date fact), and whom an explanation says reaches that age.
+struct AgeOrigin : Located {
+    Token subject;
+    Token fact;
+};
+
 struct Vocabulary : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Fact, Kind, Event, State>> items;
+    std::vector<boost::variant<Fact, Kind, Event, State, AgeOrigin>> items;
 };
 
 // ---- Calendars
@@ -386,7 +394,7 @@ struct ExemptionSet : Located {
     std::vector<boost::variant<Basis, Url, Amends, Covers, InForce, Waive, Change, Duty>> items;
 };
 
-struct Children : Located {
+struct Population : Located {
     Token count;
     std::string provenance;  // "source" or "estimate"
     Token note;              // the source, or how the estimate was made
@@ -409,7 +417,7 @@ struct MunicipalityTarget : Located {
 struct Municipality : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Code, Region, Children, Adopts, MunicipalityTarget>> items;
+    std::vector<boost::variant<Code, Region, Population, Adopts, MunicipalityTarget>> items;
 };
 
 // ---- Scenarios, for simulation
@@ -456,7 +464,7 @@ struct Scenario : Located {
 
 // ---- Tests written in the language
 
-struct CaseValue : Located {  // `birthdate 2011-05-14`, `kind placement`
+struct CaseValue : Located {  // `filed_on 2024-05-14`, `kind complaint`
     Token name;
     Token value;
 };

@@ -81,7 +81,7 @@ std::string Date::to_string() const {
 int age_in_years(Date birth, Date on) {
     int age = on.year() - birth.year();
     // The birthday in that year, clamped like any year arithmetic: 28 February
-    // for a child born on 29 February.
+    // for someone born on 29 February.
     if (on < birth.plus_years(age)) --age;
     return age;
 }

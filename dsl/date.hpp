@@ -47,7 +47,7 @@ private:
     std::int32_t days_ = 0;
 };
 
-// Whole years from birth to a date. In a common year the birthday of a child
+// Whole years from birth to a date. In a common year the birthday of someone
 // born on 29 February is 28 February, as year arithmetic clamps to month end.
 int age_in_years(Date birth, Date on);
 

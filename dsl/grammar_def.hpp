@@ -289,7 +289,8 @@ PLIGT_RULE(event, ast::Event, "an event")
 PLIGT_RULE(birthday, ast::Birthday, "a birthday (at age N years)")
 PLIGT_RULE(state, ast::State, "a state (state NAME \"title\" from EVENT to EVENT)")
 PLIGT_RULE(vocabulary, ast::Vocabulary, "a vocabulary")
-PLIGT_RULE(vocabulary_end, x3::unused_type, "a fact, kind, event or state, or '}'")
+PLIGT_RULE(age_origin, ast::AgeOrigin, "what an age counts from (age of \"whom\" from FACT)")
+PLIGT_RULE(vocabulary_end, x3::unused_type, "a fact, kind, event, state or age, or '}'")
 PLIGT_RULE(attributes_end, x3::unused_type, "an attribute (name: type), or '}'")
 
 // Calendars
@@ -372,13 +373,13 @@ PLIGT_RULE(exemptions_end, x3::unused_type,
            "an exemption clause (basis, url, amends, covers, in force, waive, change, duty), or '}'")
 PLIGT_RULE(code, ast::Code, "a code")
 PLIGT_RULE(region, ast::Region, "a region")
-PLIGT_RULE(children, ast::Children, "a number of children")
+PLIGT_RULE(population, ast::Population, "a population (population N source|estimate \"note\")")
 PLIGT_RULE(provenance, std::string, "'source' or 'estimate'")
 PLIGT_RULE(adopts, ast::Adopts, "an adoption")
 PLIGT_RULE(municipality_target, ast::MunicipalityTarget, "a target (target DUTY within N UNIT basis \"…\")")
 PLIGT_RULE(municipality, ast::Municipality, "a municipality")
 PLIGT_RULE(municipality_end, x3::unused_type,
-           "a municipality clause (code, region, children, adopts, target), or '}'")
+           "a municipality clause (code, region, population, adopts, target), or '}'")
 
 // Scenarios
 PLIGT_RULE(set_override, ast::SetOverride, "an exemption set override")
@@ -436,7 +437,9 @@ auto const birthday_def = kw("at") > kw("age") > number > (kw("years") | kw("yea
 auto const event_def = kw("event") > name > -text > -birthday > -('{' > *attribute > attributes_end);
 auto const state_def = kw("state") > name > -text > kw("from") > names_or > kw("to") > names_or;
 auto const vocabulary_end_def = x3::lit('}');
-auto const vocabulary_def = kw("vocabulary") > name > -text > '{' > *(fact | kind | event | state) > vocabulary_end;
+auto const age_origin_def = kw("age") > kw("of") > text > kw("from") > name;
+auto const vocabulary_def =
+    kw("vocabulary") > name > -text > '{' > *(fact | kind | event | state | age_origin) > vocabulary_end;
 
 auto const sign_def = x3::string("+") | x3::string("-");
 auto const day_word_def = kw("days") | kw("day");
@@ -528,12 +531,12 @@ auto const code_def = kw("code") > number;
 auto const region_def = kw("region") > name;
 auto const provenance_def = (kw("source") >> x3::attr(std::string("source"))) |
                             (kw("estimate") >> x3::attr(std::string("estimate")));
-auto const children_def = kw("children") > number > provenance > text;
+auto const population_def = kw("population") > number > provenance > text;
 auto const adopts_def = kw("adopts") > name > kw("from") > date > -(kw("to") > date);
 auto const municipality_target_def = kw("target") > name > deadline_rule > kw("basis") > text;
 auto const municipality_end_def = x3::lit('}');
 auto const municipality_def = kw("municipality") > name > -text > '{' >
-                              *(code | region | children | adopts | municipality_target) > municipality_end;
+                              *(code | region | population | adopts | municipality_target) > municipality_end;
 
 auto const set_override_end_def = x3::lit('}');
 auto const set_override_def = kw("exemptions") > name > '{' > *(amends | in_force) > set_override_end;
@@ -567,14 +570,15 @@ auto const declaration_def = vocabulary | calendar | law | exemptions | municipa
 
 BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negation, group, comparison,
                     comparison_tail, comparison_op, value_set, values_comma, compared_value)
-BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, vocabulary, vocabulary_end, attributes_end)
+BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, age_origin, vocabulary, vocabulary_end,
+                    attributes_end)
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
                     years_word, months_word, within, before_event, at_age, before_age, attribute_interval, within_attribute, recurrence,
                     passed_clause, deadline_form, deadline_forms, deadline_choice, choice_word, deadline_rule, due, no_deadline, target,
                     dated_by, unless, fulfilment, fulfilments, times_clause, look_back, done_by, lapses, effort, wording, duty, duty_end, url, cite_change,
                     repeal, version, version_end, finish, keep, transition, transition_end, law, law_end)
-BOOST_SPIRIT_DEFINE(basis, covers, texts_comma, amends, waive, change, exemptions, exemptions_end, code, region, children, provenance,
+BOOST_SPIRIT_DEFINE(basis, covers, texts_comma, amends, waive, change, exemptions, exemptions_end, code, region, population, provenance,
                     adopts, municipality_target, municipality, municipality_end)
 BOOST_SPIRIT_DEFINE(set_override, set_override_end, law_override, every_adopts, municipality_adopts, effort_override,
                     no_exemptions, scenario, scenario_end)

@@ -60,7 +60,7 @@ struct EventDef {
     Index vocabulary = no_index;
     std::vector<AttributeDef> attributes;
     Origin origin;
-    // `at age N years [M months]`: a birthday, derived from the birthdate
+    // `at age N years [M months]`: a birthday, derived from the age fact
     // by the engine, never recorded in a case. -1: a recorded event.
     int birthday_years = -1, birthday_months = 0;
     bool derived() const { return birthday_years >= 0; }
@@ -91,7 +91,7 @@ struct VocabularyDef {
     Origin origin;
 };
 
-// A condition as a tree stored in a flat array: children are indices into
+// A condition as a tree stored in a flat array: operands are indices into
 // Program::conditions, so the tree is one allocation and trivially shared.
 enum class ConditionOp : std::uint8_t {
     always,     // no `where`: true
@@ -100,15 +100,15 @@ enum class ConditionOp : std::uint8_t {
     state,      // a state holds at the event's moment (operand = state index)
     compare,    // left CMP right
     member,     // left in {values...}
-    all,        // and: children [first, first + count) in condition_children
+    all,        // and: operands [first, first + count) in condition_operands
     any,        // or
-    negate,     // not: child = first
+    negate,     // not: the operand is `first`
 };
 
 enum class Comparator : std::uint8_t { eq, ne, lt, le, gt, ge };
 
 // What a comparison reads: an attribute of the trigger event, a fact, the
-// child's age in whole years at the trigger date, whether a state holds at
+// age in whole years at the trigger date (from the age fact), whether a state holds at
 // the event (1 or 0), or a constant.
 enum class OperandKind : std::uint8_t { attribute, fact, age, constant, state };
 
@@ -125,7 +125,7 @@ struct ConditionNode {
     // For `member`: when right.index is 1, right.constant holds the values
     // (all from 0 to 63) as a bit set; the values are in member_values too.
     Operand right;
-    Index first = 0;  // children or member values (into condition_children / member_values)
+    Index first = 0;  // operands or member values (into condition_operands / member_values)
     Index count = 0;
 };
 
@@ -148,8 +148,8 @@ struct DeadlineDef {
     enum class Kind : std::uint8_t {
         within,        // N UNIT after the trigger, or after the latest `anchor` event at or before it
         before_event,  // by the next `event` after the trigger
-        at_age,        // on the day the child reaches `years` years and `months` months
-        before_age,    // `span` before the day the child reaches `years` years
+        at_age,        // on the day the age fact's subject reaches `years` years and `months` months
+        before_age,    // `span` before the day the subject reaches `years` years
         none,          // `no deadline`: the statute sets no time; never late or overdue
         earliest,      // `earliest of (…)`: the first of `alternatives` to fall
         latest,        // `latest of (…)`: the last of them
@@ -401,9 +401,9 @@ struct MunicipalityDef {
     std::string name;
     int code = 0;
     std::string region;
-    std::int64_t children = 0;
-    bool children_estimated = false;
-    std::string children_note;
+    std::int64_t population = 0;  // the people the rules concern, for drawing simulated cases
+    bool population_estimated = false;
+    std::string population_note;
     std::vector<Adoption> adoptions;
     std::vector<TargetDef> targets;
     Origin origin;
@@ -486,7 +486,7 @@ struct Program {
     std::vector<TestDef> tests;
 
     std::vector<ConditionNode> conditions;
-    std::vector<Index> condition_children;
+    std::vector<Index> condition_operands;
     std::vector<Value> member_values;
 
     // Derived indexes.
@@ -514,8 +514,11 @@ struct Program {
         std::vector<TriggeredDuty> entries;
     };
     std::vector<TriggersByDate> triggers_by_date;  // by event
-    Index birthdate_fact = no_index;                    // what `age` counts from
-    std::vector<Index> birthday_events;                 // events with `at age`, derived from it
+    // `age of "SUBJECT" from FACT`: the date fact `age` and birthdays count
+    // from, and whom an explanation says reaches an age.
+    Index age_fact = no_index;
+    std::string age_subject;
+    std::vector<Index> birthday_events;  // events with `at age`, derived from the age fact
     std::unordered_map<std::string, Index> event_ids, fact_ids, state_ids, municipality_ids, law_ids, set_ids;
     std::unordered_map<int, Index> municipality_codes;
 

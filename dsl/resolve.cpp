@@ -29,6 +29,7 @@ void Resolver::run() {
     // in any file.
     for_each_declaration([this](ast::Vocabulary const& v) { declare_kinds(v); });
     for_each_declaration([this](ast::Vocabulary const& v) { declare_vocabulary_items(v); });
+    for_each_declaration([this](ast::Vocabulary const& v) { declare_age_origin(v); });
     for_each_declaration([this](ast::Vocabulary const& v) { declare_states(v); });
     for_each_declaration([this](ast::Calendar const& c) { resolve_calendar(c); });
     for_each_declaration([this](ast::Law const& law) { declare_law(law); });
@@ -270,7 +271,7 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
     Index const vocabulary_index = vocabulary_ids_.at(vocabulary.name.text);
     for (auto const& item : vocabulary.items) {
         visit(
-            item, [](ast::Kind const&) {}, [](ast::State const&) {},
+            item, [](ast::Kind const&) {}, [](ast::State const&) {}, [](ast::AgeOrigin const&) {},
             [&](ast::Fact const& fact) {
                 auto const type = read_type(fact.type);
                 auto const index = static_cast<Index>(program_.facts.size());
@@ -297,7 +298,7 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
                     }
                     if (!event.attributes.empty())
                         error(event.attributes.front().name, "birthday_attribute",
-                              fmt::format("event '{}' is a birthday, derived from the birthdate; it has no attributes "
+                              fmt::format("event '{}' is a birthday, derived from the case's facts; it has no attributes "
                                           "a case could give",
                                           def.id));
                 }
@@ -337,6 +338,9 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
 void Resolver::declare_states(ast::Vocabulary const& vocabulary) {
     if (!first_definition(vocabulary_origins_, vocabulary.name)) return;  // a duplicate, already reported
     auto const it = vocabulary_ids_.find(vocabulary.name.text);
+    for (auto const& item : vocabulary.items)
+        if (auto const* event = boost::get<ast::Event>(&item); event && event->birthday)
+            needs_age(*event->birthday, fmt::format("the birthday '{}'", event->name.text));
     for (auto const& item : vocabulary.items) {
         auto const* state = boost::get<ast::State>(&item);
         if (!state) continue;
@@ -459,7 +463,7 @@ void Resolver::resolve_municipality(ast::Municipality const& municipality) {
     else error(municipality.name, "missing_title", fmt::format("{} has no name in quotes after its id", owner));
     ast::Code const* code = nullptr;
     ast::Region const* region = nullptr;
-    ast::Children const* children = nullptr;
+    ast::Population const* population = nullptr;
     for (auto const& item : municipality.items) {
         visit(
             item,
@@ -475,13 +479,13 @@ void Resolver::resolve_municipality(ast::Municipality const& municipality) {
                                       program_.municipalities[it->second].id));
             },
             [&](ast::Region const& c) { if (once(region, c, "region", owner)) def.region = c.value.text; },
-            [&](ast::Children const& c) {
-                if (!once(children, c, "number of children", owner)) return;
+            [&](ast::Population const& c) {
+                if (!once(population, c, "population", owner)) return;
                 auto const n = read_count(c.count, 0, 100000000);
                 if (!n) return;
-                def.children = *n;
-                def.children_estimated = c.provenance == "estimate";
-                def.children_note = c.note.text;
+                def.population = *n;
+                def.population_estimated = c.provenance == "estimate";
+                def.population_note = c.note.text;
             },
             [&](ast::MunicipalityTarget const& c) {
                 auto const known = std::any_of(program_.duties.begin(), program_.duties.end(),
@@ -519,9 +523,49 @@ void Resolver::resolve_municipality(ast::Municipality const& municipality) {
     program_.municipalities.push_back(std::move(def));
 }
 
-Index Resolver::birthdate_fact() const {
-    auto const fact = program_.find_fact("birthdate");
-    return fact != no_index && program_.facts[fact].type.base == BaseType::date ? fact : no_index;
+// Once for every vocabulary together, after every fact is declared: the
+// fact may come from another vocabulary than the declaration. A birthday is
+// checked in declare_states, once every vocabulary has had its say.
+void Resolver::declare_age_origin(ast::Vocabulary const& vocabulary) {
+    for (auto const& item : vocabulary.items) {
+        auto const* origin_item = boost::get<ast::AgeOrigin>(&item);
+        if (!origin_item) continue;
+        auto const& age = *origin_item;
+        if (age_origin_) {
+            error(age, "duplicate_clause",
+                  fmt::format("the rules already say what an age counts from, at {}: one 'age of … from' in all",
+                              where(origin(*age_origin_))));
+            continue;
+        }
+        age_origin_ = &age;
+        if (age.subject.text.empty())
+            error(age.subject, "missing_title",
+                  "say whose age it is, as an explanation names them (e.g. \"the applicant\")");
+        auto const fact = program_.find_fact(age.fact.text);
+        if (fact == no_index) {
+            std::vector<std::string_view> dates;
+            for (auto const& f : program_.facts)
+                if (f.type.base == BaseType::date) dates.push_back(f.id);
+            error(age.fact, "unknown_name",
+                  fmt::format("unknown fact '{}': an age counts from a date fact{}", age.fact.text,
+                              did_you_mean(age.fact.text, dates)));
+            continue;
+        }
+        if (program_.facts[fact].type.base != BaseType::date) {
+            error(age.fact, "type_mismatch",
+                  fmt::format("an age counts from a date, and fact '{}' is not one (declare it '{}: date')",
+                              age.fact.text, age.fact.text));
+            continue;
+        }
+        age_fact_ = fact;
+        program_.age_subject = age.subject.text;
+    }
+}
+
+void Resolver::needs_age(ast::Located const& at, std::string_view what) {
+    if (age_declared()) return;
+    error(at, "unknown_name",
+          fmt::format("{} counts from a date no vocabulary names: declare one with 'age of \"…\" from FACT'", what));
 }
 
 void Resolver::index_program() {
@@ -579,7 +623,7 @@ void Resolver::index_program() {
         });
     index_trigger_periods(program_);
     assign_duty_calendars(program_);
-    program_.birthdate_fact = birthdate_fact();
+    program_.age_fact = age_fact();
     for (Index e = 0; e < program_.events.size(); ++e)
         if (program_.events[e].derived()) program_.birthday_events.push_back(e);
 }

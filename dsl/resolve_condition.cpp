@@ -19,13 +19,13 @@ Index Resolver::add_never() {
     return add_node(node);
 }
 
-Index Resolver::add_list(ConditionOp op, std::vector<Index> const& children) {
-    if (children.size() == 1) return children.front();
+Index Resolver::add_list(ConditionOp op, std::vector<Index> const& operands) {
+    if (operands.size() == 1) return operands.front();
     ConditionNode node;
     node.op = op;
-    node.first = static_cast<Index>(program_.condition_children.size());
-    node.count = static_cast<Index>(children.size());
-    program_.condition_children.insert(program_.condition_children.end(), children.begin(), children.end());
+    node.first = static_cast<Index>(program_.condition_operands.size());
+    node.count = static_cast<Index>(operands.size());
+    program_.condition_operands.insert(program_.condition_operands.end(), operands.begin(), operands.end());
     return add_node(node);
 }
 
@@ -66,11 +66,11 @@ Index Resolver::compile(ast::Factor const& factor, ConditionScope const& scope) 
     return visit(
         factor.node,
         [&](ast::Negation const& n) -> Index {
-            auto const child = compile(n.operand.front(), scope);
-            if (child == no_index) return no_index;
+            auto const operand = compile(n.operand.front(), scope);
+            if (operand == no_index) return no_index;
             ConditionNode node;
             node.op = ConditionOp::negate;
-            node.first = child;
+            node.first = operand;
             return add_node(node);
         },
         [&](ast::Group const& g) -> Index { return compile(g.inner.front(), scope); },
@@ -101,8 +101,8 @@ std::optional<Resolver::TypedOperand> Resolver::resolve_operand(ast::Token const
                 if (attribute.id == name.text) return TypedOperand{{OperandKind::attribute, no_index, 0}, attribute.type, true};
         }
     if (name.text == "age") {
-        if (birthdate_fact() != no_index) return TypedOperand{{OperandKind::age, no_index, 0}, Type{BaseType::integer}};
-        error(name, "unknown_name", "'age' counts from the fact 'birthdate: date', which no vocabulary declares");
+        if (age_fact() != no_index) return TypedOperand{{OperandKind::age, no_index, 0}, Type{BaseType::integer}};
+        needs_age(name, "'age'");
         return std::nullopt;
     }
     std::vector<std::string_view> known{"age"};

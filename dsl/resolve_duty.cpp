@@ -564,9 +564,9 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
     DeadlineDef def;
     def.text = text_of(rule);
     bool ok = true;
-    auto const needs_birthdate = [&](ast::Located const& at) {
-        if (birthdate_fact() != no_index) return;
-        error(at, "unknown_name", "an age counts from the fact 'birthdate: date', which no vocabulary declares");
+    auto const needs_age_fact = [&](ast::Located const& at) {
+        if (age_fact() != no_index) return;
+        needs_age(at, "an age");
         ok = false;
     };
     auto const check_calendar = [&](Span const& span, ast::Located const& at) {
@@ -673,7 +673,7 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
         },
         [&](ast::AtAge const& a) {
             def.kind = DeadlineDef::Kind::at_age;
-            needs_birthdate(a);
+            needs_age_fact(a);
             auto const years = read_count(a.years, 0, 150);
             auto const months = a.months ? read_count(*a.months, 0, 11) : std::optional<std::int64_t>{0};
             if (!years || !months) ok = false;
@@ -684,7 +684,7 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
         },
         [&](ast::BeforeAge const& a) {
             def.kind = DeadlineDef::Kind::before_age;
-            needs_birthdate(a);
+            needs_age_fact(a);
             auto const span = read_span(a.span);
             auto const years = read_count(a.years, 0, 150);
             if (!span || !years) {
@@ -742,7 +742,7 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
         } else if (!boost::get<ast::AtAge>(&rule.first) && !boost::get<ast::BeforeAge>(&rule.first)) {
             error(*rule.passed, "otherwise_without_age",
                   "', otherwise no deadline' follows an age (at age N years, N UNIT before age N): only a day fixed "
-                  "by the birthdate can have passed when the duty opens");
+                  "by the case's facts can have passed when the duty opens");
             ok = false;
         } else {
             def.none_if_passed = true;

@@ -125,9 +125,9 @@ void Resolver::resolve_test(ast::Test const& test) {
                 auto const& event = program_.events[event_index];
                 if (event.derived()) {
                     error(e.event, "derived_event",
-                          fmt::format("event '{}' is a birthday, derived from the birthdate: give the fact "
-                                      "'birthdate' instead",
-                                      event.id));
+                          fmt::format("event '{}' is a birthday, derived from the fact '{}': give that fact "
+                                      "instead",
+                                      event.id, age_fact() == no_index ? "" : program_.facts[age_fact()].id));
                     return;
                 }
                 TestDef::Event parsed{event_index, *at, {}};

@@ -111,10 +111,16 @@ private:
     // ---- vocabulary, calendars, municipalities (resolve.cpp)
     void declare_kinds(ast::Vocabulary const& vocabulary);
     void declare_vocabulary_items(ast::Vocabulary const& vocabulary);
+    void declare_age_origin(ast::Vocabulary const& vocabulary);
     void declare_states(ast::Vocabulary const& vocabulary);
     void resolve_calendar(ast::Calendar const& calendar);
     void resolve_municipality(ast::Municipality const& municipality);
-    Index birthdate_fact() const;
+    // The fact `age` counts from; no_index when no vocabulary says (or says
+    // wrongly: then age_declared() still holds, and uses of an age are not
+    // reported again).
+    Index age_fact() const { return age_fact_; }
+    bool age_declared() const { return age_origin_ != nullptr; }
+    void needs_age(ast::Located const& at, std::string_view what);
     void index_program();
 
     // ---- laws, duties, deadlines, exemption sets (resolve_duty.cpp)
@@ -149,7 +155,7 @@ private:
                                                         bool others_absent = false);
     Index add_node(ConditionNode node);
     Index add_never();
-    Index add_list(ConditionOp op, std::vector<Index> const& children);
+    Index add_list(ConditionOp op, std::vector<Index> const& operands);
     struct TypedOperand {
         Operand operand;
         Type type;
@@ -181,6 +187,8 @@ private:
     std::vector<Residual> residuals_;
     std::unordered_map<std::string, Index> vocabulary_ids_, kind_ids_, calendar_ids_, law_names_, set_names_,
         scenario_ids_;
+    ast::AgeOrigin const* age_origin_ = nullptr;
+    Index age_fact_ = no_index;
     std::unordered_map<std::string, Origin> vocabulary_origins_, kind_origins_, fact_origins_, event_origins_, state_origins_,
         calendar_origins_, law_origins_, set_origins_, municipality_origins_, scenario_origins_;
 };

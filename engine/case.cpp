@@ -189,10 +189,11 @@ private:
         auto const& event = program_.events[event_index];
         if (event.derived()) {
             error(pointer + "/event",
-                  fmt::format("event '{}' is the child's birthday at {} years{}: pligt derives it from the birthdate "
-                              "(facts/birthdate), so a case does not record it",
-                              event_name, event.birthday_years,
-                              event.birthday_months ? fmt::format(" {} months", event.birthday_months) : ""));
+                  fmt::format("event '{}' is {}'s birthday at {} years{}: pligt derives it from the {} "
+                              "(facts/{}), so a case does not record it",
+                              event_name, program_.age_subject, event.birthday_years,
+                              event.birthday_months ? fmt::format(" {} months", event.birthday_months) : "",
+                              program_.facts[program_.age_fact].id, program_.facts[program_.age_fact].id));
             return;
         }
         CaseEvent parsed{event_index, {}, static_cast<std::uint32_t>(result.attribute_values.size()), position};
@@ -548,8 +549,8 @@ bool CaseParser::parse_plain(std::string_view text, Case& out) const {
 }
 
 void order_events(Program const& program, Case& c) {
-    if (program.birthdate_fact != no_index && !program.birthday_events.empty()) {
-        auto const birth = c.facts[program.birthdate_fact];
+    if (program.age_fact != no_index && !program.birthday_events.empty()) {
+        auto const birth = c.facts[program.age_fact];
         if (birth.present) {
             auto const born = Date::from_days(static_cast<std::int32_t>(birth.value));
             auto const offset = static_cast<std::uint32_t>(c.attribute_values.size());  // no attributes

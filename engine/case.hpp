@@ -1,5 +1,5 @@
 // A case as the engine sees it: the municipality, facts and events of one
-// child's case, with every name already resolved against the Program and
+// case, with every name already resolved against the Program and
 // every value in the compact form rules compare. Reading a case is the only
 // place that meets JSON; each problem is reported with its JSON Pointer
 // (RFC 6901), never ignored.
@@ -82,7 +82,7 @@ private:
 
 // Completes a case once its own events are read: adds the events derived
 // from its facts (the birthdays the vocabulary declares with `at age`, when
-// the birthdate is known), then orders every event by `at`, ties keeping
+// the age fact is known), then orders every event by `at`, ties keeping
 // their order. Every way of building a Case ends here, so the evaluator sees
 // the same events whichever reader made it.
 void order_events(Program const& program, Case& c);

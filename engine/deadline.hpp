@@ -18,7 +18,7 @@ Moment deadline(Moment from, Span span, Calendar const& calendar);
 // The same span counted backwards from a date (for "6 months before age 18").
 Date before(Date date, Span span);
 
-// The day a child born on `birth` reaches `years` years and `months` months.
+// The day someone born on `birth` reaches `years` years and `months` months.
 // A 29 February birthday falls on 28 February in a common year.
 Date age_reached(Date birth, int years, int months);
 

@@ -2,6 +2,8 @@
 
 #include "engine/deadline.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace pligt::engine {
@@ -40,8 +42,8 @@ bool state_holds(ConditionScope const& scope, std::uint32_t e, Index state) {
         return v.present ? std::optional<Value>{v.value} : std::nullopt;
     }
     case OperandKind::age: {
-        if (program.birthdate_fact == no_index) return std::nullopt;
-        auto const birth = c.facts[program.birthdate_fact];
+        if (program.age_fact == no_index) return std::nullopt;
+        auto const birth = c.facts[program.age_fact];
         if (!birth.present) return std::nullopt;
         return age_in_years(Date::from_days(static_cast<std::int32_t>(birth.value)), c.events[e].at.date);
     }
@@ -86,11 +88,11 @@ bool holds(ConditionScope const& scope, std::uint32_t e, Index node_index) {
     }
     case ConditionOp::all:
         for (Index i = 0; i < node.count; ++i)
-            if (!holds(scope, e, program.condition_children[node.first + i])) return false;
+            if (!holds(scope, e, program.condition_operands[node.first + i])) return false;
         return true;
     case ConditionOp::any:
         for (Index i = 0; i < node.count; ++i)
-            if (holds(scope, e, program.condition_children[node.first + i])) return true;
+            if (holds(scope, e, program.condition_operands[node.first + i])) return true;
         return false;
     case ConditionOp::negate: return !holds(scope, e, node.first);
     }
@@ -256,7 +258,7 @@ public:
         case Dating::Kind::deadline: {
             DutyResult probe;
             first_deadline(duty.due, t, which, calendar_of(program_, duty), probe);
-            return probe.due_before != no_index || probe.missing_birthdate || probe.no_deadline ? as_of_.date
+            return probe.due_before != no_index || probe.missing_age_fact || probe.no_deadline ? as_of_.date
                                                                                                 : probe.due.date;
         }
         }
@@ -481,9 +483,9 @@ private:
             return;
         case DeadlineDef::Kind::at_age:
         case DeadlineDef::Kind::before_age: {
-            auto const birth = program_.birthdate_fact == no_index ? AttributeValue{} : c_.facts[program_.birthdate_fact];
+            auto const birth = program_.age_fact == no_index ? AttributeValue{} : c_.facts[program_.age_fact];
             if (!birth.present) {
-                result.missing_birthdate = true;
+                result.missing_age_fact = true;
                 result.due = trigger.at;
                 return;
             }
@@ -508,14 +510,14 @@ private:
     }
 
     // `before BIRTHDAY`: unlike a recorded event, a birthday is known from
-    // the birthdate before it comes, so its date is the deadline as soon as
+    // the age fact before it comes, so its date is the deadline as soon as
     // the duty opens. One that has passed never comes: the instance waits.
     void before_birthday(DeadlineDef const& rule, std::uint32_t t, DutyResult& result) const {
         auto const& trigger = c_.events[t];
-        auto const birth = program_.birthdate_fact == no_index ? AttributeValue{} : c_.facts[program_.birthdate_fact];
+        auto const birth = program_.age_fact == no_index ? AttributeValue{} : c_.facts[program_.age_fact];
         result.due = trigger.at;
         if (!birth.present) {
-            result.missing_birthdate = true;
+            result.missing_age_fact = true;
             return;
         }
         auto const& birthday = program_.events[rule.event];
@@ -560,7 +562,7 @@ private:
                 chosen = true;
                 break;
             }
-            if (candidate.due_before != no_index || candidate.missing_birthdate) {
+            if (candidate.due_before != no_index || candidate.missing_age_fact) {
                 if (!open) waiting = candidate;
                 open = true;
                 continue;
@@ -576,7 +578,7 @@ private:
         result.from = pick.from;
         result.anchor = pick.anchor;
         result.due_before = pick.due_before;
-        result.missing_birthdate = pick.missing_birthdate;
+        result.missing_age_fact = pick.missing_age_fact;
         result.no_deadline = pick.no_deadline;  // `no deadline`, a form of `first of`
         if (!chosen && !open) result.due = c_.events[t].at;  // no form applies: resolve forbids it
     }
@@ -631,7 +633,7 @@ private:
             if (found < 0) return none;
             from = static_cast<std::uint32_t>(found) + 1;
         }
-        bool const dated = period.due_before == no_index && !period.missing_birthdate && !period.no_deadline;
+        bool const dated = period.due_before == no_index && !period.missing_age_fact && !period.no_deadline;
         if (dated && Moment::compare(c_.events[static_cast<std::size_t>(found)].at, period.due) > 0) return none;
         return found;
     }
@@ -700,9 +702,9 @@ private:
             auto const end = c_.events[static_cast<std::size_t>(ended)].at;
             // A date deadline runs to the end of its day, so an end on the
             // due date (or at the due minute) still comes before the duty was
-            // breached. An open `before EVENT` or an age deadline without a
-            // birthdate has no date yet: any end comes before it.
-            bool const before_due = result.due_before != no_index || result.missing_birthdate ||
+            // breached. An open `before EVENT` or an age deadline without its
+            // age fact has no date yet: any end comes before it.
+            bool const before_due = result.due_before != no_index || result.missing_age_fact ||
                                     result.no_deadline || Moment::compare(end, result.due) <= 0;
             bool const done_first = done && Moment::compare(*done, end) <= 0;
             if (before_due && !done_first) {
@@ -717,7 +719,7 @@ private:
             bool const on_time = result.due_before != no_index || result.no_deadline || result.kept_by != no_index ||
                                  Moment::compare(*done, result.due) <= 0;
             result.status = on_time ? Status::met : Status::late;
-        } else if (result.due_before != no_index || result.missing_birthdate || result.no_deadline) {
+        } else if (result.due_before != no_index || result.missing_age_fact || result.no_deadline) {
             result.status = Status::pending;
         } else {
             result.status = has_passed(result.due, as_of_) ? Status::overdue : Status::pending;
@@ -888,6 +890,17 @@ void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<D
         if (counter.total > 1) results[r].instance = ++counter.numbered;
     }
     for (auto const concept_index : concept_of) counters[concept_index] = {};
+}
+
+std::optional<CaseError> lacking_fact(Program const& program, std::vector<DutyResult> const& results) {
+    for (auto const& result : results) {
+        if (!result.missing_age_fact) continue;
+        auto const& duty = program.duties[result.duty];
+        return CaseError{"/facts",
+                         fmt::format("the case has no {}, which duty {} needs for its deadline ({})",
+                                     program.facts[program.age_fact].id, duty.id, duty.due.text)};
+    }
+    return std::nullopt;
 }
 
 }  // namespace pligt::engine

@@ -9,6 +9,7 @@
 #include "dsl/program.hpp"
 #include "engine/case.hpp"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -38,7 +39,7 @@ struct DutyResult {
     std::int32_t anchor = none;   // the case event `within … of EVENT` counted from
     std::int32_t previous = none; // the previous instance's fulfilling event, for repetitions
     Span interval;                // for repetitions: the interval counted from `from`
-    bool missing_birthdate = false;  // an age deadline in a case without a birthdate
+    bool missing_age_fact = false;  // an age deadline in a case without the fact an age counts from
     std::int8_t chosen_form = -1;    // `first of (…)`: the form that applied, into its alternatives
 
     Index changed_by = no_index;  // exemption set whose `change` gave `due`
@@ -67,10 +68,10 @@ struct DutyResult {
 
 // Whether a result has a due date to show and compare, as in `pligt check
 // --json`: an excepted instance has none, nor a duty without a deadline, nor
-// an age deadline in a case without a birthdate (its `due` only holds the
+// an age deadline in a case without its age fact (its `due` only holds the
 // trigger's moment).
 inline bool has_due(DutyResult const& result) {
-    return result.status != Status::excepted && !result.missing_birthdate && !result.no_deadline;
+    return result.status != Status::excepted && !result.missing_age_fact && !result.no_deadline;
 }
 
 // The case event that decides whether a state holds at case event `e`: the
@@ -85,5 +86,10 @@ std::int32_t latest_state_event(Program const& program, Case const& c, std::uint
 // Evaluates `c` as known at `as_of`: events after it are ignored. Results are
 // ordered by trigger time, then duty id, then instance.
 void evaluate(Program const& program, Case const& c, Moment as_of, std::vector<DutyResult>& results);
+
+// A case whose results need a fact it lacks: an age deadline in a case without
+// the fact ages count from. The command line and the API refuse such a case
+// with this error (at /facts) rather than show a checklist without the date.
+std::optional<CaseError> lacking_fact(Program const& program, std::vector<DutyResult> const& results);
 
 }  // namespace pligt::engine

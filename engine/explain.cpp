@@ -43,14 +43,15 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
                                     "), as it was not done";
         return fmt::format("repeats: due {} {}: {}", to_string(result.interval), base, result.due.to_string());
     }
-    if (result.missing_birthdate) return fmt::format("due {}: the case has no birthdate to count from", rule.text);
+    if (result.missing_age_fact)
+        return fmt::format("due {}: the case has no {} to count from", rule.text, program.facts[program.age_fact].id);
     if (result.no_deadline && rule.kind == DeadlineDef::Kind::at_age)
         return fmt::format("due {}: that day ({}) had passed when the duty opened ({}), so there is no deadline",
                            rule.text, result.from.to_string(), trigger.at.to_string());
     if (result.no_deadline && rule.kind == DeadlineDef::Kind::before_age)
-        return fmt::format("due {}: the child reaches {} on {}, and {} before that had passed when the duty opened "
+        return fmt::format("due {}: {} reaches {} on {}, and {} before that had passed when the duty opened "
                            "({}), so there is no deadline",
-                           rule.text, rule.years, result.from.to_string(), to_string(rule.span), trigger.at.to_string());
+                           rule.text, program.age_subject, rule.years, result.from.to_string(), to_string(rule.span), trigger.at.to_string());
     switch (rule.kind) {
     case DeadlineDef::Kind::within: {
         std::string from = trigger.at.to_string();
@@ -73,9 +74,10 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
                    ? fmt::format("due before {}, which has not happened yet", program.events[rule.event].id)
                    : fmt::format("due before {}: {}", program.events[rule.event].id, result.due.to_string());
     case DeadlineDef::Kind::at_age:
-        return fmt::format("due {} (from the birthdate): {}", rule.text, result.due.to_string());
+        return fmt::format("due {} (from the {}): {}", rule.text, program.facts[program.age_fact].id,
+                           result.due.to_string());
     case DeadlineDef::Kind::before_age:
-        return fmt::format("due {}: the child reaches {} on {}, so due {}", rule.text, rule.years,
+        return fmt::format("due {}: {} reaches {} on {}, so due {}", rule.text, program.age_subject, rule.years,
                            result.from.to_string(), result.due.to_string());
     case DeadlineDef::Kind::none: return "no statutory deadline: the law sets no time for it";
     case DeadlineDef::Kind::first: {
@@ -156,9 +158,10 @@ std::string const& condition_of(DutyDef const& duty, Index event) {
 std::string trigger_text(Program const& program, CaseEvent const& trigger) {
     auto const& event = program.events[trigger.event];
     if (!event.derived()) return event_at(program, trigger);
-    return fmt::format("{} (the birthday at {} years{}, from the birthdate)", event_at(program, trigger),
+    return fmt::format("{} (the birthday at {} years{}, from the {})", event_at(program, trigger),
                        event.birthday_years,
-                       event.birthday_months ? fmt::format(" {} months", event.birthday_months) : "");
+                       event.birthday_months ? fmt::format(" {} months", event.birthday_months) : "",
+                       program.facts[program.age_fact].id);
 }
 
 // How far back an earlier fulfilling event counts, in words.
@@ -185,7 +188,7 @@ void collect_states(Program const& program, Index node_index, std::vector<Index>
     switch (node.op) {
     case ConditionOp::all:
     case ConditionOp::any:
-        for (Index i = 0; i < node.count; ++i) collect_states(program, program.condition_children[node.first + i], states);
+        for (Index i = 0; i < node.count; ++i) collect_states(program, program.condition_operands[node.first + i], states);
         break;
     case ConditionOp::negate: collect_states(program, node.first, states); break;
     default: break;
@@ -395,7 +398,7 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
                 fmt::format("no {} by {}: {}", done_names, as_of.to_string(), beyond(as_of, result.due, "past")));
         break;
     case Status::pending:
-        if (result.due_before != no_index || result.missing_birthdate || result.no_deadline) {
+        if (result.due_before != no_index || result.missing_age_fact || result.no_deadline) {
             lines.push_back(fmt::format("not yet done ({})", done_names));
         } else {
             auto const left = result.due.date.days() - as_of.date.days();

@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     }
     std::vector<engine::DutyResult> results;
     engine::evaluate(program, *c, as_of, results);
-    if (std::any_of(results.begin(), results.end(), [](auto const& r) { return r.missing_birthdate; })) return 0;
+    if (std::any_of(results.begin(), results.end(), [](auto const& r) { return r.missing_age_fact; })) return 0;
     // The API writes the answer as text (to_json_text), the CLI dumps the
     // tree (to_json): the same bytes, or a client would see two contracts.
     auto const text = engine::to_json_text(program, *c, results, as_of);

@@ -63,8 +63,8 @@ public:
     Generator(Program const& program, Story const& story, Population const& population)
         : program_{program}, story_{story}, population_{population} {
         for (auto const& m : program.municipalities) {
-            children_total_ += std::max<std::int64_t>(m.children, 0);
-            children_cumulative_.push_back(children_total_);
+            population_total_ += std::max<std::int64_t>(m.population, 0);
+            population_cumulative_.push_back(population_total_);
             municipality_text_.push_back(",\"municipality\":" + nlohmann::json(m.id).dump());
         }
         for (auto const& kind : program.kinds) {
@@ -90,7 +90,7 @@ public:
         end_.resize(story.steps.size());
     }
 
-    bool has_children() const { return children_total_ > 0; }
+    bool has_population() const { return population_total_ > 0; }
 
     void write_case(std::uint64_t n, fmt::memory_buffer& out) {
         Rng rng{n ^ splitmix_of(population_.seed)};
@@ -183,9 +183,9 @@ private:
         occurrences_.clear();
         values_.clear();
         order_.clear();
-        municipality_ = static_cast<Index>(std::upper_bound(children_cumulative_.begin(), children_cumulative_.end(),
-                                                            rng.between(0, children_total_ - 1)) -
-                                           children_cumulative_.begin());
+        municipality_ = static_cast<Index>(std::upper_bound(population_cumulative_.begin(), population_cumulative_.end(),
+                                                            rng.between(0, population_total_ - 1)) -
+                                           population_cumulative_.begin());
         auto const start = population_.from.plus_days(
             static_cast<std::int32_t>(rng.between(0, population_.to.days() - population_.from.days())));
         if (story_.age_fact != no_index) {
@@ -304,8 +304,8 @@ private:
     Program const& program_;
     Story const& story_;
     Population const& population_;
-    std::int64_t children_total_ = 0;
-    std::vector<std::int64_t> children_cumulative_;
+    std::int64_t population_total_ = 0;
+    std::vector<std::int64_t> population_cumulative_;
     std::vector<std::string> municipality_text_, step_text_, flag_text_;
     std::vector<bool> flags_;  // this case's true-or-false facts, parallel to Story::flags
     std::vector<std::vector<std::string>> kind_text_, attribute_text_;
@@ -326,7 +326,7 @@ std::optional<std::string> generate(Program const& program, Story const& story, 
                                     std::function<void(std::string_view)> const& write) {
     if (population.to < population.from) return "the period ends before it starts";
     Generator generator{program, story, population};
-    if (!generator.has_children()) return "no municipality has children to draw cases from";
+    if (!generator.has_population()) return "no municipality has children to draw cases from";
     fmt::memory_buffer out;
     for (std::uint64_t n = population.first; n < population.first + population.cases; ++n) {
         generator.write_case(n, out);

@@ -5,20 +5,25 @@
 # tests/bad/cases, and the JSON API's answers. Two binaries' snapshots are
 # compared with `diff -r`: a refactoring must leave them byte-identical.
 #
-#   scripts/snapshot-outputs.sh BINARY OUTDIR
-#   scripts/snapshot-outputs.sh --compare OLD_BINARY NEW_BINARY
+#   scripts/snapshot-outputs.sh BINARY OUTDIR [DATA_DIR]
+#   scripts/snapshot-outputs.sh --compare OLD_BINARY OLD_DATA_DIR NEW_BINARY [NEW_DATA_DIR]
 #
-# With --compare it snapshots both into temporary directories and exits 1
-# when any output differs (the differences are printed).
+# DATA_DIR holds the rules, municipalities and story the binary reads (its
+# rules/, municipalities/ and simulation/; default: this checkout), so an
+# older binary is run with the rules of its own commit, e.g. from
+# `git worktree add /tmp/old COMMIT`. The inputs (examples/, tests/bad/cases/)
+# are this checkout's for both. With --compare it snapshots both into
+# temporary directories and exits 1 when any output differs (the differences
+# are printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ ${1:-} == --compare ]]; then
-  [[ $# -eq 3 ]] || { echo "usage: $0 --compare OLD_BINARY NEW_BINARY" >&2; exit 2; }
+  [[ $# -eq 4 || $# -eq 5 ]] || { echo "usage: $0 --compare OLD_BINARY OLD_DATA_DIR NEW_BINARY [NEW_DATA_DIR]" >&2; exit 2; }
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
-  "$0" "$2" "$work/old"
-  "$0" "$3" "$work/new"
+  "$0" "$2" "$work/old" "$3"
+  "$0" "$4" "$work/new" "${5:-.}"
   if diff -r "$work/old" "$work/new"; then
     echo "identical: $(find "$work/old" -type f | wc -l) outputs"
   else
@@ -27,9 +32,11 @@ if [[ ${1:-} == --compare ]]; then
   exit 0
 fi
 
-[[ $# -eq 2 ]] || { echo "usage: $0 BINARY OUTDIR" >&2; exit 2; }
+[[ $# -eq 2 || $# -eq 3 ]] || { echo "usage: $0 BINARY OUTDIR [DATA_DIR]" >&2; exit 2; }
 pligt=$(realpath "$1")
 out=$2
+PLIGT_DATA_DIR=$(realpath "${3:-.}")
+export PLIGT_DATA_DIR
 mkdir -p "$out"/{check,bad,api}
 as_of=2025-06-30
 

@@ -86,13 +86,8 @@ Outcome check_case(RequestContext const& request, engine::Case const& c, Moment 
     auto const& program = request.rules.program;
     std::vector<engine::DutyResult> results;
     engine::evaluate(program, c, as_of, results);
-    for (auto const& result : results) {
-        if (!result.missing_birthdate) continue;
-        auto const& duty = program.duties[result.duty];
-        return failed(422, "the case lacks a fact a deadline needs",
-                      {{"/facts", {}, fmt::format("the case has no birthdate, which duty {} needs for its deadline ({})",
-                                                  duty.id, duty.due.text)}});
-    }
+    if (auto const lacking = engine::lacking_fact(program, results))
+        return failed(422, "the case lacks a fact a deadline needs", {{lacking->pointer, {}, lacking->message}});
     return {200, {}, engine::to_json_text(program, c, results, as_of), {}};
 }
 

@@ -271,9 +271,9 @@ TEST_CASE("a file of only comments keeps them; an empty file stays empty") {
     CHECK(format_text("\n\n  \n") == "");
 }
 
-TEST_CASE("birthdays, states, several triggers, look-backs, residual duties, wording and covers get one spelling") {
+TEST_CASE("ages, birthdays, states, several triggers, look-backs, residual duties, wording and covers get one spelling") {
     auto const formatted = format_text(
-        "vocabulary v { fact birthdate: date  event e  event b at age 17 year 6 month state s \"S\" from e to b or e2"
+        "vocabulary v { fact birthdate: date age  of \"the child\"   from birthdate event e  event b at age 17 year 6 month state s \"S\" from e to b or e2"
         "  event e2 }\n"
         "law a { in force from 2020-01-01 uses v duty d { cite \"§ 1\" on e where s on b unless s cite \"§ 2\" instead r"
         " due within 1 month wording \"senest 1 måned\" done by e, also before within 2 months } duty r { cite \"§ 3\""
@@ -282,6 +282,7 @@ TEST_CASE("birthdays, states, several triggers, look-backs, residual duties, wor
     REQUIRE(formatted);
     CHECK(*formatted == "vocabulary v {\n"
                         "  fact birthdate: date\n"
+                        "  age of \"the child\" from birthdate\n"
                         "  event e\n"
                         "  event b at age 17 years 6 months\n"
                         "  state s \"S\" from e to b or e2\n"

@@ -20,6 +20,7 @@ using pligt::testing::Text;
 
 Text const vocabulary{"vocabulary.pligt", R"(vocabulary example_events "Example events" {
   fact birthdate: date "Date of birth"
+  age of "the child" from birthdate
   fact resident: bool
   kind request_kind { information, complaint, appeal }
   event request_received "Request received" {

@@ -110,11 +110,11 @@ exemptions pilot_scheme "Pilot scheme" {
 municipality town_a "Town A" {
   code 101
   region north
-  children 1200 estimate "fictional"
+  population 1200 estimate "fictional"
   adopts pilot_scheme from 2021-01-01 to 2021-12-31
   adopts pilot_scheme from 2023-01-01
 }
-municipality town_b "Town B" { code 756 region south children 40 source "a register" }
+municipality town_b "Town B" { code 756 region south population 40 source "a register" }
 )";
 
 }  // namespace
@@ -240,10 +240,10 @@ TEST_CASE("an exemption set and municipalities parse their clauses") {
     auto const& town_a = nth<ast::Municipality>(parsed.file.declarations, 0);
     CHECK(nth<ast::Code>(town_a.items, 0).value.text == "101");
     CHECK(nth<ast::Region>(town_a.items, 0).value.text == "north");
-    auto const& children = nth<ast::Children>(town_a.items, 0);
-    CHECK(children.count.text == "1200");
-    CHECK(children.provenance == "estimate");
-    CHECK(children.note.text == "fictional");
+    auto const& population = nth<ast::Population>(town_a.items, 0);
+    CHECK(population.count.text == "1200");
+    CHECK(population.provenance == "estimate");
+    CHECK(population.note.text == "fictional");
     REQUIRE(count_of<ast::Adopts>(town_a.items) == 2);
     CHECK(nth<ast::Adopts>(town_a.items, 0).set.text == "pilot_scheme");
     REQUIRE(nth<ast::Adopts>(town_a.items, 0).to.has_value());
@@ -251,7 +251,7 @@ TEST_CASE("an exemption set and municipalities parse their clauses") {
     CHECK_FALSE(nth<ast::Adopts>(town_a.items, 1).to.has_value());
 
     auto const& town_b = nth<ast::Municipality>(parsed.file.declarations, 1);
-    CHECK(nth<ast::Children>(town_b.items, 0).provenance == "source");
+    CHECK(nth<ast::Population>(town_b.items, 0).provenance == "source");
 }
 
 TEST_CASE("a token records its byte span in the source") {
@@ -297,14 +297,14 @@ TEST_CASE("a misspelt vocabulary item names the items a vocabulary may have") {
     auto const d = syntax_error("vocabulary example_events {\n  evnt request_received\n}\n");
     CHECK(d.line == 2);
     CHECK(d.column == 3);
-    CHECK(d.message == "expected a fact, kind, event or state, or '}', found 'evnt'");
+    CHECK(d.message == "expected a fact, kind, event, state or age, or '}', found 'evnt'");
 }
 
 TEST_CASE("a misspelt municipality clause names the clauses a municipality may have") {
     auto const d = syntax_error("municipality town_a \"Town A\" {\n  code 101\n  adopt pilot_scheme from 2021-01-01\n}\n");
     CHECK(d.line == 3);
     CHECK(d.column == 3);
-    CHECK(d.message == "expected a municipality clause (code, region, children, adopts, target), or '}', found 'adopt'");
+    CHECK(d.message == "expected a municipality clause (code, region, population, adopts, target), or '}', found 'adopt'");
 }
 
 TEST_CASE("a misspelt exemption clause names the clauses an exemption set may have") {
@@ -382,10 +382,10 @@ TEST_CASE("an unfinished condition asks for a condition") {
     CHECK(d.message == "expected a condition, found '}'");
 }
 
-TEST_CASE("a children clause without its provenance asks for 'source' or 'estimate'") {
-    auto const d = syntax_error("municipality town_a \"Town A\" {\n  children 1200 \"a register\"\n}\n");
+TEST_CASE("a population clause without its provenance asks for 'source' or 'estimate'") {
+    auto const d = syntax_error("municipality town_a \"Town A\" {\n  population 1200 \"a register\"\n}\n");
     CHECK(d.line == 2);
-    CHECK(d.column == 17);
+    CHECK(d.column == 19);
     CHECK(d.message == "expected 'source' or 'estimate', found '\"a register\"'");
 }
 
@@ -407,7 +407,7 @@ TEST_CASE("each broken declaration of a file gives one error and the others stil
     REQUIRE(parsed.diagnostics.size() == 2);
     CHECK(parsed.diagnostics[0].line == 2);
     CHECK(parsed.diagnostics[0].column == 3);
-    CHECK(parsed.diagnostics[0].message == "expected a fact, kind, event or state, or '}', found 'evnt'");
+    CHECK(parsed.diagnostics[0].message == "expected a fact, kind, event, state or age, or '}', found 'evnt'");
     CHECK(parsed.diagnostics[1].line == 9);
     CHECK(parsed.diagnostics[1].column == 8);
     CHECK(parsed.diagnostics[1].message == "expected a number, found 'one-hundred'");
@@ -517,9 +517,9 @@ TEST_CASE("a byte-order mark at the start is ignored: the first visible characte
 TEST_CASE("a character that prints as nothing or a blank is shown by its code point") {
     CHECK(syntax_error("vocabulary v {\n  event\xc2\xa0" "e\n}\n").message == "expected a name, found U+00A0");
     CHECK(syntax_error("vocabulary v {\n  event e \x1b\n}\n").message ==
-          "expected a fact, kind, event or state, or '}', found U+001B");
+          "expected a fact, kind, event, state or age, or '}', found U+001B");
     CHECK(syntax_error("vocabulary v {\n  event b\xc3\xb8rn\n}\n").message ==
-          "expected a fact, kind, event or state, or '}', found '\xc3\xb8' (U+00F8)");
+          "expected a fact, kind, event, state or age, or '}', found '\xc3\xb8' (U+00F8)");
     CHECK(syntax_error("Law x {\n}\n").message ==
           "expected a declaration (vocabulary, calendar, law, exemptions, municipality, scenario or test), found 'Law'");
 }

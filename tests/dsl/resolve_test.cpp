@@ -18,6 +18,7 @@ using pligt::testing::Text;
 
 Text const vocabulary{"vocabulary.pligt", R"(vocabulary example_events "Example events" {
   fact birthdate: date "Date of birth"
+  age of "the child" from birthdate
   fact resident: bool
   kind request_kind { information, complaint, appeal }
   event request_received "Request received" {
@@ -280,14 +281,50 @@ TEST_CASE("'in {…}' on a bool is a type mismatch") {
     CHECK(d.message == "'in {…}' needs a kind or a number, and 'urgent' is neither");
 }
 
-TEST_CASE("'age' needs a birthdate fact") {
+TEST_CASE("'age' needs a vocabulary to say which date it counts from") {
     auto const d = only_error(pligt::testing::diagnose(
         "vocabulary example_events {\n  event request_received\n  event request_answered\n}\n" +
         law_with_trigger("on request_received where age >= 12")));
     CHECK(d.code == "unknown_name");
     CHECK(d.line == 11);
     CHECK(d.column == 31);
-    CHECK(d.message == "'age' counts from the fact 'birthdate: date', which no vocabulary declares");
+    CHECK(d.message == "'age' counts from a date no vocabulary names: declare one with 'age of \"…\" from FACT'");
+}
+
+TEST_CASE("an age counts from a date fact the rules name once, and whom it is of is said") {
+    auto const ages = [](std::string const& declarations) {
+        return pligt::testing::diagnose(
+            {Text{"v.pligt", "vocabulary v {\n  fact born: date\n  fact name: text\n" + declarations + "}\n"}});
+    };
+    auto d = only_error(ages("  age of \"the applicant\" from brn\n"));
+    CHECK(d.code == "unknown_name");
+    CHECK(d.line == 4);
+    CHECK(d.column == 31);
+    CHECK(d.message == "unknown fact 'brn': an age counts from a date fact; did you mean 'born'?");
+
+    d = only_error(ages("  age of \"the applicant\" from name\n"));
+    CHECK(d.code == "type_mismatch");
+    CHECK(d.message == "an age counts from a date, and fact 'name' is not one (declare it 'name: date')");
+
+    d = only_error(ages("  age of \"\" from born\n"));
+    CHECK(d.code == "missing_title");
+    CHECK(d.message == "say whose age it is, as an explanation names them (e.g. \"the applicant\")");
+
+    d = only_error(ages("  age of \"the applicant\" from born\n  age of \"the owner\" from born\n"));
+    CHECK(d.code == "duplicate_clause");
+    CHECK(d.line == 5);
+    CHECK(d.message == "the rules already say what an age counts from, at v.pligt:4:3: one 'age of … from' in all");
+
+    d = only_error(ages("  event came_of_age \"Of age\" at age 18 years\n"));
+    CHECK(d.code == "unknown_name");
+    CHECK(d.line == 4);
+    CHECK(d.message == "the birthday 'came_of_age' counts from a date no vocabulary names: declare one with "
+                       "'age of \"…\" from FACT'");
+
+    auto const program = pligt::testing::compile(
+        {Text{"v.pligt", "vocabulary v {\n  fact born: date\n  age of \"the applicant\" from born\n}\n"}});
+    CHECK(program.facts[program.age_fact].id == "born");
+    CHECK(program.age_subject == "the applicant");
 }
 
 TEST_CASE("waiving a duty that no amended law defines is an error with a suggestion") {

@@ -22,6 +22,7 @@ using namespace pligt;
 std::string const rules = R"(
 vocabulary v "Eksempel" {
   fact birthdate: date "Fødselsdato"
+  age of "the child" from birthdate
   kind decision_kind { support, placement }
   event placed_from "Anbragt" { urgent: bool = false }
   event placed_until "Hjemgivet"
@@ -240,6 +241,7 @@ TEST_CASE("the new constructs' mistakes are errors at their place") {
     auto const diagnostics = pligt::testing::diagnose(std::string{R"(
 vocabulary v "V" {
   fact birthdate: date "F"
+  age of "the child" from birthdate
   event e "E"
   event f "F"
   event old "Gammel" at age 151 years
@@ -279,19 +281,19 @@ law a "A" {
 )"});
     auto const lines = pligt::testing::headlines(diagnostics);
     REQUIRE(lines.size() == 9);
-    CHECK(lines[0] == "test.pligt:6:29: error: an age is a whole number of years from 0 to 150");
-    CHECK(lines[1] == "test.pligt:7:34: error: the months of an age run from 0 to 11");
-    CHECK(lines[2] == "test.pligt:8:38: error: event 'born' is a birthday, derived from the birthdate; it has no "
+    CHECK(lines[0] == "test.pligt:7:29: error: an age is a whole number of years from 0 to 150");
+    CHECK(lines[1] == "test.pligt:8:34: error: the months of an age run from 0 to 11");
+    CHECK(lines[2] == "test.pligt:9:38: error: event 'born' is a birthday, derived from the case's facts; it has no "
                       "attributes a case could give");
-    CHECK(lines[3] == "test.pligt:9:3: error: event 'e' both starts and ends state 's'");
-    CHECK(lines[4] == "test.pligt:18:13: error: duty 'twice' already opens on 'e'; join the conditions with `or` in "
+    CHECK(lines[3] == "test.pligt:10:3: error: event 'e' both starts and ends state 's'");
+    CHECK(lines[4] == "test.pligt:19:13: error: duty 'twice' already opens on 'e'; join the conditions with `or` in "
                       "one `on` clause");
-    CHECK(lines[5] == "test.pligt:25:41: error: duty 'itself' cannot be left in its own place");
-    CHECK(lines[6] == "test.pligt:32:41: error: duty 'q' takes the place of 'r' when its exception holds, so it "
+    CHECK(lines[5] == "test.pligt:26:41: error: duty 'itself' cannot be left in its own place");
+    CHECK(lines[6] == "test.pligt:33:41: error: duty 'q' takes the place of 'r' when its exception holds, so it "
                       "opens on the same events: add 'f' to its `on`");
-    CHECK(lines[7] == "test.pligt:37:85: error: a look-back counts back days, weeks, months or years, from the "
+    CHECK(lines[7] == "test.pligt:38:85: error: a look-back counts back days, weeks, months or years, from the "
                       "trigger's date");
-    CHECK(lines[8] == "test.pligt:38:63: error: an earlier event counts back a span or since an event; write one of "
+    CHECK(lines[8] == "test.pligt:39:63: error: an earlier event counts back a span or since an event; write one of "
                       "them");
 }
 
@@ -319,6 +321,7 @@ TEST_CASE("otherwise no deadline after an age: none where that day has passed at
     auto const program = pligt::testing::compile(std::string{R"(
 vocabulary v "V" {
   fact birthdate: date "Født"
+  age of "the child" from birthdate
   event placed "P"
   event decided "D"
 }
@@ -373,7 +376,7 @@ law a "A" {
     auto const lines = pligt::testing::headlines(diagnostics);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == "test.pligt:9:50: error: ', otherwise no deadline' follows an age (at age N years, N UNIT before "
-                      "age N): only a day fixed by the birthdate can have passed when the duty opens");
+                      "age N): only a day fixed by the case's facts can have passed when the duty opens");
 }
 
 TEST_CASE("within 0 days is due on the trigger's day; zero of another unit is refused") {

@@ -348,10 +348,10 @@ TEST_CASE("before EVENT matching ATTR waits for the event with the trigger's val
 
 // ---- at age, before age
 
-TEST_CASE("at age N years M months is the day the child reaches that age") {
+TEST_CASE("at age N years M months is the day the apprentice reaches that age") {
     auto const born = [](std::string const& birthdate) {
         return summary({event("apprentice_enrolled", "2024-01-10")}, "2024-01-10", "port_south",
-                       fmt::format(R"({{"birthdate": "{}"}})", birthdate));
+                       fmt::format(R"({{"date_of_birth": "{}"}})", birthdate));
     };
     CHECK(born("2011-05-14") == Lines{"assess_apprentice 2024-01-10 due 2027-11-14 pending",
                                       "exit_interview 2024-01-10 due 2028-11-14 pending",
@@ -367,13 +367,13 @@ TEST_CASE("at age N years M months is the day the child reaches that age") {
 
 TEST_CASE("an age deadline explains the birthday it counts from") {
     auto const out = check(case_of({event("apprentice_enrolled", "2024-01-10")}, "port_south",
-                                   R"({"birthdate": "2008-02-29"})"),
+                                   R"({"date_of_birth": "2008-02-29"})"),
                            "2025-09-01");
     CHECK(duty_of(out, "exit_interview")["why"][2] ==
-          "due 6 months before age 18: the child reaches 18 on 2026-02-28, so due 2025-08-28");
+          "due 6 months before age 18: the apprentice reaches 18 on 2026-02-28, so due 2025-08-28");
     CHECK(duty_of(out, "exit_interview")["status"] == "overdue");
     CHECK(duty_of(out, "assess_apprentice")["why"][2] ==
-          "due at age 16 years 6 months (from the birthdate): 2024-08-29");
+          "due at age 16 years 6 months (from the date_of_birth): 2024-08-29");
 }
 
 TEST_CASE("an age deadline in a case without a birthdate has no due date and stays pending") {
@@ -382,18 +382,18 @@ TEST_CASE("an age deadline in a case without a birthdate has no due date and sta
                                 "register_adult 2024-01-10 due - pending"});
     auto const& assess = duty_of(out, "assess_apprentice");
     CHECK_FALSE(assess.contains("due"));
-    CHECK(assess["why"][2] == "due at age 16 years 6 months: the case has no birthdate to count from");
+    CHECK(assess["why"][2] == "due at age 16 years 6 months: the case has no date_of_birth to count from");
     CHECK(assess["why"][3] == "not yet done (apprentice_assessed)");
 
     auto const c = read(case_of({event("apprentice_enrolled", "2024-01-10")}));
     std::vector<engine::DutyResult> results;
     engine::evaluate(harbour(), c, moment("2040-01-01"), results);
     REQUIRE(results.size() == 3);
-    for (auto const& result : results) CHECK(result.missing_birthdate);
+    for (auto const& result : results) CHECK(result.missing_age_fact);
 }
 
 TEST_CASE("an age deadline lapses when its purpose ends first, with or without a birthdate") {
-    auto const born = R"({"birthdate": "2011-05-14"})";
+    auto const born = R"({"date_of_birth": "2011-05-14"})";
     CHECK(summary({event("apprentice_enrolled", "2025-09-01"), event("apprenticeship_ended", "2027-01-01")},
                   "2029-01-01", "port_south", born)[1] == "exit_interview 2025-09-01 due 2028-11-14 lapsed");
     // Ended after the deadline: the breach stands.

@@ -121,7 +121,7 @@ TEST_CASE("generated cases read against their vocabulary, in time order, inside 
     for (auto const& line : lines_of(generated(fixture_program(), story, 500, 5, "2020-01-01", "2020-06-30"))) {
         auto const c = engine::parse_case(fixture_program(), line);
         REQUIRE_MESSAGE(c.ok(), line);
-        CHECK(c->municipality == fixture_program().find_municipality("town_a"));  // town_b has no children
+        CHECK(c->municipality == fixture_program().find_municipality("town_a"));  // town_b has no population
         CHECK(c->events.front().event == fixture_program().find_event("request_received"));
         CHECK(c->events.front().at.date >= from);
         CHECK(c->events.back().at.date <= to);
@@ -170,12 +170,12 @@ TEST_CASE("a step can ask for several values at once, for a fact drawn true or f
 municipality town_a "Town A" {
   code 101
   region north
-  children 1000 estimate "fictional"
+  population 1000 estimate "fictional"
 }
 municipality town_b "Town B" {
   code 756
   region south
-  children 1000 estimate "fictional"
+  population 1000 estimate "fictional"
 }
 )"}});
     auto const story = story_of(program, R"({
@@ -231,13 +231,13 @@ TEST_CASE("every case of the shipped story reads and evaluates against the shipp
         auto const c = engine::parse_case(program, line);
         REQUIRE_MESSAGE(c.ok(), line);
         engine::evaluate(program, *c, end, results);
-        for (auto const& r : results) CHECK_FALSE(r.missing_birthdate);
+        for (auto const& r : results) CHECK_FALSE(r.missing_age_fact);
         crosses |= c->events.front().at.date.year() == 2023 && c->events.back().at.date.year() == 2024;
     }
     CHECK(crosses);
 }
 
-TEST_CASE("municipalities are drawn in proportion to their children") {
+TEST_CASE("municipalities are drawn in proportion to their population") {
     auto const& program = shipped_program();
     std::map<std::string, int> counts;
     int const cases = 20000;
@@ -246,9 +246,9 @@ TEST_CASE("municipalities are drawn in proportion to their children") {
         ++counts[line.substr(at, line.find('"', at) - at)];
     }
     double total = 0;
-    for (auto const& m : program.municipalities) total += static_cast<double>(m.children);
+    for (auto const& m : program.municipalities) total += static_cast<double>(m.population);
     for (auto const& m : program.municipalities) {
-        double const p = static_cast<double>(m.children) / total, expected = p * cases;
+        double const p = static_cast<double>(m.population) / total, expected = p * cases;
         INFO(m.id, ": ", counts[m.id], " cases, expected ", expected);
         CHECK(std::abs(counts[m.id] - expected) <= 5 * std::sqrt(expected * (1 - p)) + 1);  // 5 sigma
     }
