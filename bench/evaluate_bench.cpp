@@ -6,7 +6,7 @@
 #include "dsl/load.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
+#include "output/check_json.hpp"
 #include "population/generate.hpp"
 #include "engine/overlay.hpp"
 #include "population/simulate_run.hpp"
@@ -160,7 +160,7 @@ void BM_CheckJson(benchmark::State& state) {
         auto const c = parser.parse(body);
         if (!c) die("the example case does not parse");
         engine::evaluate(program, *c, at, results);
-        auto const answer = engine::to_json_text(program, *c, results, at);
+        auto const answer = output::check_json_text(program, *c, results, at);
         bytes += answer.size();
         benchmark::DoNotOptimize(answer.data());
     }

@@ -2,6 +2,8 @@
 // when stdout is a terminal and NO_COLOR is unset.
 #pragma once
 
+#include "output/checklist.hpp"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <iosfwd>
@@ -10,7 +12,7 @@
 
 namespace pligt::cli {
 
-enum class Colour { none, red, green, yellow, blue, grey, bold };
+using output::Colour;
 
 class Terminal {
 public:

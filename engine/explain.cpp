@@ -1,9 +1,8 @@
 #include "engine/explain.hpp"
 
-#include "engine/json_text.hpp"
-
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace pligt::engine {
 namespace {
@@ -415,103 +414,43 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
     return lines;
 }
 
-std::string to_json_text(Program const& program, Case const& c, std::vector<DutyResult> const& results,
-                         Moment as_of) {
-    std::string text;
-    text.reserve(1024 * (results.size() + 1));
-    JsonText json{text};
-    auto const event_at = [&](std::string_view name, CaseEvent const& e) {
-        json.key(name);
-        json.begin_object();
-        json.member("event", program.events[e.event].id);
-        json.member("at", e.at.to_string());
-        json.end_object();
-    };
-    auto const due = [&](std::string_view name, Moment at, Index before) {
-        json.key(name);
-        if (before == no_index) {
-            json.value(at.to_string());
-            return;
-        }
-        json.begin_object();
-        json.member("before", program.events[before].id);
-        json.end_object();
+Explained explain(Program const& program, Case const& c, DutyResult const& result, Moment as_of) {
+    auto const& duty = program.duties[result.duty];
+    auto const event_at = [&](CaseEvent const& e) { return EventAt{program.events[e.event].id, e.at}; };
+    auto const due = [&](Moment at, Index before) {
+        return DueView{at, before == no_index ? std::string_view{} : std::string_view{program.events[before].id}};
     };
 
-    json.begin_object();
-    if (!c.id.empty()) json.member("case", c.id);
-    json.member("municipality", program.municipalities[c.municipality].id);
-    json.member("as_of", as_of.to_string());
-    json.key("duties");
-    json.begin_array();
-    for (auto const& result : results) {
-        auto const& duty = program.duties[result.duty];
-        json.begin_object();
-        json.member("duty", duty.id);
-        if (result.instance > 0) {
-            json.key("instance");
-            json.value(std::int64_t{result.instance});
-        }
-        json.member("title", duty.title);
-        json.member("law", duty.owned_by_set ? program.exemption_sets[duty.owner].id : program.laws[duty.owner].id);
-        if (auto const* version = law_version(program, result)) json.member("law_version", version->title);
-        json.member("cite", citation(program, duty));
-        if (auto const url = cite_url(program, result); !url.empty()) json.member("cite_url", url);
-        if (auto const* transition = transition_of(program, result)) {
-            json.key("transition");
-            json.begin_object();
-            json.member("cite", law_quoted(program.laws[duty.owner], transition->cite));
-            json.member("from", program.laws[transition->from_law].id);
-            json.end_object();
-        }
-        event_at("triggered_by", c.events[result.trigger]);
-        if (has_due(result)) due("due", result.due, result.due_before);
-        if (has_law_due(program, result)) due("law_due", result.law_due, result.law_due_before);
-        json.member("status", to_string(result.status));
-        if (auto const target = target_of(program, c, result)) {
-            json.member("target", target->at.to_string());
-            json.key("past_target");
-            json.boolean(target->past);
-            json.key("target_by");
-            json.begin_object();
-            json.member(target->by_kind, target->by);
-            json.member("basis", target->basis);
-            json.end_object();
-        }
-        if (result.status == Status::waived) {
-            auto const& set = program.exemption_sets[result.waived_by];
-            json.key("waived_by");
-            json.begin_object();
-            json.member("exemptions", set.id);
-            json.member("basis", set.basis);
-            json.end_object();
-            auto const& waiver = set.waivers[result.waiver];
-            if (!waiver.instead_id.empty()) json.member("replaced_by", waiver.instead_id);
-        }
-        if (result.status == Status::excepted) {
-            auto const& exception = duty.exceptions[result.exception];
-            json.key("excepted_by");
-            json.begin_object();
-            json.member("cite", quoted(program, duty, exception.cite));
-            json.member("reason", exception.condition_text);
-            json.end_object();
-            if (!exception.instead_id.empty()) json.member("replaced_by", exception.instead_id);
-        }
-        if (result.done >= 0) event_at("done_by", c.events[static_cast<std::size_t>(result.done)]);
-        json.key("why");
-        json.begin_array();
-        for (auto const& line : why(program, c, result, as_of)) json.value(line);
-        json.end_array();
-        json.end_object();
+    Explained out;
+    out.result = &result;
+    out.duty = duty.id;
+    out.instance = result.instance;
+    out.title = duty.title;
+    out.law = duty.owned_by_set ? program.exemption_sets[duty.owner].id : program.laws[duty.owner].id;
+    out.version = law_version(program, result);
+    out.cite = citation(program, duty);
+    out.cite_url = cite_url(program, result);
+    if (auto const* transition = transition_of(program, result))
+        out.transition = Explained::Transition{law_quoted(program.laws[duty.owner], transition->cite),
+                                               program.laws[transition->from_law].id};
+    out.triggered_by = event_at(c.events[result.trigger]);
+    if (has_due(result)) out.due = due(result.due, result.due_before);
+    if (has_law_due(program, result)) out.law_due = due(result.law_due, result.law_due_before);
+    out.status = result.status;
+    out.target = target_of(program, c, result);
+    if (result.status == Status::waived) {
+        auto const& set = program.exemption_sets[result.waived_by];
+        out.waived_by = Explained::Waiver{set.id, set.basis};
+        out.replaced_by = set.waivers[result.waiver].instead_id;
     }
-    json.end_array();
-    json.end_object();
-    return text;
-}
-
-nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vector<DutyResult> const& results,
-                               Moment as_of) {
-    return nlohmann::ordered_json::parse(to_json_text(program, c, results, as_of));
+    if (result.status == Status::excepted) {
+        auto const& exception = duty.exceptions[result.exception];
+        out.excepted_by = Explained::Exception{quoted(program, duty, exception.cite), exception.condition_text};
+        out.replaced_by = exception.instead_id;
+    }
+    if (result.done >= 0) out.done_by = event_at(c.events[static_cast<std::size_t>(result.done)]);
+    out.why = why(program, c, result, as_of);
+    return out;
 }
 
 }  // namespace pligt::engine

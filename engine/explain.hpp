@@ -1,16 +1,17 @@
-// Results in words: the `pligt check --json` object (the contract in
-// docs/cli.md), with a `why` list a caseworker can read. Off the hot path:
-// this is where names, titles and citations are looked up again.
+// Results in words: each duty instance with its title, citation, law,
+// deadline and a `why` list a caseworker can read (`Explained`), which the
+// writers in output/ render (the check JSON of docs/cli.md, the checklist).
+// Off the hot path: this is where names, titles and citations are looked up
+// again.
 #pragma once
 
 #include "dsl/program.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pligt::engine {
@@ -38,15 +39,51 @@ std::optional<TargetView> target_of(Program const& program, Case const& c, DutyR
 
 std::vector<std::string> why(Program const& program, Case const& c, DutyResult const& result, Moment as_of);
 
-// The `pligt check --json` object, as text laid out as nlohmann's dump(2)
-// lays it out (no final newline): what a server answers, written without a
-// JSON tree.
-std::string to_json_text(Program const& program, Case const& c, std::vector<DutyResult> const& results,
-                         Moment as_of);
+// A case event as a reader names it.
+struct EventAt {
+    std::string_view event;
+    Moment at;
+};
 
-// The same object as a tree (to_json_text, parsed), for callers that read it
-// or place it in a larger document.
-nlohmann::ordered_json to_json(Program const& program, Case const& c, std::vector<DutyResult> const& results,
-                               Moment as_of);
+// A deadline as shown: a moment, or "before EVENT" while that event has not
+// happened (then `before` names it).
+struct DueView {
+    Moment at;
+    std::string_view before;
+};
+
+// One duty instance as every writer shows it (the check JSON, the
+// checklist): each field looked up once, from the result and the rules. The
+// views point into the Program and the Case, which must outlive it.
+struct Explained {
+    DutyResult const* result = nullptr;
+    std::string_view duty, title, law;  // law: the law's id, or the exemption set's
+    std::int32_t instance = 0;          // > 0 for a repeating duty's instances
+    VersionDef const* version = nullptr;
+    std::string cite, cite_url;
+    struct Transition {
+        std::string cite;
+        std::string_view from;
+    };
+    std::optional<Transition> transition;
+    EventAt triggered_by;
+    std::optional<DueView> due, law_due;
+    Status status = Status::pending;
+    std::optional<TargetView> target;
+    struct Waiver {
+        std::string_view exemptions, basis;
+    };
+    std::optional<Waiver> waived_by;  // when waived
+    struct Exception {
+        std::string cite;
+        std::string_view reason;
+    };
+    std::optional<Exception> excepted_by;  // when excepted
+    std::string_view replaced_by;          // the duty a waiver or exception leaves in its place
+    std::optional<EventAt> done_by;
+    std::vector<std::string> why;
+};
+
+Explained explain(Program const& program, Case const& c, DutyResult const& result, Moment as_of);
 
 }  // namespace pligt::engine

@@ -1,45 +1,54 @@
 // `pligt check CASE.json --as-of 2024-06-01 --json` end to end on the shipped
-// rules, in-process: read the case, evaluate it, explain every duty and dump
-// the JSON as cli/check.cpp prints it (cli::json_text, compiled in from
-// cli/terminal.cpp) and as the API writes it (to_json_text), which must be
-// the same bytes. A case without the birthdate an age deadline needs is the
-// CLI's error, not a result.
+// rules, in-process: read the case, evaluate it, and write what the CLI and
+// the API answer (output/check_json, or output/errors for a case that cannot
+// be checked). The text must be the JSON nlohmann would print for the same
+// document, pretty and compact (a batch of JSON Lines), byte for byte: the
+// contract the clients were written against.
 #include "fuzz/shipped.hpp"
 
 #include "cli/terminal.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
+#include "output/check_json.hpp"
+#include "output/errors.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
+namespace {
+
+void same_as_nlohmann(std::string const& pretty, std::string const& compact) {
+    auto const document = nlohmann::ordered_json::parse(pretty);
+    if (pligt::cli::json_text(document) != pretty) pligt::fuzz::fail("the pretty text is not what nlohmann prints");
+    if (document.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) != compact)
+        pligt::fuzz::fail("the compact text is not what nlohmann prints");
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     using namespace pligt;
-    using cli::json_text;
     auto const& program = fuzz::shipped_program();
     static Moment const as_of = Moment::on(*Date::parse("2024-06-01"));
 
     auto const c = engine::parse_case(program, std::string_view{reinterpret_cast<char const*>(data), size});
     if (!c) {
-        nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-        for (auto const& error : c.error())
-            errors.push_back(nlohmann::ordered_json::object({{"pointer", error.pointer}, {"detail", error.message}}));
-        json_text(nlohmann::ordered_json{{"errors", errors}});
+        auto const errors = output::input_errors(c.error());
+        std::string compact;
+        output::JsonText json{compact, false};
+        output::write_errors_object(json, errors);
+        same_as_nlohmann(output::errors_json_text(errors), compact);
         return 0;
     }
     std::vector<engine::DutyResult> results;
     engine::evaluate(program, *c, as_of, results);
-    if (std::any_of(results.begin(), results.end(), [](auto const& r) { return r.missing_age_fact; })) return 0;
-    // The API writes the answer as text (to_json_text), the CLI dumps the
-    // tree (to_json): the same bytes, or a client would see two contracts.
-    auto const text = engine::to_json_text(program, *c, results, as_of);
-    if (json_text(engine::to_json(program, *c, results, as_of)) != text)
-        fuzz::fail("to_json_text writes what dumping to_json prints");
+    if (engine::lacking_fact(program, results)) return 0;  // the CLI's error, not a result
+    same_as_nlohmann(output::check_json_text(program, *c, results, as_of),
+                     output::check_json_text(program, *c, results, as_of, false));
     return 0;
 }

@@ -1,10 +1,13 @@
 // POST /api/v1/check and /api/v1/check/batch: a case (or many) in, the
-// `pligt check --json` object out. The engine reads the case; this file adds
+// `pligt check --json` object out, written by output/check_json from the
+// typed results (never parsed back). The engine reads the case; this file adds
 // what a server needs before it: the media type, a nesting limit checked on
 // the raw text (before any parser recurses), and a cap on events per case.
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
+#include "output/check_json.hpp"
+#include "output/errors.hpp"
+#include "output/json_text.hpp"
 #include "server/endpoints.hpp"
 
 #include <fmt/format.h>
@@ -17,7 +20,6 @@ namespace pligt::server {
 namespace {
 
 using nlohmann::json;
-using nlohmann::ordered_json;
 
 // "application/json; charset=utf-8" is "application/json": parameters and
 // case do not matter.
@@ -62,17 +64,25 @@ std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
     return {line, column};
 }
 
-// One case's answer: 200 with the check object (as text: engine::to_json_text),
-// or a status and the errors.
+// One case's answer: 200 with the case and its results, or a status and the
+// errors. Written by write_outcome, where the answer goes.
 struct Outcome {
     int status = 200;
     std::string detail;
-    std::string result;
     std::vector<FieldError> errors;
+    engine::Case c;
+    std::vector<engine::DutyResult> results;
 };
 
 Outcome failed(int status, std::string detail, std::vector<FieldError> errors) {
-    return {status, std::move(detail), {}, std::move(errors)};
+    return {status, std::move(detail), std::move(errors), {}, {}};
+}
+
+// The answer as the next value of `json`: the check object (`pligt check
+// --json`'s), or `{"errors": […]}` for a case that cannot be checked.
+void write_outcome(output::JsonText& json, RequestContext const& request, Outcome const& outcome, Moment as_of) {
+    if (outcome.status == 200) output::write_check_json(json, request.rules.program, outcome.c, outcome.results, as_of);
+    else output::write_errors_object(json, outcome.errors);
 }
 
 Outcome too_many_events(RequestContext const& request, std::size_t count) {
@@ -82,26 +92,22 @@ Outcome too_many_events(RequestContext const& request, std::size_t count) {
 }
 
 // A case that fits the vocabulary: evaluated and answered.
-Outcome check_case(RequestContext const& request, engine::Case const& c, Moment as_of) {
+Outcome check_case(RequestContext const& request, engine::Case c, Moment as_of) {
     auto const& program = request.rules.program;
     std::vector<engine::DutyResult> results;
     engine::evaluate(program, c, as_of, results);
     if (auto const lacking = engine::lacking_fact(program, results))
-        return failed(422, "the case lacks a fact a deadline needs", {{lacking->pointer, {}, lacking->message}});
-    return {200, {}, engine::to_json_text(program, c, results, as_of), {}};
+        return failed(422, "the case lacks a fact a deadline needs", {output::input_error(*lacking)});
+    return {200, {}, {}, std::move(c), std::move(results)};
 }
 
 Outcome check_document(RequestContext const& request, json const& document, Moment as_of) {
     if (document.is_object() && document.contains("events") && document["events"].is_array() &&
         document["events"].size() > request.limits.max_events)
         return too_many_events(request, document["events"].size());
-    auto const c = engine::read_case(request.rules.program, document);
-    if (!c) {
-        std::vector<FieldError> errors;
-        for (auto const& error : c.error()) errors.push_back({error.pointer, {}, error.message});
-        return failed(422, "the case does not fit the rules' vocabulary", std::move(errors));
-    }
-    return check_case(request, *c, as_of);
+    auto c = engine::read_case(request.rules.program, document);
+    if (!c) return failed(422, "the case does not fit the rules' vocabulary", output::input_errors(c.error()));
+    return check_case(request, std::move(c).value(), as_of);
 }
 
 // Why text that failed to parse is not JSON, with the line and column where
@@ -128,7 +134,7 @@ Outcome check_text(RequestContext const& request, std::string_view text, Moment 
         engine::Case c;
         if (parser->parse_plain(text, c)) {
             if (c.events.size() > request.limits.max_events) return too_many_events(request, c.events.size());
-            return check_case(request, c, as_of);
+            return check_case(request, std::move(c), as_of);
         }
     }
     auto const document = json::parse(text, nullptr, false);
@@ -151,21 +157,6 @@ Reply unsupported(RequestContext const& request, std::string_view content_type, 
                          request.path);
 }
 
-// `{"errors": […]}`, as `pligt check --json` prints for a bad case; a
-// malformed line of JSONL also says where it stopped.
-ordered_json errors_json(std::vector<FieldError> const& errors) {
-    auto list = ordered_json::array();
-    for (auto const& error : errors) {
-        ordered_json item{{"pointer", error.pointer}, {"detail", error.detail}};
-        if (error.line > 0) {
-            item["line"] = error.line;
-            item["column"] = error.column;
-        }
-        list.push_back(std::move(item));
-    }
-    return ordered_json{{"errors", std::move(list)}};
-}
-
 Reply too_many_cases(RequestContext const& request, std::size_t count) {
     return problem_reply({413, "the batch has too many cases",
                           {{"", {}, fmt::format("a batch holds at most {} cases; this one has {}",
@@ -184,7 +175,9 @@ Reply check(RequestContext const& request, std::string_view content_type, std::s
     if (media_type(content_type) != "application/json") return unsupported(request, content_type, "application/json");
     auto const outcome = check_text(request, body, *as_of);
     if (outcome.status != 200) return problem_reply({outcome.status, outcome.detail, outcome.errors}, request.path);
-    return {200, "application/json", outcome.result + "\n", {}};  // as dump() lays it out
+    auto answer = output::check_json_text(request.rules.program, outcome.c, outcome.results, *as_of);
+    answer += '\n';  // as dump() lays it out
+    return {200, "application/json", std::move(answer), {}};
 }
 
 Reply check_batch(RequestContext const& request, std::string_view content_type, std::string_view body,
@@ -194,9 +187,6 @@ Reply check_batch(RequestContext const& request, std::string_view content_type, 
     auto const as_of = read_as_of(request, params, error);
     if (!as_of) return error;
     auto const type = media_type(content_type);
-    auto const item = [](Outcome const& outcome) {
-        return outcome.status == 200 ? ordered_json::parse(outcome.result) : errors_json(outcome.errors);
-    };
 
     if (is_jsonl(type)) {
         // One case a line; blank lines are skipped, a bad line is that case's error.
@@ -217,7 +207,9 @@ Reply check_batch(RequestContext const& request, std::string_view content_type, 
             auto outcome = check_text(request, line, *as_of);
             for (auto& e : outcome.errors)
                 if (e.line > 0) e.line = line_number;  // the body's line, not the case's
-            out += item(outcome).dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+            output::JsonText json{out, false};
+            write_outcome(json, request, outcome, *as_of);
+            out += '\n';
         }
         return {200, type, std::move(out), {}};
     }
@@ -239,9 +231,13 @@ Reply check_batch(RequestContext const& request, std::string_view content_type, 
                               {{"", {}, fmt::format("expected an array of cases, found {}", document.type_name())}}},
                              request.path);
     if (document.size() > request.limits.max_batch) return too_many_cases(request, document.size());
-    auto results = ordered_json::array();
-    for (auto const& c : document) results.push_back(item(check_document(request, c, *as_of)));
-    return {200, "application/json", dump(results), {}};
+    std::string out;
+    output::JsonText json{out};
+    json.begin_array();
+    for (auto const& c : document) write_outcome(json, request, check_document(request, c, *as_of), *as_of);
+    json.end_array();
+    out += '\n';
+    return {200, "application/json", std::move(out), {}};
 }
 
 }  // namespace pligt::server

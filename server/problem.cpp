@@ -1,6 +1,6 @@
 #include "server/problem.hpp"
 
-#include <nlohmann/json.hpp>
+#include "output/json_text.hpp"
 
 namespace pligt::server {
 
@@ -22,28 +22,24 @@ std::string_view reason_phrase(int status) {
 }
 
 Reply problem_reply(Problem const& problem, std::string_view instance) {
-    nlohmann::ordered_json body{{"type", "about:blank"},
-                                {"title", reason_phrase(problem.status)},
-                                {"status", problem.status},
-                                {"detail", problem.detail},
-                                {"instance", instance}};
+    // JsonText replaces invalid UTF-8 echoed from a request, as nlohmann's
+    // `replace` handler would, instead of failing.
+    std::string body;
+    output::JsonText json{body};
+    json.begin_object();
+    json.member("type", "about:blank");
+    json.member("title", reason_phrase(problem.status));
+    json.key("status");
+    json.value(std::int64_t{problem.status});
+    json.member("detail", problem.detail);
+    json.member("instance", instance);
     if (!problem.errors.empty()) {
-        auto& errors = body["errors"] = nlohmann::ordered_json::array();
-        for (auto const& error : problem.errors) {
-            nlohmann::ordered_json item;
-            if (error.parameter.empty()) item["pointer"] = error.pointer;
-            else item["parameter"] = error.parameter;
-            item["detail"] = error.detail;
-            if (error.line > 0) {
-                item["line"] = error.line;
-                item["column"] = error.column;
-            }
-            errors.push_back(std::move(item));
-        }
+        json.key("errors");
+        output::write_errors(json, problem.errors);
     }
-    // Invalid UTF-8 echoed from a request must not make dump() throw.
-    return {problem.status, "application/problem+json",
-            body.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n", {}};
+    json.end_object();
+    body += "\n";
+    return {problem.status, "application/problem+json", std::move(body), {}};
 }
 
 }  // namespace pligt::server

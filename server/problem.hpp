@@ -5,18 +5,16 @@
 // named by "parameter" instead of "pointer".
 #pragma once
 
+#include "output/errors.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace pligt::server {
 
-struct FieldError {
-    std::string pointer;    // RFC 6901 into the request body; "" is the whole body
-    std::string parameter;  // or: the query parameter at fault
-    std::string detail;
-    int line = 0, column = 0;  // malformed JSON: where the parser stopped
-};
+// One offending field or parameter: the shape the CLI prints too.
+using FieldError = output::InputError;
 
 struct Problem {
     int status = 500;

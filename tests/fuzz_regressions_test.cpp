@@ -57,7 +57,7 @@ TEST_CASE("the one-pass case reader leaves a number of more than 18 digits to pa
 
 // fuzz_check: nlohmann's dump() threw on the stray byte quoted in the error
 // ("pligt: internal error", exit 2, no JSON). The message now names the byte,
-// and cli::json_text would replace one that still got through.
+// and output::JsonText would replace one that still got through.
 TEST_CASE("pligt check --json reports a case file's stray byte in its errors instead of failing") {
     TempFile const file{"stray-byte.json", "{\"id\": \"x\", \"municipality\": \"aarhus\xFF\", \"events\": []}"};
     auto const run =
@@ -68,7 +68,9 @@ TEST_CASE("pligt check --json reports a case file's stray byte in its errors ins
   "errors": [
     {
       "pointer": "",
-      "detail": "invalid JSON: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"aarhus\\xFF'"
+      "detail": "invalid JSON: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"aarhus\\xFF'",
+      "line": 1,
+      "column": 36
     }
   ]
 }

@@ -5,13 +5,13 @@
 // rules (parsing, resolving, linting, formatting) or reading and evaluating
 // a case; through the real binary, a bounded sample must exit 0, 1 or 2,
 // never by a signal, within a second of processor time each.
+#include "tests/support/check_json.hpp"
 #include "dsl/diagnostic.hpp"
 #include "authoring/format.hpp"
 #include "authoring/lint.hpp"
 #include "dsl/source.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
 #include "tests/support/fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -241,7 +241,7 @@ TEST_CASE("mutated cases are read and evaluated without an exception, by both re
         }
         ++read;
         CHECK_NOTHROW(engine::evaluate(program, **c, as_of, results));
-        CHECK_NOTHROW(engine::to_json(program, **c, results, as_of).dump());
+        CHECK_NOTHROW(pligt::testing::check_json(program, **c, results, as_of).dump());
     }
     MESSAGE(read, " mutated cases read, ", refused, " refused");
     CHECK(refused > 0);

@@ -4,11 +4,11 @@
 // look-backs (`also before within …` / `since …`), and the duty an exception
 // leaves in the excepted one's place (`unless … instead …`). Exact statuses,
 // dates and explanations.
+#include "tests/support/check_json.hpp"
 #include "tests/support/fixture.hpp"
 
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -97,7 +97,7 @@ nlohmann::ordered_json check(std::string const& events, std::string const& as_of
     std::vector<engine::DutyResult> results;
     auto const at = *Moment::parse(as_of);
     engine::evaluate(program(), c, at, results);
-    return engine::to_json(program(), c, results, at);
+    return pligt::testing::check_json(program(), c, results, at);
 }
 
 std::vector<nlohmann::ordered_json> duties(nlohmann::ordered_json const& json, std::string const& id) {

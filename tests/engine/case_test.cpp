@@ -1,10 +1,10 @@
 // Reading a case: names resolved against the rules, values typed, events put
 // in time order. Every problem names its field by JSON Pointer and nothing is
 // silently ignored.
+#include "tests/support/check_json.hpp"
 #include "tests/support/fixture.hpp"
 
 #include "engine/case.hpp"
-#include "engine/explain.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -124,7 +124,7 @@ TEST_CASE("a municipality is found by id or by kommunekode as number or text, wi
         auto const c = read_ok(R"({"municipality": )" + municipality + R"(, "events": []})");
         CHECK(c.municipality == town_b);
         // Output always names the canonical id.
-        CHECK(engine::to_json(program, c, {}, Moment::on(*Date::parse("2021-01-01")))["municipality"] == "town_b");
+        CHECK(pligt::testing::check_json(program, c, {}, Moment::on(*Date::parse("2021-01-01")))["municipality"] == "town_b");
     }
     CHECK(engine::find_municipality(program, "101") == program.find_municipality("town_a"));
     CHECK(engine::find_municipality(program, "00101") == program.find_municipality("town_a"));

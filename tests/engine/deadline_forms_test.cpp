@@ -4,11 +4,11 @@
 // `within … of EVENT`; `before EVENT`; ages; recurrence; exceptions, lapses,
 // conditional fulfilment; exemption sets; the in-language test runner; and
 // what "as of" means.
+#include "tests/support/check_json.hpp"
 #include "tests/support/fixture.hpp"
 
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
 #include "authoring/test_runner.hpp"
 
 #include <doctest/doctest.h>
@@ -84,7 +84,7 @@ nlohmann::ordered_json check(std::string const& json, std::string const& as_of) 
     auto const c = read(json);
     std::vector<engine::DutyResult> results;
     engine::evaluate(harbour(), c, moment(as_of), results);
-    return engine::to_json(harbour(), c, results, moment(as_of));
+    return pligt::testing::check_json(harbour(), c, results, moment(as_of));
 }
 
 std::string due_text(nlohmann::ordered_json const& due) {

@@ -1,11 +1,11 @@
 // Evaluation on the fictional example_act (tests/fixtures/): which duties a
 // case opens, under which law version and exemption, by when each is due and
 // its status as of a date, and the JSON that reports it.
+#include "tests/support/check_json.hpp"
 #include "tests/support/fixture.hpp"
 
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -97,7 +97,7 @@ nlohmann::ordered_json check(Program const& program, std::string const& json, st
     auto const c = read(program, json);
     std::vector<engine::DutyResult> results;
     engine::evaluate(program, c, moment(as_of), results);
-    return engine::to_json(program, c, results, moment(as_of));
+    return pligt::testing::check_json(program, c, results, moment(as_of));
 }
 
 // One line per duty: "answer#2 example_act 2021-03-04 due 2021-07-04 met by request_answered 2021-07-04".

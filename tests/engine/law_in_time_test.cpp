@@ -3,11 +3,11 @@
 // carried across; kept fulfilments), duties without a deadline, targets,
 // `earliest of` / `latest of`, and the date that decides a waiver. Exact
 // statuses, dates, citations and the output fields they give.
+#include "tests/support/check_json.hpp"
 #include "tests/support/fixture.hpp"
 
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -160,7 +160,7 @@ Checked check(std::string const& case_json, std::string const& as_of) {
   Checked out{std::move(parsed).value(), {}, {}};
   auto const at = *Moment::parse(as_of);
   engine::evaluate(program(), out.c, at, out.results);
-  out.json = engine::to_json(program(), out.c, out.results, at);
+  out.json = pligt::testing::check_json(program(), out.c, out.results, at);
   return out;
 }
 

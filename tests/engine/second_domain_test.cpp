@@ -1,11 +1,11 @@
 // The engine knows no domain: a building-permit law of two duties, with an
 // age counted from the building's completion, reads, evaluates and explains
 // its cases as child welfare does. Nothing here is real law.
+#include "tests/support/check_json.hpp"
 #include "tests/support/fixture.hpp"
 
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -77,7 +77,7 @@ Checked check(std::string const& facts, std::string const& events, std::string c
     auto const at = Moment::parse(as_of);
     REQUIRE(at.has_value());
     engine::evaluate(buildings(), out.c, *at, out.results);
-    out.json = engine::to_json(buildings(), out.c, out.results, *at);
+    out.json = pligt::testing::check_json(buildings(), out.c, out.results, *at);
     return out;
 }
 

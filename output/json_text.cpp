@@ -1,10 +1,10 @@
-#include "engine/json_text.hpp"
+#include "output/json_text.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <charconv>
 
-namespace pligt::engine {
+namespace pligt::output {
 namespace {
 
 // Whether `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no
@@ -140,4 +140,4 @@ void JsonText::string(std::string_view text) {
     out_ += '"';
 }
 
-}  // namespace pligt::engine
+}  // namespace pligt::output

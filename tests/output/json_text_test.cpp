@@ -1,12 +1,12 @@
-// The check answer is written as text without a JSON tree (engine::JsonText,
+// The check answer is written as text without a JSON tree (output::JsonText,
 // engine::to_json_text); its bytes must be exactly what nlohmann's dump
 // gives for the same document, which the API contract and the golden files
 // were written against. Each test parses the text and dumps it again with
 // nlohmann: the two must be equal byte for byte.
-#include "engine/json_text.hpp"
+#include "output/json_text.hpp"
 
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
+#include "output/check_json.hpp"
 #include "population/generate.hpp"
 #include "tests/support/fixture.hpp"
 
@@ -38,7 +38,7 @@ std::string read_file(std::filesystem::path const& path) {
 
 // An object with every shape the writer knows: nested objects and arrays,
 // empty ones, numbers, and strings that need escaping.
-void write_sample(engine::JsonText& json) {
+void write_sample(output::JsonText& json) {
     json.begin_object();
     json.member("plain", "Børnefaglig undersøgelse · SEL § 50, stk. 7");
     json.member("escaped", "quote \" backslash \\ tab \t newline \n cr \r bell \x07 esc \x1b del \x7f");
@@ -68,20 +68,20 @@ void write_sample(engine::JsonText& json) {
 
 TEST_CASE("JsonText lays out every shape as nlohmann's dump does, pretty and compact") {
     std::string pretty;
-    engine::JsonText pretty_json{pretty};
+    output::JsonText pretty_json{pretty};
     write_sample(pretty_json);
     CHECK(pretty == dumped(pretty, 2));
     CHECK(pretty.find("\"escaped\": \"quote \\\" backslash \\\\ tab \\t newline \\n cr \\r bell \\u0007 esc \\u001b") !=
           std::string::npos);
 
     std::string compact;
-    engine::JsonText compact_json{compact, false};
+    output::JsonText compact_json{compact, false};
     write_sample(compact_json);
     CHECK(compact == dumped(compact, -1));
 
     // A value written as an element of an array printed around it.
     std::string nested = "[\n  ";
-    engine::JsonText nested_json{nested, true, 1};
+    output::JsonText nested_json{nested, true, 1};
     write_sample(nested_json);
     nested += "\n]";
     CHECK(nested == dumped(nested, 2));
@@ -90,7 +90,7 @@ TEST_CASE("JsonText lays out every shape as nlohmann's dump does, pretty and com
 TEST_CASE("JsonText replaces text that is not UTF-8 as nlohmann's replace handler does") {
     for (std::string const bad : {"a\xff" "b", "\xc3", "\xe2\x82", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80", "ok \xe2\x82\xac"}) {
         std::string text;
-        engine::JsonText json{text};
+        output::JsonText json{text};
         json.value(bad);
         CHECK(text == nlohmann::json(bad).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
@@ -119,7 +119,7 @@ TEST_CASE("the check answer as text equals nlohmann's dump of it for examples an
         for (auto const* at : {"2019-06-01", "2022-01-01", "2025-01-01"}) {
             auto const as_of = *Moment::parse(at, nullptr);
             engine::evaluate(program, *c, as_of, results);
-            auto const answer = engine::to_json_text(program, *c, results, as_of);
+            auto const answer = output::check_json_text(program, *c, results, as_of);
             REQUIRE(answer == dumped(answer, 2));
             ++answers;
             waived += answer.find("\"waived_by\"") != std::string::npos;

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pligt::engine {
+namespace pligt::output {
 
 class JsonText {
 public:
@@ -50,4 +50,4 @@ private:
     bool after_key_ = false;
 };
 
-}  // namespace pligt::engine
+}  // namespace pligt::output

@@ -1,0 +1,34 @@
+// The one shape of an input error, and its one JSON writer, for the command
+// line (`pligt check --json`, a batch item) and the API's problem details:
+// `{"pointer": "/events/1", "detail": "…"}`, or `"parameter"` for a query
+// parameter, with the `line` and `column` where malformed JSON stopped.
+#pragma once
+
+#include "engine/case.hpp"
+#include "output/json_text.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pligt::output {
+
+struct InputError {
+    std::string pointer;    // RFC 6901 into the document; "" is the whole document
+    std::string parameter;  // or: the query parameter at fault
+    std::string detail;
+    int line = 0, column = 0;  // malformed JSON: where the parser stopped
+};
+
+// A case reader's error, as every writer shows it.
+InputError input_error(engine::CaseError const& error);
+std::vector<InputError> input_errors(std::vector<engine::CaseError> const& errors);
+
+// The errors as the next value of `json`: an array of objects.
+void write_errors(JsonText& json, std::vector<InputError> const& errors);
+
+// `{"errors": […]}`, as `pligt check --json` prints for a case it cannot
+// check (pretty, no final newline) and a batch answers for it.
+void write_errors_object(JsonText& json, std::vector<InputError> const& errors);
+std::string errors_json_text(std::vector<InputError> const& errors);
+
+}  // namespace pligt::output
