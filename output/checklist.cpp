@@ -1,6 +1,7 @@
 #include "output/checklist.hpp"
 
 #include "engine/explain.hpp"
+#include "output/status_words.hpp"
 
 #include <fmt/format.h>
 
@@ -31,7 +32,7 @@ void write_checklist(std::ostream& out, Program const& program, engine::Case con
     std::map<std::string_view, int> counts;
     for (auto const& result : results) {
         auto const duty = engine::explain(program, c, result, as_of);
-        auto const status = engine::to_string(duty.status);
+        auto const status = status_word(duty.status, Language::en);
         ++counts[status];
         std::string title{duty.title};
         if (duty.instance > 0) title += fmt::format(" (#{})", duty.instance);
