@@ -47,22 +47,26 @@ void duty_table(std::ostringstream& out, Program const& program, std::vector<Ind
         done += times_text(duty) + look_back_text(program, duty);
         std::string exceptions;
         for (auto const& e : duty.exceptions)
-            exceptions += (exceptions.empty() ? "" : "; ") + fmt::format("unless {} ({}){}", e.condition_text, e.cite,
-                                                                         e.instead_id.empty() ? "" : ", instead `" + e.instead_id + "`");
+            exceptions += (exceptions.empty() ? "" : "; ") +
+                          fmt::format("unless {} ({}){}", e.condition_text, e.cite,
+                                      e.instead_id.empty() ? "" : ", instead `" + e.instead_id + "`");
         if (!duty.lapses_on.empty())
-            exceptions += (exceptions.empty() ? "" : "; ") + ("lapses on " + events_text(program, duty.lapses_on, " or "));
+            exceptions +=
+                (exceptions.empty() ? "" : "; ") + ("lapses on " + events_text(program, duty.lapses_on, " or "));
         // A duty whose text changed between versions of its law has a row
         // per text, with the versions' dates it held for.
         auto cite = citation(program, duty);
         if (!duty.owned_by_set && (duty.valid.to || program.laws[duty.owner].in_force.from < duty.valid.from))
-            cite += duty.valid.to ? fmt::format(" ({} to {})",
-                                                std::max(duty.valid.from, program.laws[duty.owner].in_force.from).to_string(),
-                                                duty.valid.to->to_string())
-                                  : fmt::format(" (from {})", duty.valid.from.to_string());
+            cite += duty.valid.to
+                        ? fmt::format(" ({} to {})",
+                                      std::max(duty.valid.from, program.laws[duty.owner].in_force.from).to_string(),
+                                      duty.valid.to->to_string())
+                        : fmt::format(" (from {})", duty.valid.from.to_string());
         bool const none = duty.due.kind == DeadlineDef::Kind::none;
         auto const deadline = none ? std::string{"no statutory deadline"} : duty.due.text;
-        auto const words = none ? std::string{"—"} : duty.wording.empty() ? std::string{"(not recorded)"}
-                                                                          : "«" + duty.wording + "»";
+        auto const words = none                   ? std::string{"—"}
+                           : duty.wording.empty() ? std::string{"(not recorded)"}
+                                                  : "«" + duty.wording + "»";
         out << fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} |\n", duty.id, cell(duty.title), cell(cite),
                            cell(trigger), cell(deadline), cell(words), cell(done),
                            cell(exceptions.empty() ? "—" : exceptions));
@@ -92,11 +96,13 @@ std::string coverage_markdown(Program const& program) {
             std::string what;
             for (auto const& id : transition.finish) what += (what.empty() ? "" : ", ") + ("`" + id + "`");
             for (auto const& keep : transition.keeps)
-                what += (what.empty() ? "" : "; ") + fmt::format("{} kept for {}", events_text(program, keep.events, ", "),
-                                                                 fmt::format("`{}`", fmt::join(keep.duties, "`, `")));
-            out << fmt::format("Transitional provision {} {} (from {}): {}.\n\n", law.short_name, transition.cite,
-                               program.laws[transition.from_law].id,
-                               transition.finish.empty() ? what : "open instances of " + what + " are finished under this law");
+                what +=
+                    (what.empty() ? "" : "; ") + fmt::format("{} kept for {}", events_text(program, keep.events, ", "),
+                                                             fmt::format("`{}`", fmt::join(keep.duties, "`, `")));
+            out << fmt::format(
+                "Transitional provision {} {} (from {}): {}.\n\n", law.short_name, transition.cite,
+                program.laws[transition.from_law].id,
+                transition.finish.empty() ? what : "open instances of " + what + " are finished under this law");
         }
         auto duties = law.duties;
         std::sort(duties.begin(), duties.end(),
@@ -153,8 +159,9 @@ std::string coverage_markdown(Program const& program) {
             auto continuation = lines.tellg();
             for (std::string next; std::getline(lines, next);) {
                 auto const start = next.find_first_not_of(" \t");
-                if (start == std::string::npos || next[start] != '#' || next.find("unconfirmed:") != std::string::npos ||
-                    next.substr(start).rfind("# ", 0) != 0 || next.size() < start + 3) {
+                if (start == std::string::npos || next[start] != '#' ||
+                    next.find("unconfirmed:") != std::string::npos || next.substr(start).rfind("# ", 0) != 0 ||
+                    next.size() < start + 3) {
                     lines.seekg(continuation);
                     break;
                 }

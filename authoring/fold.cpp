@@ -106,12 +106,10 @@ void collect(Program const& program, Index index, bool negated, std::vector<Atom
 // The values an operand's type allows: a bool is 0 or 1, a kind one of its values.
 Domain domain_of(Program const& program, Index event, Operand const& operand) {
     Type type{BaseType::integer};
-    if (operand.kind == OperandKind::state)
-        type = Type{BaseType::boolean};
+    if (operand.kind == OperandKind::state) type = Type{BaseType::boolean};
     else if (operand.kind == OperandKind::attribute && event != no_index)
         type = program.events[event].attributes[operand.index].type;
-    else if (operand.kind == OperandKind::fact)
-        type = program.facts[operand.index].type;
+    else if (operand.kind == OperandKind::fact) type = program.facts[operand.index].type;
     Domain domain;
     if (type.base == BaseType::boolean) {
         domain.low = 0;

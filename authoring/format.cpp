@@ -2,8 +2,8 @@
 // loses nothing. The layout itself is format_layout.cpp.
 #include "authoring/format.hpp"
 
-#include "dsl/diagnostic.hpp"
 #include "authoring/format_layout.hpp"
+#include "dsl/diagnostic.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/source.hpp"
 
@@ -87,11 +87,11 @@ public:
 private:
     std::string const& text_;
     std::vector<Comment> comments_;
-    std::size_t next_ = 0;       // the first comment not yet written
+    std::size_t next_ = 0;  // the first comment not yet written
     std::string out_;
-    std::size_t last_end_ = 0;   // source offset where the last written line ended
-    bool after_open_ = false;    // the last line opened a block
-    bool force_blank_ = false;   // the last line closed a top-level declaration
+    std::size_t last_end_ = 0;  // source offset where the last written line ended
+    bool after_open_ = false;   // the last line opened a block
+    bool force_blank_ = false;  // the last line closed a top-level declaration
 
     // One blank line where the source had one (or more), and always between
     // top-level declarations; never at the top, after `{` or before `}`.
@@ -124,7 +124,8 @@ std::vector<std::string> texts(std::vector<Comment> const& comments) {
 std::vector<std::string> code(std::vector<Line> const& lines) {
     std::vector<std::string> out;
     out.reserve(lines.size());
-    for (auto const& line : lines) out.push_back(std::string(static_cast<std::size_t>(line.depth) * 2, ' ') + line.text);
+    for (auto const& line : lines)
+        out.push_back(std::string(static_cast<std::size_t>(line.depth) * 2, ' ') + line.text);
     return out;
 }
 
@@ -135,15 +136,15 @@ std::optional<std::string> format(SourceFile const& source, ast::File const& fil
     std::string output = render(source.text(), lines);
 
     auto const refuse = [&](std::string_view what) {
-        diagnostics.file_error(source.name(), "format", "formatter would " + std::string{what} + "; file left unchanged");
+        diagnostics.file_error(source.name(), "format",
+                               "formatter would " + std::string{what} + "; file left unchanged");
         return std::nullopt;
     };
     SourceFile const formatted{source.name(), output};
     Diagnostics reparsed;
     auto const again = parse(formatted, reparsed);
     if (reparsed.has_errors()) return refuse("lose the syntax (its output does not parse)");
-    if (texts(comments_of(output)) != texts(comments_of(source.text())))
-        return refuse("lose or reorder a comment");
+    if (texts(comments_of(output)) != texts(comments_of(source.text()))) return refuse("lose or reorder a comment");
     auto const lines_again = format_detail::layout(output, again);
     if (code(lines_again) != code(lines)) return refuse("lose code (its output reads differently)");
     if (render(output, lines_again) != output) return refuse("lose its own layout (a second run changes it)");

@@ -111,7 +111,8 @@ std::string deadline(ast::DeadlineRule const& rule) {
     auto const& then = *rule.then;
     out += ", then every " + boost::apply_visitor(DeadlineText{}, then.every);
     if (then.otherwise) {
-        if (auto const* every = boost::get<ast::Duration>(&*then.otherwise)) out += ", otherwise every " + duration(*every);
+        if (auto const* every = boost::get<ast::Duration>(&*then.otherwise))
+            out += ", otherwise every " + duration(*every);
         else out += ", otherwise no " + boost::get<ast::NoDeadline>(*then.otherwise).value.text;
     }
     if (!then.until.empty()) out += " until " + join(then.until, " or ");
@@ -303,7 +304,9 @@ private:
 
     // Anything that is one clause prints as one line.
     template <typename Node>
-    void block(int depth, Node const& node) { clause(depth, node); }
+    void block(int depth, Node const& node) {
+        clause(depth, node);
+    }
 
     // `KEYWORD name "title" {`, its items one a line, `}`.
     template <typename Declaration, typename Items>

@@ -1,8 +1,8 @@
 #include "authoring/lint.hpp"
 
-#include "dsl/diagnostic.hpp"
 #include "authoring/fold.hpp"
 #include "authoring/lint_checks.hpp"
+#include "dsl/diagnostic.hpp"
 
 #include <fmt/format.h>
 
@@ -59,8 +59,7 @@ std::optional<Date> first_uncovered_day(Period const& period, std::vector<Period
         // Of the periods containing the day, the one that reaches furthest.
         Period const* reach = nullptr;
         for (auto const& cover : covers)
-            if (cover.contains(day) && (!reach || (reach->to && (!cover.to || *reach->to < *cover.to))))
-                reach = &cover;
+            if (cover.contains(day) && (!reach || (reach->to && (!cover.to || *reach->to < *cover.to)))) reach = &cover;
         if (!reach) return day;
         if (!reach->to) return std::nullopt;
         if (period.to && *period.to <= *reach->to) return std::nullopt;
@@ -70,8 +69,8 @@ std::optional<Date> first_uncovered_day(Period const& period, std::vector<Period
 
 }  // namespace
 
-void report(Diagnostics& diagnostics, Program const& program, Origin const& origin, Severity severity,
-            std::string code, std::string message) {
+void report(Diagnostics& diagnostics, Program const& program, Origin const& origin, Severity severity, std::string code,
+            std::string message) {
     diagnostics.add(locate(program.sources[origin.source], origin.begin, origin.end, severity, std::move(code),
                            std::move(message)));
 }
@@ -85,8 +84,7 @@ Origin condition_origin(Program const& program, DutyDef const& duty) {
     auto const& text = program.sources[duty.origin.source].text();
     auto const& condition = duty.condition_text;
     if (condition.empty()) return duty.origin;  // several `on` clauses
-    for (auto at = text.find(condition, duty.origin.end); at != std::string::npos;
-         at = text.find(condition, at + 1)) {
+    for (auto at = text.find(condition, duty.origin.end); at != std::string::npos; at = text.find(condition, at + 1)) {
         auto before = at;
         while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t' || text[before - 1] == '\n' ||
                               text[before - 1] == '\r'))
@@ -127,14 +125,14 @@ void check_adoptions(Program const& program, Diagnostics& diagnostics) {
         for (std::size_t j = 0; j < adoptions.size(); ++j) {
             auto const& adoption = adoptions[j];
             auto const& set = program.exemption_sets[adoption.set];
-            auto const adopts = fmt::format("municipality '{}' adopts exemption set '{}' {}", municipality.id,
-                                            set.id, adoption_text(adoption.period));
+            auto const adopts = fmt::format("municipality '{}' adopts exemption set '{}' {}", municipality.id, set.id,
+                                            adoption_text(adoption.period));
             for (std::size_t i = 0; i < j; ++i) {
                 if (adoptions[i].set != adoption.set || !first_common_day(adoptions[i].period, adoption.period))
                     continue;
                 report(diagnostics, program, adoption.origin, Severity::error, "overlapping_adoption",
-                       fmt::format("{}, overlapping its adoption {} at {}", adopts,
-                                   adoption_text(adoptions[i].period), where(program, adoptions[i].origin)));
+                       fmt::format("{}, overlapping its adoption {} at {}", adopts, adoption_text(adoptions[i].period),
+                                   where(program, adoptions[i].origin)));
                 break;
             }
             if (!within(adoption.period, set.in_force))

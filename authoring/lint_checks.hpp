@@ -9,8 +9,8 @@
 
 namespace pligt {
 
-void report(Diagnostics& diagnostics, Program const& program, Origin const& origin, Severity severity,
-            std::string code, std::string message);
+void report(Diagnostics& diagnostics, Program const& program, Origin const& origin, Severity severity, std::string code,
+            std::string message);
 
 // The verification of the law in time (lint_time.cpp): per law version, every
 // duty can be met, exceptions do not contradict, and an exemption set removes

@@ -47,9 +47,8 @@ void cannot_be_breached_or_met(Program const& program, Diagnostics& diagnostics)
         // A form read from an attribute is conditional too: it counts only
         // where the trigger records the attribute.
         if (!due.alternatives.empty() &&
-            std::all_of(due.alternatives.begin(), due.alternatives.end(), [](DeadlineDef const& form) {
-                return !form.where.empty() || !form.span_attribute.empty();
-            }))
+            std::all_of(due.alternatives.begin(), due.alternatives.end(),
+                        [](DeadlineDef const& form) { return !form.where.empty() || !form.span_attribute.empty(); }))
             report(diagnostics, program, duty.origin, Severity::error, "deadline_may_be_missing",
                    fmt::format("duty '{}': every form of '{}' has a condition, so where none holds the duty has "
                                "no deadline; give one form without 'where' that reads no attribute",
@@ -111,7 +110,6 @@ void versions_cover_the_law(Program const& program, Diagnostics& diagnostics) {
                                law.in_force.from.to_string(), law.versions.front().title,
                                law.versions.front().from.to_string()));
 }
-
 
 // The youngest age, in months, at which the trigger at `which` can open the
 // duty: a birthday's own age, or the lowest `age` its clause allows.
@@ -201,11 +199,10 @@ void unreachable_by_age(Program const& program, Diagnostics& diagnostics) {
 // A duty none of whose fulfilling events can ever count.
 void fulfilments_never_hold(Program const& program, Diagnostics& diagnostics) {
     for (auto const& duty : program.duties) {
-        bool const never = !duty.done_by.empty() &&
-                           std::all_of(duty.done_by.begin(), duty.done_by.end(), [&](FulfilmentDef const& f) {
-                               return f.condition != no_index &&
-                                      Folder{program, f.event}.truth(f.condition) == Truth::never;
-                           });
+        bool const never =
+            !duty.done_by.empty() && std::all_of(duty.done_by.begin(), duty.done_by.end(), [&](FulfilmentDef const& f) {
+                return f.condition != no_index && Folder{program, f.event}.truth(f.condition) == Truth::never;
+            });
         if (never)
             report(diagnostics, program, duty.origin, Severity::error, "cannot_be_met",
                    fmt::format("duty '{}' cannot be met: the condition of every event that would fulfil it can "
@@ -219,9 +216,8 @@ void fulfilments_never_hold(Program const& program, Diagnostics& diagnostics) {
 // "Art. 5, para. 2" and "Art. 5, para. 2" covers "Art. 5, para. 2, point b",
 // but "Art. 5" does not cover "Art. 5a").
 bool covered_by(std::string_view cite, std::string_view paragraph) {
-    return cite == paragraph ||
-           (cite.size() > paragraph.size() && cite.substr(0, paragraph.size()) == paragraph &&
-            cite[paragraph.size()] == ',');
+    return cite == paragraph || (cite.size() > paragraph.size() && cite.substr(0, paragraph.size()) == paragraph &&
+                                 cite[paragraph.size()] == ',');
 }
 
 // An exemption set removes only what its basis covers: every definition of

@@ -29,9 +29,7 @@ bool identifier(std::string_view word) {
     });
 }
 
-bool overlap(Period const& a, Period const& b) {
-    return (!a.to || b.from <= *a.to) && (!b.to || a.from <= *b.to);
-}
+bool overlap(Period const& a, Period const& b) { return (!a.to || b.from <= *a.to) && (!b.to || a.from <= *b.to); }
 
 std::string period_text(Period const& p) {
     return p.to ? fmt::format("{} .. {}", p.from.to_string(), p.to->to_string()) : p.from.to_string();
@@ -75,7 +73,8 @@ private:
         auto const [ib, ie] = trimmed(text_, b + 3, e);
         auto const id = text_.substr(ib, ie - ib);
         if (!inventory_.law.empty()) return error(b, e, "paragraphs_law_twice", "a second `law` line: one law a file");
-        if (!identifier(id)) return error(ib, ie, "paragraphs_syntax", "expected the law's id after `law`, as in `law child_care`");
+        if (!identifier(id))
+            return error(ib, ie, "paragraphs_syntax", "expected the law's id after `law`, as in `law child_care`");
         inventory_.law = std::string{id};
         inventory_.law_begin = ib;
         inventory_.law_end = ie;
@@ -84,7 +83,8 @@ private:
     void chapter(std::size_t b, std::size_t e) {
         auto const [qb, qe] = trimmed(text_, b + 7, e);
         if (qe - qb < 2 || text_[qb] != '"' || text_[qe - 1] != '"')
-            return error(qb, qe, "paragraphs_syntax", "expected the chapter's heading in double quotes after `chapter`");
+            return error(qb, qe, "paragraphs_syntax",
+                         "expected the chapter's heading in double quotes after `chapter`");
         inventory_.chapters.emplace_back(text_.substr(qb + 1, qe - qb - 2));
     }
 
@@ -107,7 +107,8 @@ private:
         if (!from || !to) return std::nullopt;
         if (*to < *from) {
             auto const [tb, te] = trimmed(text_, b, e);
-            error(tb, te, "paragraphs_date", fmt::format("the period ends ({}) before it begins ({})", to->to_string(), from->to_string()));
+            error(tb, te, "paragraphs_date",
+                  fmt::format("the period ends ({}) before it begins ({})", to->to_string(), from->to_string()));
             return std::nullopt;
         }
         return Period{*from, *to};
@@ -143,8 +144,9 @@ private:
                 auto const [ib, ie] = trimmed(text_, at, comma);
                 auto const id = text_.substr(ib, ie - ib);
                 if (!identifier(id))
-                    return error(ib, ie, "paragraphs_syntax",
-                                 "expected `-` or the ids of the duties that encode the paragraph, separated by commas");
+                    return error(
+                        ib, ie, "paragraphs_syntax",
+                        "expected `-` or the ids of the duties that encode the paragraph, separated by commas");
                 entry.rules.emplace_back(id);
                 entry.rule_spans.emplace_back(ib, ie);
                 at = comma + 1;
@@ -161,10 +163,11 @@ private:
         auto& same_label = by_label_[entry.label];
         for (auto const index : same_label)
             if (auto const& other = inventory_.entries[index]; overlap(other.in_force, entry.in_force))
-                return error(lb, le, "paragraphs_duplicate",
-                             fmt::format("{} is listed twice for the same days: here ({}) and on line {} ({})", entry.label,
-                                         period_text(entry.in_force),
-                                         inventory_.source.position(other.line_begin).line, period_text(other.in_force)));
+                return error(
+                    lb, le, "paragraphs_duplicate",
+                    fmt::format("{} is listed twice for the same days: here ({}) and on line {} ({})", entry.label,
+                                period_text(entry.in_force), inventory_.source.position(other.line_begin).line,
+                                period_text(other.in_force)));
         same_label.push_back(inventory_.entries.size());
         inventory_.entries.push_back(std::move(entry));
     }

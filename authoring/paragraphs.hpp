@@ -33,7 +33,7 @@ class Diagnostics;
 struct ParagraphEntry {
     std::string label;
     Period in_force;
-    std::vector<std::string> rules;  // empty: `-`
+    std::vector<std::string> rules;                               // empty: `-`
     std::vector<std::pair<std::size_t, std::size_t>> rule_spans;  // each rule's offsets, for diagnostics
     std::string note;
     std::size_t chapter = 0;  // into ParagraphInventory::chapters; 0: before any chapter line

@@ -69,17 +69,17 @@ std::vector<TestOutcome> run_tests(Program const& program, std::vector<bool>* te
                 // `expect no DUTY instance N`: fewer than N instances.
                 auto const allowed = static_cast<std::size_t>(std::max(expectation.instance, 1) - 1);
                 if (instances.size() > allowed)
-                    outcome.failures.push_back({&expectation, expected.insert(0, "no "),
-                                                describe(program, *instances[allowed])});
+                    outcome.failures.push_back(
+                        {&expectation, expected.insert(0, "no "), describe(program, *instances[allowed])});
                 continue;
             }
             auto const wanted = static_cast<std::size_t>(std::max(expectation.instance, 1));
             if (instances.size() < wanted) {
-                outcome.failures.push_back(
-                    {&expectation, expected,
-                     instances.empty() ? fmt::format("no {} in the case", expectation.duty)
-                                       : fmt::format("{} instance{} of {}", instances.size(),
-                                                     instances.size() == 1 ? "" : "s", expectation.duty)});
+                outcome.failures.push_back({&expectation, expected,
+                                            instances.empty()
+                                                ? fmt::format("no {} in the case", expectation.duty)
+                                                : fmt::format("{} instance{} of {}", instances.size(),
+                                                              instances.size() == 1 ? "" : "s", expectation.duty)});
                 continue;
             }
             auto const& found = *instances[wanted - 1];
@@ -90,7 +90,9 @@ std::vector<TestOutcome> run_tests(Program const& program, std::vector<bool>* te
                       found.due.minute == expectation.due->minute;
             if (expectation.no_due) ok &= found.no_deadline;
             if (!expectation.cite.empty()) ok &= citation(program, program.duties[found.duty]) == expectation.cite;
-            if (!ok) outcome.failures.push_back({&expectation, expected, describe(program, found, !expectation.cite.empty())});
+            if (!ok)
+                outcome.failures.push_back(
+                    {&expectation, expected, describe(program, found, !expectation.cite.empty())});
             else if (tested) (*tested)[found.duty] = true;
         }
         outcomes.push_back(std::move(outcome));

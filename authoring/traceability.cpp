@@ -12,9 +12,7 @@
 namespace pligt::engine {
 namespace {
 
-bool overlap(Period const& a, Period const& b) {
-    return (!a.to || b.from <= *a.to) && (!b.to || a.from <= *b.to);
-}
+bool overlap(Period const& a, Period const& b) { return (!a.to || b.from <= *a.to) && (!b.to || a.from <= *b.to); }
 
 bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
@@ -40,8 +38,9 @@ std::vector<int> numbers_after(std::string_view text) {
         if (token.empty()) continue;
         auto const dash = token.find('-');
         auto const number = [](std::string_view digits) {
-            if (digits.empty() || digits.size() > 3 ||
-                !std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            if (digits.empty() || digits.size() > 3 || !std::all_of(digits.begin(), digits.end(), [](char c) {
+                    return std::isdigit(static_cast<unsigned char>(c));
+                }))
                 return -1;
             int n = 0;
             for (char c : digits) n = n * 10 + (c - '0');
@@ -58,7 +57,8 @@ std::vector<int> numbers_after(std::string_view text) {
                 continue;
             }
         }
-        if (token.size() <= 3 && std::all_of(token.begin(), token.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
+        if (token.size() <= 3 &&
+            std::all_of(token.begin(), token.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
             continue;  // "og", "and"
         break;
     }
@@ -104,8 +104,9 @@ public:
                          fmt::format("unknown law '{}'{}", inv.law, did_you_mean(inv.law, known)));
         }
         if (auto const [at, added] = by_law.emplace(law, &inv); !added)
-            return error(inv, inv.law_begin, inv.law_end, "paragraphs_law_twice",
-                         fmt::format("a second inventory for '{}' (the first is {})", inv.law, at->second->source.name()));
+            return error(
+                inv, inv.law_begin, inv.law_end, "paragraphs_law_twice",
+                fmt::format("a second inventory for '{}' (the first is {})", inv.law, at->second->source.name()));
         auto const duties = law_duties(program_, law);
         std::vector<bool> traced(duties.size(), false);
         for (auto const& entry : inv.entries)
@@ -206,7 +207,8 @@ std::string cell(std::string_view text) {
 }
 
 std::string period_text(Period const& p) {
-    return p.to ? fmt::format("{} – {}", p.from.to_string(), p.to->to_string()) : fmt::format("{} –", p.from.to_string());
+    return p.to ? fmt::format("{} – {}", p.from.to_string(), p.to->to_string())
+                : fmt::format("{} –", p.from.to_string());
 }
 
 // The kind of reason a note gives: its words before the first colon, when
@@ -223,7 +225,9 @@ std::string exemptions_of(Program const& program, Index law, std::string const& 
     for (auto const& set : program.exemption_sets) {
         if (std::find(set.amends.begin(), set.amends.end(), law) == set.amends.end()) continue;
         for (auto const& w : set.waivers)
-            if (w.duty == duty) text += fmt::format("; waived by `{}`{}", set.id, w.condition_text.empty() ? "" : " where " + w.condition_text);
+            if (w.duty == duty)
+                text += fmt::format("; waived by `{}`{}", set.id,
+                                    w.condition_text.empty() ? "" : " where " + w.condition_text);
         for (auto const& c : set.changes)
             if (c.duty == duty) text += fmt::format("; deadline changed by `{}`", set.id);
     }
@@ -250,7 +254,8 @@ std::string rules_cell(Program const& program, Index law, ParagraphEntry const& 
         }
         std::string cited;
         for (auto const& c : cites) cited += (cited.empty() ? "" : ", ") + c;
-        text += fmt::format("`{}`{}{}", rule, cited.empty() ? "" : " (" + cited + ")", exemptions_of(program, law, rule));
+        text +=
+            fmt::format("`{}`{}{}", rule, cited.empty() ? "" : " (" + cited + ")", exemptions_of(program, law, rule));
     }
     return cell(text);
 }
@@ -275,7 +280,8 @@ bool cites_paragraph(std::string_view cite, std::string_view label) {
         if (at > 0 && alnum(cite[at - 1]) && alnum(section.front())) continue;
         if (after < cite.size() && alnum(cite[after]) && alnum(section.back())) continue;  // "5" of "50"
         // " a" followed by the end, a comma or a blank: a lettered section.
-        if (after + 1 < cite.size() && cite[after] == ' ' && std::islower(static_cast<unsigned char>(cite[after + 1])) &&
+        if (after + 1 < cite.size() && cite[after] == ' ' &&
+            std::islower(static_cast<unsigned char>(cite[after + 1])) &&
             (after + 2 == cite.size() || cite[after + 2] == ',' || cite[after + 2] == ' '))
             continue;
         if (part_numbers.empty()) return true;
@@ -324,8 +330,9 @@ std::string traceability_markdown(Program const& program, std::vector<ParagraphI
                     duty_ids.push_back(r);
         }
         out << fmt::format("\n## {}{}\n\n", law.title, law.short_name.empty() ? "" : " (" + law.short_name + ")");
-        out << fmt::format("In force {}. Inventory: `{}`. {} paragraphs: {} encoded by {} duties", period_text(law.in_force),
-                           inv->source.name(), inv->entries.size(), encoded, duty_ids.size());
+        out << fmt::format("In force {}. Inventory: `{}`. {} paragraphs: {} encoded by {} duties",
+                           period_text(law.in_force), inv->source.name(), inv->entries.size(), encoded,
+                           duty_ids.size());
         for (auto const& [kind, count] : reasons) out << fmt::format("; {}: {}", kind, count);
         out << ".\n";
         std::size_t chapter = static_cast<std::size_t>(-1);

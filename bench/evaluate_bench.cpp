@@ -6,9 +6,9 @@
 #include "dsl/load.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/overlay.hpp"
 #include "output/check_json.hpp"
 #include "population/generate.hpp"
-#include "engine/overlay.hpp"
 #include "population/simulate_run.hpp"
 
 #include <benchmark/benchmark.h>

@@ -37,9 +37,10 @@ LineRead read_case_line(std::istream& in, std::string& line) {
 }
 
 std::string too_long_line_message() {
-    return fmt::format("the line is longer than {} bytes (1 MiB), the most one case may take; "
-                       "a cases file holds one case JSON a line (JSONL)",
-                       max_case_line_bytes);
+    return fmt::format(
+        "the line is longer than {} bytes (1 MiB), the most one case may take; "
+        "a cases file holds one case JSON a line (JSONL)",
+        max_case_line_bytes);
 }
 
 }  // namespace pligt::cli

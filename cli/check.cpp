@@ -10,8 +10,8 @@
 #include "output/checklist.hpp"
 #include "output/errors.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -81,8 +81,9 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
     if (options.json) {
         terminal.out() << output::check_json_text(*program, *c, results, as_of) << "\n";
     } else {
-        output::write_checklist(terminal.out(), *program, *c, results, as_of,
-                                [&](std::string_view text, output::Colour colour) { return terminal.paint(text, colour); });
+        output::write_checklist(
+            terminal.out(), *program, *c, results, as_of,
+            [&](std::string_view text, output::Colour colour) { return terminal.paint(text, colour); });
     }
 
     bool const breached = std::any_of(results.begin(), results.end(), [](engine::DutyResult const& r) {

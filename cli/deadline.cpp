@@ -3,15 +3,15 @@
 // skipped on the way. The same arithmetic as a duty's deadline in `check`
 // (engine::deadline), so a caseworker can verify one by hand. Contract:
 // docs/cli.md.
+#include "engine/deadline.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "engine/deadline.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -104,8 +104,9 @@ int run_deadline(DeadlineOptions const& options, Terminal& terminal) {
                                       options.span);
         return 2;
     };
-    std::int64_t const months = span->unit == TimeUnit::years ? 12 * std::int64_t{span->amount}
-                                : span->unit == TimeUnit::months ? span->amount : 0;
+    std::int64_t const months = span->unit == TimeUnit::years    ? 12 * std::int64_t{span->amount}
+                                : span->unit == TimeUnit::months ? span->amount
+                                                                 : 0;
     if (from->date.year() + (from->date.month() - 1 + months) / 12 > 9999) return beyond_calendar();
     auto const due = engine::deadline(*from, *span, *calendar);
     if (due.date.year() > 9999) return beyond_calendar();
@@ -131,8 +132,7 @@ int run_deadline(DeadlineOptions const& options, Terminal& terminal) {
 void add_deadline(CLI::App& app, Terminal& terminal, int& exit_code) {
     auto options = std::make_shared<DeadlineOptions>();  // must outlive parsing
     auto* verb = app.add_subcommand("deadline", "Count a span from a date: the due date and the days off it skipped");
-    verb->add_option("from", options->from, "Count from this date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM)")
-        ->required();
+    verb->add_option("from", options->from, "Count from this date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM)")->required();
     verb->add_option("span", options->span,
                      "The span, quoted: \"N UNIT\" with UNIT hours, days, working days, weeks, months or years")
         ->required();

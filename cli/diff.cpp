@@ -1,16 +1,16 @@
 // `pligt diff OLD NEW [--laws] [--cases FILE.jsonl] [--as-of DATE] [--examples N]
 // [--rules DIR…] [--json]`: what a change to the rule files, or a change of
 // law, does to the duties and to a population of cases; contract in docs/cli.md.
+#include "population/diff.hpp"
 #include "cli/case_lines.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "population/diff.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -111,11 +111,12 @@ nlohmann::ordered_json to_json(engine::RulesDiff const& diff, engine::CasesDiff 
     for (auto const& item : diff.removed) removed.push_back(item_json(item));
     auto& changed = out["changed"] = nlohmann::ordered_json::array();
     for (auto const& entry : diff.changed) {
-        nlohmann::ordered_json row{{"kind", engine::to_string(entry.item.kind)}, {"duty", entry.item.duty},
-                                   {"law", entry.item.owner}};
+        nlohmann::ordered_json row{
+            {"kind", engine::to_string(entry.item.kind)}, {"duty", entry.item.duty}, {"law", entry.item.owner}};
         if (!entry.old_owner.empty()) row["old_law"] = entry.old_owner;
         auto& changes = row["changes"] = nlohmann::ordered_json::array();
-        for (auto const& c : entry.changes) changes.push_back({{"aspect", c.aspect}, {"old", c.old_text}, {"new", c.new_text}});
+        for (auto const& c : entry.changes)
+            changes.push_back({{"aspect", c.aspect}, {"old", c.old_text}, {"new", c.new_text}});
         changed.push_back(std::move(row));
     }
     if (!cases) return out;
@@ -182,7 +183,8 @@ void print_text(std::ostream& out, Terminal const& terminal, std::string const& 
         if (cases->by_kind[k] == 0) continue;
         auto const kind = static_cast<CaseChange>(k);
         out << fmt::format("\n  {} case{} {}{}\n", cases->by_kind[k], cases->by_kind[k] == 1 ? "" : "s",
-                           kind_text(kind, options), cases->examples[k].size() < cases->by_kind[k] ? ", for example:" : ":");
+                           kind_text(kind, options),
+                           cases->examples[k].size() < cases->by_kind[k] ? ", for example:" : ":");
         for (auto const& c : cases->examples[k]) {
             out << fmt::format("    {}\n", case_name(c));
             if (!c.old_error.empty()) out << fmt::format("      under {}: {}\n", old_name(options), c.old_error);
@@ -294,9 +296,10 @@ int run_diff(DiffOptions const& options, Terminal& terminal) {
         if (!old_side || !new_side) return 2;
         auto const old_law = old_side->text.law, new_law = new_side->text.law;
         if (old_law == new_law && (!old_side->dated || !new_side->dated)) {
-            terminal.err() << fmt::format("pligt diff: to compare two versions of law '{}', give each its date: "
-                                          "{}@YYYY-MM-DD\n",
-                                          program->laws[old_law].id, program->laws[old_law].id);
+            terminal.err() << fmt::format(
+                "pligt diff: to compare two versions of law '{}', give each its date: "
+                "{}@YYYY-MM-DD\n",
+                program->laws[old_law].id, program->laws[old_law].id);
             return 2;
         }
         heading = fmt::format("Law {} → {}", side_heading(*program, *old_side), side_heading(*program, *new_side));
@@ -304,8 +307,9 @@ int run_diff(DiffOptions const& options, Terminal& terminal) {
         if (!options.cases.empty()) {
             // Each law (or version) as if it alone had been in force all along.
             auto const alone = [&](LawSide const& keep, LawSide const& other) {
-                auto out = keep.text.law == other.text.law ? *program
-                                                           : engine::with_law_alone(*program, keep.text.law, other.text.law);
+                auto out = keep.text.law == other.text.law
+                               ? *program
+                               : engine::with_law_alone(*program, keep.text.law, other.text.law);
                 return keep.dated ? engine::with_text_alone(out, keep.text.law, keep.text.on) : out;
             };
             auto const old_program = alone(*old_side, *new_side);

@@ -2,20 +2,20 @@
 // the duties in force on a date, with what a municipality's exemptions waive,
 // change or add; --all shows that for every municipality. `--coverage`: the
 // traceability table of the laws' paragraph inventories (docs/coverage.md).
+#include "authoring/coverage.hpp"
+#include "authoring/paragraphs.hpp"
+#include "authoring/traceability.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
-#include "authoring/paragraphs.hpp"
 #include "engine/case.hpp"
-#include "authoring/coverage.hpp"
 #include "output/duties_report.hpp"
-#include "authoring/traceability.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -71,19 +71,22 @@ void print_duties(nlohmann::ordered_json const& report, Terminal& terminal) {
         if (duty.contains("wording")) out << fmt::format("    «{}»\n", duty["wording"].get<std::string>());
         if (duty.contains("unless"))
             for (auto const& e : duty["unless"])
-                out << fmt::format("    unless {} ({}){}\n", e["condition"].get<std::string>(), e["cite"].get<std::string>(),
+                out << fmt::format("    unless {} ({}){}\n", e["condition"].get<std::string>(),
+                                   e["cite"].get<std::string>(),
                                    e.contains("instead") ? ", instead " + e["instead"].get<std::string>() : "");
         if (duty.contains("waived_by")) {
             auto const& w = duty["waived_by"];
-            out << "    " << terminal.paint(fmt::format("waived by {}", w["exemptions"].get<std::string>()), Colour::blue)
+            out << "    "
+                << terminal.paint(fmt::format("waived by {}", w["exemptions"].get<std::string>()), Colour::blue)
                 << (w.contains("where") ? " where " + w["where"].get<std::string>() : "")
                 << (w.contains("replaced_by") ? ", replaced by " + w["replaced_by"].get<std::string>() : "") << " ("
                 << w["basis"].get<std::string>() << ")\n";
         }
         if (duty.contains("changed_by"))
-            out << "    " << terminal.paint(fmt::format("due {} under {}", duty["changed_by"]["due"].get<std::string>(),
-                                                        duty["changed_by"]["exemptions"].get<std::string>()),
-                                            Colour::blue)
+            out << "    "
+                << terminal.paint(fmt::format("due {} under {}", duty["changed_by"]["due"].get<std::string>(),
+                                              duty["changed_by"]["exemptions"].get<std::string>()),
+                                  Colour::blue)
                 << "\n";
     }
 }
@@ -93,7 +96,8 @@ void print_duties(nlohmann::ordered_json const& report, Terminal& terminal) {
 void print_matrix(nlohmann::ordered_json const& matrix, Terminal& terminal) {
     auto& out = terminal.out();
     auto const& columns = matrix["duties"];
-    out << terminal.paint(fmt::format("Duties in force on {}", matrix["at"].get<std::string>()), Colour::bold) << "\n\n";
+    out << terminal.paint(fmt::format("Duties in force on {}", matrix["at"].get<std::string>()), Colour::bold)
+        << "\n\n";
     for (std::size_t c = 0; c < columns.size(); ++c)
         out << fmt::format("{:>4}  {:<32} {}\n", c + 1, columns[c]["duty"].get<std::string>(),
                            columns[c]["cite"].get<std::string>());
@@ -176,7 +180,8 @@ void add_duties(CLI::App& app, Terminal& terminal, int& exit_code) {
     auto* one = verb->add_option("--municipality", options->municipality,
                                  "Show what this municipality's exemptions waive, change or add (id or code)");
     verb->add_flag("--all", options->all, "Every municipality: what its exemptions change")->excludes(one);
-    verb->add_option("--at,--as-of", options->at, "The date (YYYY-MM-DD): the law and version in force then; default: today");
+    verb->add_option("--at,--as-of", options->at,
+                     "The date (YYYY-MM-DD): the law and version in force then; default: today");
     add_rules_option(*verb, options->rules);
     verb->add_flag("--json", options->json, "Print JSON instead of text (the same as --format json)");
     verb->add_option("--format", options->format,

@@ -6,12 +6,12 @@
 // A file is only written when its text changes, and never in place
 // (cli/temporary_file.hpp): a crash or a full disk leaves the original byte
 // for byte as it was.
+#include "authoring/format.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/temporary_file.hpp"
 #include "cli/terminal.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "authoring/format.hpp"
 #include "dsl/load.hpp"
 #include "dsl/source.hpp"
 

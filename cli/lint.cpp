@@ -2,15 +2,15 @@
 // errors to adoptions outside the law's period (dsl/lint.hpp), in gcc's
 // layout or as a JSON array. Silent when clean. Exit 1 on any finding, error
 // or warning; 2 when a path is missing or a file cannot be read.
+#include "authoring/lint.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "authoring/lint.hpp"
 #include "dsl/load.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -29,9 +29,7 @@ struct LintOptions {
 // not a finding but a job lint could not do.
 bool unreadable(Diagnostic const& diagnostic) { return diagnostic.code == "unreadable"; }
 
-std::string counted(std::size_t n, std::string_view noun) {
-    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
-}
+std::string counted(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
 
 int run_lint(LintOptions const& options, Terminal& terminal) {
     auto const roots = rule_paths(options.paths);

@@ -7,7 +7,6 @@
 
 #include <CLI/CLI.hpp>
 
-
 namespace pligt::cli {
 
 void add_rules_option(CLI::App& verb, std::vector<std::string>& directories) {

@@ -2,9 +2,9 @@
 // [--max-body BYTES] [--timeout SECONDS]`: the JSON API (docs/api.md) and the
 // web page. The server itself is server/serve.hpp; this file only reads the
 // options.
+#include "server/serve.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/verbs.hpp"
-#include "server/serve.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -13,10 +13,11 @@
 #include "output/report.hpp"
 #include "population/simulate_run.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -25,7 +26,6 @@
 #include <iostream>
 #include <memory>
 #include <thread>
-#include <unistd.h>
 
 namespace pligt::cli {
 namespace {
@@ -197,8 +197,7 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
 
     auto const input = options.generate > 0 ? std::string{"generated case"} : options.cases;
     for (auto const& bad : outcome.bad_lines)
-        terminal.err() << fmt::format("{}:{}: {}: {}{}\n", input, bad.number,
-                                      run.skip_bad_lines ? "warning" : "error",
+        terminal.err() << fmt::format("{}:{}: {}: {}{}\n", input, bad.number, run.skip_bad_lines ? "warning" : "error",
                                       bad.pointer.empty() ? "" : "at " + bad.pointer + ": ", bad.message);
     if (outcome.stopped) {
         terminal.err() << "pligt simulate: interrupted; nothing written\n";
@@ -211,8 +210,9 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     }
 
     auto const result = simulation.to_json(outcome.skipped);
-    if (!write_outputs(options, [&] { return simulation.to_csv(); },
-                       [&] { return engine::report_html(*program, result); }, terminal))
+    if (!write_outputs(
+            options, [&] { return simulation.to_csv(); }, [&] { return engine::report_html(*program, result); },
+            terminal))
         return 2;
     if (options.json) {
         terminal.out() << result.dump(2) << "\n";
@@ -225,16 +225,18 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
         << "\n";
     for (auto const& scenario : result["scenarios"]) {
         auto const& totals = scenario["totals"];
-        out << fmt::format("\n{} · {}\n", scenario["scenario"].get<std::string>(), scenario["title"].get<std::string>());
+        out << fmt::format("\n{} · {}\n", scenario["scenario"].get<std::string>(),
+                           scenario["title"].get<std::string>());
         auto const past_target = totals["past_target"].get<std::uint64_t>();
-        out << fmt::format("  {} duties opened: {} met, {} late, {} overdue, {} pending, {} waived, {} excepted, {} lapsed; "
-                           "{}{:.0f} caseworker hours\n",
-                           totals["opened"].get<std::uint64_t>(), totals["met"].get<std::uint64_t>(),
-                           totals["late"].get<std::uint64_t>(), totals["overdue"].get<std::uint64_t>(),
-                           totals["pending"].get<std::uint64_t>(), totals["waived"].get<std::uint64_t>(),
-                           totals["excepted"].get<std::uint64_t>(), totals["lapsed"].get<std::uint64_t>(),
-                           past_target ? fmt::format("{} past a target (not a breach); ", past_target) : "",
-                           totals["hours"].get<double>());
+        out << fmt::format(
+            "  {} duties opened: {} met, {} late, {} overdue, {} pending, {} waived, {} excepted, {} lapsed; "
+            "{}{:.0f} caseworker hours\n",
+            totals["opened"].get<std::uint64_t>(), totals["met"].get<std::uint64_t>(),
+            totals["late"].get<std::uint64_t>(), totals["overdue"].get<std::uint64_t>(),
+            totals["pending"].get<std::uint64_t>(), totals["waived"].get<std::uint64_t>(),
+            totals["excepted"].get<std::uint64_t>(), totals["lapsed"].get<std::uint64_t>(),
+            past_target ? fmt::format("{} past a target (not a breach); ", past_target) : "",
+            totals["hours"].get<double>());
         if (totals.contains("vs_baseline"))
             out << fmt::format("  against the baseline: {:+} waived, {:+} overdue or late, {:+.0f} hours\n",
                                totals["vs_baseline"]["waived"].get<std::int64_t>(),

@@ -3,9 +3,9 @@
 #include "cli/data_dir.hpp"
 #include "cli/terminal.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -38,10 +38,10 @@ std::optional<std::string> default_story(Program const& program, Terminal& termi
         if (std::filesystem::is_regular_file(folder / name, error)) return (folder / name).string();
         tried.push_back(name);
     }
-    terminal.err() << fmt::format("pligt: error: no --story given, and no story is shipped for the rules' "
-                                  "vocabulary{}: give one with --story FILE\n",
-                                  tried.empty() ? std::string{" (they declare none)"}
-                                                : fmt::format(" (none of {})", fmt::join(tried, ", ")));
+    terminal.err() << fmt::format(
+        "pligt: error: no --story given, and no story is shipped for the rules' "
+        "vocabulary{}: give one with --story FILE\n",
+        tried.empty() ? std::string{" (they declare none)"} : fmt::format(" (none of {})", fmt::join(tried, ", ")));
     return std::nullopt;
 }
 
@@ -77,7 +77,8 @@ std::optional<engine::Population> read_population(PopulationOptions const& optio
                                                   std::string_view verb, Terminal& terminal) {
     auto const read = [&](std::string const& text, std::string_view option) {
         auto const date = Date::parse(text);
-        if (!date) terminal.err() << fmt::format("pligt {}: {} '{}': expected a date (YYYY-MM-DD)\n", verb, option, text);
+        if (!date)
+            terminal.err() << fmt::format("pligt {}: {} '{}': expected a date (YYYY-MM-DD)\n", verb, option, text);
         return date;
     };
     auto const from = read(options.from, "--from");

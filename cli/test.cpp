@@ -1,13 +1,13 @@
 // `pligt test [PATH…]`: runs the `test` blocks of rule files and reports each
 // failed expectation where it is written. Ends with "N passed, M failed".
+#include "authoring/test_runner.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "authoring/test_runner.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <memory>
 
@@ -29,7 +29,8 @@ int run_test(TestOptions const& options, Terminal& terminal) {
     for (auto const& outcome : outcomes) {
         if (outcome.passed()) {
             ++passed;
-            if (options.verbose) terminal.out() << terminal.paint("ok", Colour::green) << "   " << outcome.test->title << "\n";
+            if (options.verbose)
+                terminal.out() << terminal.paint("ok", Colour::green) << "   " << outcome.test->title << "\n";
             continue;
         }
         ++failed;
@@ -51,9 +52,9 @@ int run_test(TestOptions const& options, Terminal& terminal) {
         auto const& duty = program->duties[d];
         auto const owner = duty.owned_by_set ? "exemption set " + program->exemption_sets[duty.owner].id
                                              : "law " + program->laws[duty.owner].id;
-        terminal.out() << render(locate(program->sources[duty.origin.source], duty.origin.begin, duty.origin.end,
-                                        Severity::error, "untested_duty",
-                                        fmt::format("duty '{}' of {} has no passing test that finds it", duty.id, owner)));
+        terminal.out() << render(
+            locate(program->sources[duty.origin.source], duty.origin.begin, duty.origin.end, Severity::error,
+                   "untested_duty", fmt::format("duty '{}' of {} has no passing test that finds it", duty.id, owner)));
     }
     if (untested > 0) terminal.out() << fmt::format("{} dut{} without a test\n", untested, untested == 1 ? "y" : "ies");
     terminal.out() << fmt::format("{} passed, {} failed\n", passed, failed);

@@ -30,7 +30,7 @@ struct Factor;
 struct Condition;
 
 struct ComparisonTail {
-    std::string op;            // "==", "!=", "<", "<=", ">", ">=", "in"
+    std::string op;             // "==", "!=", "<", "<=", ">", ">=", "in"
     std::vector<Token> values;  // one value, or the members of `in {…}`
 };
 
@@ -52,21 +52,36 @@ struct Group : Located {
 struct Factor : Located {
     boost::variant<Comparison, Negation, Group> node;
     template <typename T>
-    Factor& operator=(T value) { node = std::move(value); return *this; }
+    Factor& operator=(T value) {
+        node = std::move(value);
+        return *this;
+    }
 };
 
 struct Conjunction : Located {
     std::vector<Factor> terms;  // joined by `and`
-    Conjunction& operator=(std::vector<Factor> factors) { terms = std::move(factors); return *this; }
+    Conjunction& operator=(std::vector<Factor> factors) {
+        terms = std::move(factors);
+        return *this;
+    }
 };
 
 struct Condition : Located {
     std::vector<Conjunction> terms;  // joined by `or`
-    Condition& operator=(std::vector<Conjunction> conjunctions) { terms = std::move(conjunctions); return *this; }
+    Condition& operator=(std::vector<Conjunction> conjunctions) {
+        terms = std::move(conjunctions);
+        return *this;
+    }
 };
 
-inline Negation& Negation::operator=(Factor factor) { operand.assign(1, std::move(factor)); return *this; }
-inline Group& Group::operator=(Condition condition) { inner.assign(1, std::move(condition)); return *this; }
+inline Negation& Negation::operator=(Factor factor) {
+    operand.assign(1, std::move(factor));
+    return *this;
+}
+inline Group& Group::operator=(Condition condition) {
+    inner.assign(1, std::move(condition));
+    return *this;
+}
 
 // ---- Vocabulary
 
@@ -152,7 +167,10 @@ struct Holiday : Located {
 
 struct Weekend : Located {
     std::vector<Token> days;
-    Weekend& operator=(std::vector<Token> list) { days = std::move(list); return *this; }
+    Weekend& operator=(std::vector<Token> list) {
+        days = std::move(list);
+        return *this;
+    }
 };
 
 struct Calendar : Located {
@@ -168,34 +186,70 @@ struct Calendar : Located {
 // `code 159`, `region x`, `effort 2 hours`.
 struct TokenClause : Located {
     Token value;
-    TokenClause& operator=(Token token) { value = std::move(token); return *this; }
+    TokenClause& operator=(Token token) {
+        value = std::move(token);
+        return *this;
+    }
 };
-struct Short : TokenClause { using TokenClause::operator=; };
-struct Uses : TokenClause { using TokenClause::operator=; };
-struct Cite : TokenClause { using TokenClause::operator=; };
-struct CalendarRef : TokenClause { using TokenClause::operator=; };
-struct Effort : TokenClause { using TokenClause::operator=; };
+struct Short : TokenClause {
+    using TokenClause::operator=;
+};
+struct Uses : TokenClause {
+    using TokenClause::operator=;
+};
+struct Cite : TokenClause {
+    using TokenClause::operator=;
+};
+struct CalendarRef : TokenClause {
+    using TokenClause::operator=;
+};
+struct Effort : TokenClause {
+    using TokenClause::operator=;
+};
 // `wording "…"`: the statute's own words for the time limit.
-struct Wording : TokenClause { using TokenClause::operator=; };
-struct Basis : TokenClause { using TokenClause::operator=; };
-struct Code : TokenClause { using TokenClause::operator=; };
-struct Region : TokenClause { using TokenClause::operator=; };
-struct Url : TokenClause { using TokenClause::operator=; };
+struct Wording : TokenClause {
+    using TokenClause::operator=;
+};
+struct Basis : TokenClause {
+    using TokenClause::operator=;
+};
+struct Code : TokenClause {
+    using TokenClause::operator=;
+};
+struct Region : TokenClause {
+    using TokenClause::operator=;
+};
+struct Url : TokenClause {
+    using TokenClause::operator=;
+};
 // `no deadline`: the statute sets no time for the duty (value: the word after `no`).
-struct NoDeadline : TokenClause { using TokenClause::operator=; };
+struct NoDeadline : TokenClause {
+    using TokenClause::operator=;
+};
 // `dated by trigger | deadline | EVENT`: the date that chooses the law
 // version, or decides whether an exemption applies.
-struct DatedBy : TokenClause { using TokenClause::operator=; };
+struct DatedBy : TokenClause {
+    using TokenClause::operator=;
+};
 // `repeal DUTY` in a version: the duty ends with the version before.
-struct Repeal : TokenClause { using TokenClause::operator=; };
+struct Repeal : TokenClause {
+    using TokenClause::operator=;
+};
 
 // Clauses that hold a list of names: `amends a, b`, `done by x or y`.
 struct NameListClause : Located {
     std::vector<Token> names;
-    NameListClause& operator=(std::vector<Token> list) { names = std::move(list); return *this; }
+    NameListClause& operator=(std::vector<Token> list) {
+        names = std::move(list);
+        return *this;
+    }
 };
-struct Amends : NameListClause { using NameListClause::operator=; };
-struct Lapses : NameListClause { using NameListClause::operator=; };
+struct Amends : NameListClause {
+    using NameListClause::operator=;
+};
+struct Lapses : NameListClause {
+    using NameListClause::operator=;
+};
 
 struct InForce : Located {
     Token from;
@@ -279,13 +333,19 @@ struct DeadlineRule : Located {
 
 struct Due : Located {
     DeadlineRule rule;
-    Due& operator=(DeadlineRule r) { rule = std::move(r); return *this; }
+    Due& operator=(DeadlineRule r) {
+        rule = std::move(r);
+        return *this;
+    }
 };
 
 // `target DEADLINE`: a programme's goal for its own duty; never a breach.
 struct Target : Located {
     DeadlineRule rule;
-    Target& operator=(DeadlineRule r) { rule = std::move(r); return *this; }
+    Target& operator=(DeadlineRule r) {
+        rule = std::move(r);
+        return *this;
+    }
 };
 
 // `unless COND [cite "…"] [instead DUTY]`: a statutory exception inside the
@@ -311,7 +371,9 @@ struct LookBack : Located {
 
 // `, N times`: a count of fulfilling events in each period of the duty
 // (two supervision visits a year).
-struct TimesClause : TokenClause { using TokenClause::operator=; };
+struct TimesClause : TokenClause {
+    using TokenClause::operator=;
+};
 
 struct DoneBy : Located {
     std::vector<Fulfilment> events;
@@ -343,7 +405,9 @@ struct Version : Located {
 
 // `finish DUTY, …`: open instances of the older law's duties continue, as
 // one instance each, under this law from its start.
-struct Finish : NameListClause { using NameListClause::operator=; };
+struct Finish : NameListClause {
+    using NameListClause::operator=;
+};
 
 // `keep EVENT, … for DUTY, …`: such an event made under the older law
 // fulfils this law's duty.
@@ -437,7 +501,10 @@ struct LawOverride : Located {
 // `every municipality adopts SET from DATE [to DATE]`
 struct EveryAdopts : Located {
     Adopts adoption;
-    EveryAdopts& operator=(Adopts a) { adoption = std::move(a); return *this; }
+    EveryAdopts& operator=(Adopts a) {
+        adoption = std::move(a);
+        return *this;
+    }
 };
 
 // `municipality ID adopts SET from DATE [to DATE]`
@@ -453,7 +520,9 @@ struct EffortOverride : Located {
 };
 
 // `no exemptions`: no municipality adopts any set.
-struct NoExemptions : TokenClause { using TokenClause::operator=; };
+struct NoExemptions : TokenClause {
+    using TokenClause::operator=;
+};
 
 struct Scenario : Located {
     Token name;
@@ -475,7 +544,9 @@ struct CaseEvent : Located {  // `concern_registered at 2019-03-05 { … }`
     std::vector<CaseValue> attributes;
 };
 
-struct CaseMunicipality : TokenClause { using TokenClause::operator=; };
+struct CaseMunicipality : TokenClause {
+    using TokenClause::operator=;
+};
 
 struct TestCase : Located {
     std::vector<boost::variant<CaseMunicipality, CaseEvent, CaseValue>> items;

@@ -14,9 +14,7 @@ constexpr int last_precomputed_year = 2199;
 constexpr std::array<char const*, 7> weekday_names{"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                    "Friday", "Saturday", "Sunday"};
 
-bool is_weekend(std::uint8_t weekend, Date date) {
-    return (weekend >> (date.iso_weekday() - 1)) & 1U;
-}
+bool is_weekend(std::uint8_t weekend, Date date) { return (weekend >> (date.iso_weekday() - 1)) & 1U; }
 
 // The year whose occurrence of a holiday could fall on `date`: the date's own
 // year for a fixed holiday, the year of the Easter a movable one counts from

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <charconv>
+#include <chrono>
 
 namespace pligt {
 namespace {
@@ -105,8 +105,7 @@ std::optional<Moment> Moment::parse(std::string_view text, std::string* error) {
 
     auto const rest = text.substr(10);
     if (rest[0] == 'Z' || rest[0] == '+' || rest[0] == '-') return failed(offset_error);
-    if (rest[0] != 'T' && rest[0] != ' ')
-        return failed("expected a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM");
+    if (rest[0] != 'T' && rest[0] != ' ') return failed("expected a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM");
     auto const hour = digits(rest, 1, 2), minute = digits(rest, 4, 2);
     if (!hour || !minute || rest.size() < 6 || rest[3] != ':')
         return failed("expected a time of day HH:MM after the date");
@@ -117,8 +116,7 @@ std::optional<Moment> Moment::parse(std::string_view text, std::string* error) {
     }
     if (used < rest.size()) {
         auto const tail = rest.substr(used);
-        if (tail[0] == 'Z' || tail[0] == '+' || tail[0] == '-')
-            return failed(offset_error);
+        if (tail[0] == 'Z' || tail[0] == '+' || tail[0] == '-') return failed(offset_error);
         return failed(fmt::format("unexpected '{}' after the time of day", tail));
     }
     if (*hour > 23 || *minute > 59) return failed("the time of day must be 00:00-23:59");
@@ -141,8 +139,8 @@ std::string Moment::to_string() const {
     if (!has_time()) return date.to_string();
     auto text = date.to_string();
     auto const hours = minute / 60, minutes = minute % 60;
-    char const time[] = {'T', static_cast<char>('0' + hours / 10), static_cast<char>('0' + hours % 10), ':',
-                         static_cast<char>('0' + minutes / 10), static_cast<char>('0' + minutes % 10)};
+    char const time[] = {'T', static_cast<char>('0' + hours / 10),   static_cast<char>('0' + hours % 10),
+                         ':', static_cast<char>('0' + minutes / 10), static_cast<char>('0' + minutes % 10)};
     return text.append(time, sizeof time);
 }
 

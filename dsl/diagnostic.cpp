@@ -10,9 +10,7 @@
 
 namespace pligt {
 
-std::string_view to_string(Severity severity) {
-    return severity == Severity::error ? "error" : "warning";
-}
+std::string_view to_string(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
 
 void Diagnostics::error(SourceFile const& source, std::size_t begin, std::size_t end, std::string code,
                         std::string message) {
@@ -29,12 +27,12 @@ Diagnostic locate(SourceFile const& source, std::size_t begin, std::size_t end, 
     auto const at = source.position(begin);
     auto const line = source.line_text(at.line);
     // An underline never runs past the end of its line.
-    auto const line_characters = static_cast<int>(std::count_if(
-        line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    auto const line_characters = static_cast<int>(
+        std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
     int length = source.characters(begin, std::max(begin, end));
     length = std::max(1, std::min(length, line_characters - at.column + 1));
-    return Diagnostic{severity, std::move(code), source.name(), at.line, at.column, length, std::move(message),
-                      std::string{line}};
+    return Diagnostic{severity,  std::move(code), source.name(),      at.line,
+                      at.column, length,          std::move(message), std::string{line}};
 }
 
 void Diagnostics::report(Severity severity, SourceFile const& source, std::size_t begin, std::size_t end,
@@ -47,8 +45,7 @@ void Diagnostics::file_error(std::string file, std::string code, std::string mes
 }
 
 bool Diagnostics::has_errors() const {
-    return std::any_of(items_.begin(), items_.end(),
-                       [](Diagnostic const& d) { return d.severity == Severity::error; });
+    return std::any_of(items_.begin(), items_.end(), [](Diagnostic const& d) { return d.severity == Severity::error; });
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
@@ -96,9 +93,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::string render(Diagnostic const& d) {
     if (d.line == 0) return fmt::format("{}: {}: {}\n", d.file, to_string(d.severity), d.message);
     auto const number = std::to_string(d.line);
-    return fmt::format("{}:{}:{}: {}: {}\n {} | {}\n {} | {}^{}\n", d.file, d.line, d.column,
-                       to_string(d.severity), d.message, number, d.source_line,
-                       std::string(number.size(), ' '), caret_indent(d.source_line, d.column),
+    return fmt::format("{}:{}:{}: {}: {}\n {} | {}\n {} | {}^{}\n", d.file, d.line, d.column, to_string(d.severity),
+                       d.message, number, d.source_line, std::string(number.size(), ' '),
+                       caret_indent(d.source_line, d.column),
                        std::string(static_cast<std::size_t>(std::max(d.length - 1, 0)), '~'));
 }
 
@@ -114,8 +111,7 @@ std::string closest_name(std::string_view name, std::vector<std::string_view> co
     }
     // A third of the name may differ: "concern_registred" finds its event,
     // "x" does not find "age".
-    if (best.empty() || best_distance == 0 || best_distance > std::max<std::size_t>(1, name.size() / 3))
-        return {};
+    if (best.empty() || best_distance == 0 || best_distance > std::max<std::size_t>(1, name.size() / 3)) return {};
     return std::string{best};
 }
 

@@ -30,10 +30,8 @@ Diagnostic locate(SourceFile const& source, std::size_t begin, std::size_t end, 
 
 class Diagnostics {
 public:
-    void error(SourceFile const& source, std::size_t begin, std::size_t end, std::string code,
-               std::string message);
-    void warning(SourceFile const& source, std::size_t begin, std::size_t end, std::string code,
-                 std::string message);
+    void error(SourceFile const& source, std::size_t begin, std::size_t end, std::string code, std::string message);
+    void warning(SourceFile const& source, std::size_t begin, std::size_t end, std::string code, std::string message);
     // A problem with a whole file (unreadable, missing): no line or column.
     void file_error(std::string file, std::string code, std::string message);
     void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
@@ -45,8 +43,8 @@ public:
     std::vector<Diagnostic> sorted() const;
 
 private:
-    void report(Severity severity, SourceFile const& source, std::size_t begin, std::size_t end,
-                std::string code, std::string message);
+    void report(Severity severity, SourceFile const& source, std::size_t begin, std::size_t end, std::string code,
+                std::string message);
     std::vector<Diagnostic> items_;
 };
 

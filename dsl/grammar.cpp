@@ -17,7 +17,8 @@ using Iterator = std::string::const_iterator;
 bool starts_with_keyword(std::string_view rest) {
     for (auto const* keyword : grammar::top_level_keywords) {
         std::string_view const word{keyword};
-        if (rest.substr(0, word.size()) == word && (rest.size() == word.size() || !grammar::is_name_char(rest[word.size()])))
+        if (rest.substr(0, word.size()) == word &&
+            (rest.size() == word.size() || !grammar::is_name_char(rest[word.size()])))
             return true;
     }
     return false;
@@ -57,8 +58,8 @@ std::string shown_character(std::string const& text, std::size_t at) {
     char32_t code = byte & (0xFF >> (length + 1));
     for (std::size_t i = 1; i < length; ++i) code = (code << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
     // Blanks and marks that print as nothing, or as a space.
-    bool const invisible = code == 0xA0 || code == 0xAD || (code >= 0x2000 && code <= 0x200F) ||
-                           code == 0x2028 || code == 0x2029 || code == 0x202F || code == 0x2060 || code == 0xFEFF;
+    bool const invisible = code == 0xA0 || code == 0xAD || (code >= 0x2000 && code <= 0x200F) || code == 0x2028 ||
+                           code == 0x2029 || code == 0x202F || code == 0x2060 || code == 0xFEFF;
     if (invisible) return fmt::format("U+{:04X}", static_cast<unsigned>(code));
     return fmt::format("'{}' (U+{:04X})", text.substr(at, length), static_cast<unsigned>(code));
 }
@@ -148,9 +149,9 @@ ast::File parse(SourceFile const& source, Diagnostics& diagnostics) {
     // garbage in every title and message. Reported once, at the first
     // stray byte; parsing goes on, to find the other errors.
     if (auto const stray = first_invalid_utf8(text); stray != std::string::npos)
-        diagnostics.error(source, stray, stray + 1, "encoding",
-                          fmt::format("byte 0x{:02X} is not UTF-8; save the file as UTF-8",
-                                      static_cast<unsigned char>(text[stray])));
+        diagnostics.error(
+            source, stray, stray + 1, "encoding",
+            fmt::format("byte 0x{:02X} is not UTF-8; save the file as UTF-8", static_cast<unsigned char>(text[stray])));
     auto const parser = x3::with<grammar::source_tag>(std::cref(source))[grammar::declaration];
 
     ast::File file;

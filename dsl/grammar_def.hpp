@@ -20,9 +20,7 @@ namespace x3 = boost::spirit::x3;
 
 struct source_tag;  // the SourceFile being parsed, for byte offsets
 
-inline bool is_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
+inline bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 enum class TokenKind { name, number, date, moment, month_day, unit, status, string, value };
@@ -259,8 +257,8 @@ inline constexpr token_parser status{TokenKind::status,
 
 inline keyword_parser kw(char const* word) { return keyword_parser{word}; }
 
-#define PLIGT_RULE(id, attribute, description)                                  \
-    struct id##_class : annotate_span {};                                       \
+#define PLIGT_RULE(id, attribute, description) \
+    struct id##_class : annotate_span {};      \
     x3::rule<id##_class, attribute> const id = description;
 
 // Conditions
@@ -359,7 +357,8 @@ PLIGT_RULE(keep, ast::Keep, "the events kept (keep EVENT for DUTY)")
 PLIGT_RULE(transition, ast::Transition, "a transitional provision")
 PLIGT_RULE(transition_end, x3::unused_type, "finish DUTY, keep EVENT for DUTY, or '}'")
 PLIGT_RULE(law, ast::Law, "a law")
-PLIGT_RULE(law_end, x3::unused_type, "a law clause (short, in force, uses, calendar, version, transition, duty), or '}'")
+PLIGT_RULE(law_end, x3::unused_type,
+           "a law clause (short, in force, uses, calendar, version, transition, duty), or '}'")
 
 // Exemption sets and municipalities
 PLIGT_RULE(basis, ast::Basis, "a legal basis")
@@ -420,39 +419,40 @@ auto const factor_def = negation | group | comparison;
 auto const negation_def = kw("not") > factor;
 auto const group_def = '(' > condition > ')';
 auto const comparison_def = value >> -comparison_tail;
-auto const comparison_op_def = x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") |
-                               x3::string("<") | x3::string(">");
+auto const comparison_op_def =
+    x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") | x3::string("<") | x3::string(">");
 auto const value_set_def = '{' > values_comma > '}';
 auto const values_comma_def = value % ',';
 auto const compared_value_def = x3::repeat(1)[value];
-auto const comparison_tail_def = (kw("in") >> x3::attr(std::string("in")) > value_set) |
-                                 (comparison_op > compared_value);
+auto const comparison_tail_def =
+    (kw("in") >> x3::attr(std::string("in")) > value_set) | (comparison_op > compared_value);
 
 auto const type_ref_def = name >> x3::matches['?'];
 auto const fact_def = kw("fact") > name > ':' > type_ref > -text;
 auto const kind_def = kw("kind") > name > '{' > names_comma > '}';
 auto const attribute_def = name > ':' > type_ref > -('=' > value) > -text;
 auto const attributes_end_def = x3::lit('}');
-auto const birthday_def = kw("at") > kw("age") > number > (kw("years") | kw("year")) > -(number > (kw("months") | kw("month")));
+auto const birthday_def = kw("at") > kw("age") > number > (kw("years") | kw("year")) >
+                          -(number > (kw("months") | kw("month")));
 auto const event_def = kw("event") > name > -text > -birthday > -('{' > *attribute > attributes_end);
 auto const state_def = kw("state") > name > -text > kw("from") > names_or > kw("to") > names_or;
 auto const vocabulary_end_def = x3::lit('}');
 auto const age_origin_def = kw("age") > kw("of") > text > kw("from") > name;
-auto const vocabulary_def =
-    kw("vocabulary") > name > -text > '{' > *(fact | kind | event | state | age_origin) > vocabulary_end;
+auto const vocabulary_def = kw("vocabulary") > name > -text > '{' >
+                            *(fact | kind | event | state | age_origin) > vocabulary_end;
 
 auto const sign_def = x3::string("+") | x3::string("-");
 auto const day_word_def = kw("days") | kw("day");
-auto const easter_offset_def =
-    kw("easter") >> ((sign > number > day_word) | (x3::attr(std::string("+")) >> x3::attr(ast::Token{})));
+auto const easter_offset_def = kw("easter") >>
+                               ((sign > number > day_word) | (x3::attr(std::string("+")) >> x3::attr(ast::Token{})));
 auto const holiday_date_def = month_day | easter_offset;
-auto const year_bound_def = (kw("from") >> x3::attr(std::string("from")) > number) |
-                            (kw("until") >> x3::attr(std::string("until")) > number);
+auto const year_bound_def =
+    (kw("from") >> x3::attr(std::string("from")) > number) | (kw("until") >> x3::attr(std::string("until")) > number);
 auto const holiday_def = kw("holiday") > text > kw("on") > holiday_date > *year_bound;
 auto const weekend_def = kw("weekend") > names_comma;
 auto const calendar_end_def = x3::lit('}');
-auto const calendar_def = kw("calendar") > name > -text > '{' > x3::matches[kw("default")] > *(weekend | holiday) >
-                          calendar_end;
+auto const calendar_def = kw("calendar") > name > -text > '{' > x3::matches[kw("default")] >
+                          *(weekend | holiday) > calendar_end;
 
 auto const names_or_def = name % kw("or");
 auto const names_comma_def = name % ',';
@@ -474,8 +474,8 @@ auto const recurrence_def = ',' > kw("then") > kw("every") > (duration | attribu
                             -(',' >> kw("otherwise") > ((kw("every") > duration) | no_deadline)) >
                             -(kw("until") > names_or);
 auto const within_attribute_def = kw("within") >> attribute_interval;
-auto const deadline_form_def =
-    (within_attribute | within | before_event | at_age | before_age | no_deadline) >> -(kw("where") > condition);
+auto const deadline_form_def = (within_attribute | within | before_event | at_age | before_age | no_deadline) >>
+                               -(kw("where") > condition);
 auto const deadline_forms_def = deadline_form % ',';
 auto const choice_word_def = (kw("earliest") >> x3::attr(std::string("earliest"))) |
                              (kw("latest") >> x3::attr(std::string("latest"))) |
@@ -498,21 +498,19 @@ auto const lapses_def = kw("lapses") > kw("on") > names_or;
 auto const effort_def = kw("effort") > number > kw("hours");
 auto const wording_def = kw("wording") > text;
 auto const duty_end_def = x3::lit('}');
-auto const duty_def = kw("duty") > name > -text > '{' >
-                      *(cite | trigger | unless | due | no_deadline | wording | target | dated_by | done_by | lapses |
-                        effort) >
-                      duty_end;
+auto const duty_def = kw("duty") > name > -text > '{' > *(cite | trigger | unless | due | no_deadline | wording |
+                                                          target | dated_by | done_by | lapses | effort) > duty_end;
 auto const url_def = kw("url") > text;
 auto const cite_change_def = kw("cite") > name > text;
 auto const repeal_def = kw("repeal") > name;
 auto const version_end_def = x3::lit('}');
-auto const version_def = kw("version") > text > kw("from") > date > '{' > *(url | cite_change | repeal | duty) >
-                         version_end;
+auto const version_def = kw("version") > text > kw("from") > date > '{' >
+                         *(url | cite_change | repeal | duty) > version_end;
 auto const finish_def = kw("finish") > names_comma;
 auto const keep_def = kw("keep") > names_comma > kw("for") > names_comma;
 auto const transition_end_def = x3::lit('}');
-auto const transition_def = kw("transition") > kw("from") > name > kw("cite") > text > '{' > *(finish | keep) >
-                            transition_end;
+auto const transition_def = kw("transition") > kw("from") > name > kw("cite") > text > '{' >
+                            *(finish | keep) > transition_end;
 auto const law_end_def = x3::lit('}');
 auto const law_def = kw("law") > name > -text > '{' >
                      *(short_clause | in_force | uses | calendar_ref | version | transition | duty) > law_end;
@@ -529,8 +527,8 @@ auto const exemptions_def = kw("exemptions") > name > -text > '{' >
                             *(basis | url | amends | covers | in_force | waive | change | duty) > exemptions_end;
 auto const code_def = kw("code") > number;
 auto const region_def = kw("region") > name;
-auto const provenance_def = (kw("source") >> x3::attr(std::string("source"))) |
-                            (kw("estimate") >> x3::attr(std::string("estimate")));
+auto const provenance_def =
+    (kw("source") >> x3::attr(std::string("source"))) | (kw("estimate") >> x3::attr(std::string("estimate")));
 auto const population_def = kw("population") > number > provenance > text;
 auto const adopts_def = kw("adopts") > name > kw("from") > date > -(kw("to") > date);
 auto const municipality_target_def = kw("target") > name > deadline_rule > kw("basis") > text;
@@ -568,26 +566,27 @@ auto const test_def = kw("test") > text > '{' > test_case > kw("as") > kw("of") 
 
 auto const declaration_def = vocabulary | calendar | law | exemptions | municipality | scenario | test;
 
-BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negation, group, comparison,
-                    comparison_tail, comparison_op, value_set, values_comma, compared_value)
+BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negation, group, comparison, comparison_tail,
+                    comparison_op, value_set, values_comma, compared_value)
 BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, age_origin, vocabulary, vocabulary_end,
                     attributes_end)
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
-                    years_word, months_word, within, before_event, at_age, before_age, attribute_interval, within_attribute, recurrence,
-                    passed_clause, deadline_form, deadline_forms, deadline_choice, choice_word, deadline_rule, due, no_deadline, target,
-                    dated_by, unless, fulfilment, fulfilments, times_clause, look_back, done_by, lapses, effort, wording, duty, duty_end, url, cite_change,
-                    repeal, version, version_end, finish, keep, transition, transition_end, law, law_end)
-BOOST_SPIRIT_DEFINE(basis, covers, texts_comma, amends, waive, change, exemptions, exemptions_end, code, region, population, provenance,
-                    adopts, municipality_target, municipality, municipality_end)
+                    years_word, months_word, within, before_event, at_age, before_age, attribute_interval,
+                    within_attribute, recurrence, passed_clause, deadline_form, deadline_forms, deadline_choice,
+                    choice_word, deadline_rule, due, no_deadline, target, dated_by, unless, fulfilment, fulfilments,
+                    times_clause, look_back, done_by, lapses, effort, wording, duty, duty_end, url, cite_change, repeal,
+                    version, version_end, finish, keep, transition, transition_end, law, law_end)
+BOOST_SPIRIT_DEFINE(basis, covers, texts_comma, amends, waive, change, exemptions, exemptions_end, code, region,
+                    population, provenance, adopts, municipality_target, municipality, municipality_end)
 BOOST_SPIRIT_DEFINE(set_override, set_override_end, law_override, every_adopts, municipality_adopts, effort_override,
                     no_exemptions, scenario, scenario_end)
-BOOST_SPIRIT_DEFINE(case_value, value_or_text, case_event, case_municipality, case_items, test_case, case_end, expected_due,
-                    expectation, test, test_end, declaration)
+BOOST_SPIRIT_DEFINE(case_value, value_or_text, case_event, case_municipality, case_items, test_case, case_end,
+                    expected_due, expectation, test, test_end, declaration)
 
 // Words that start a top-level declaration: after a syntax error, parsing
 // resumes at the next line that starts with one of them.
-inline constexpr char const* top_level_keywords[] = {"vocabulary", "calendar", "law", "exemptions",
+inline constexpr char const* top_level_keywords[] = {"vocabulary",   "calendar", "law", "exemptions",
                                                      "municipality", "scenario", "test"};
 
 }  // namespace pligt::grammar

@@ -9,11 +9,18 @@
 namespace pligt {
 
 std::optional<TimeUnit> parse_time_unit(std::string_view word) {
-    static std::pair<std::string_view, TimeUnit> const units[] = {
-        {"hour", TimeUnit::hours},   {"hours", TimeUnit::hours},   {"day", TimeUnit::days},
-        {"days", TimeUnit::days},    {"working day", TimeUnit::working_days}, {"working days", TimeUnit::working_days},
-        {"week", TimeUnit::weeks},   {"weeks", TimeUnit::weeks},   {"month", TimeUnit::months},
-        {"months", TimeUnit::months}, {"year", TimeUnit::years},   {"years", TimeUnit::years}};
+    static std::pair<std::string_view, TimeUnit> const units[] = {{"hour", TimeUnit::hours},
+                                                                  {"hours", TimeUnit::hours},
+                                                                  {"day", TimeUnit::days},
+                                                                  {"days", TimeUnit::days},
+                                                                  {"working day", TimeUnit::working_days},
+                                                                  {"working days", TimeUnit::working_days},
+                                                                  {"week", TimeUnit::weeks},
+                                                                  {"weeks", TimeUnit::weeks},
+                                                                  {"month", TimeUnit::months},
+                                                                  {"months", TimeUnit::months},
+                                                                  {"year", TimeUnit::years},
+                                                                  {"years", TimeUnit::years}};
     for (auto const& [name, unit] : units)
         if (word == name) return unit;
     return std::nullopt;
@@ -119,7 +126,8 @@ void index_trigger_periods(Program& program) {
         if (duty.carry_law == no_index) continue;
         auto const& law = program.laws[duty.carry_law];
         for (auto const d : law.duties)
-            if (program.duties[d].concept_index == duty.concept_index && program.duties[d].valid.contains(law.in_force.from))
+            if (program.duties[d].concept_index == duty.concept_index &&
+                program.duties[d].valid.contains(law.in_force.from))
                 duty.carry_to = d;
     }
 }

@@ -245,7 +245,7 @@ struct DutyDef {
     // What the evaluator reads for every instance comes first, close
     // together; the texts, read only to explain, come last.
     Index concept_index = no_index;  // index of id in Program::concepts
-    Index owner = no_index;    // a law, or an exemption set when owned_by_set
+    Index owner = no_index;          // a law, or an exemption set when owned_by_set
     bool owned_by_set = false;
     bool done_also_before = false;  // an event before the trigger fulfils it
     // `done by …, N times`: the Nth fulfilling event within each period
@@ -282,7 +282,7 @@ struct DutyDef {
     std::vector<Index> conditions;
     std::vector<ExceptionDef> exceptions;
     std::vector<FulfilmentDef> done_by;
-    std::vector<Index> lapses_on;   // events
+    std::vector<Index> lapses_on;  // events
     // Derived at resolve: events made under an older law that fulfil this
     // duty, by a transition of its own law (`keep … for`).
     std::vector<Index> kept_events;
@@ -306,7 +306,7 @@ struct DutyDef {
 struct VersionDef {
     std::string title;  // "LBK nr. 1093 af 05/09/2013"
     Date from;
-    std::string url;    // its ELI address
+    std::string url;  // its ELI address
     Origin origin;
 };
 
@@ -314,11 +314,11 @@ struct VersionDef {
 struct TransitionDef {
     Index from_law = no_index;
     std::string cite;
-    std::vector<std::string> finish;  // duty concepts carried across as one instance
+    std::vector<std::string> finish;     // duty concepts carried across as one instance
     std::vector<Index> finish_concepts;  // their indices in Program::concepts (index_program)
     struct Keep {
-        std::vector<Index> events;          // fulfilling events made under the older law
-        std::vector<std::string> duties;    // this law's duties they fulfil
+        std::vector<Index> events;        // fulfilling events made under the older law
+        std::vector<std::string> duties;  // this law's duties they fulfil
         std::vector<Index> duty_concepts;
     };
     std::vector<Keep> keeps;
@@ -352,7 +352,7 @@ struct Waiver {
     Index concept_index = no_index;  // its index in Program::concepts
     Index instead = no_index;        // a replacing duty of the set, when given (a DutyDef index)
     std::string instead_id;
-    Dating dated;                    // the date that decides whether it applies
+    Dating dated;  // the date that decides whether it applies
     // `where COND`, compiled for each event that triggers the duty in an
     // amended law: (event, condition root). Empty: no condition.
     std::vector<std::pair<Index, Index>> conditions;
@@ -448,15 +448,15 @@ struct TestDef {
         std::vector<std::pair<Index, Value>> attributes;  // by attribute index
     };
     struct Expectation {
-        bool absent = false;           // `expect no DUTY`
+        bool absent = false;  // `expect no DUTY`
         Index concept_index = no_index;
         std::string duty;
-        int instance = 0;              // 0: the first (or only) instance
-        std::string status;            // empty: any
+        int instance = 0;    // 0: the first (or only) instance
+        std::string status;  // empty: any
         std::optional<Moment> due;
-        Index due_before = no_index;   // `due before EVENT`
-        bool no_due = false;           // `due none`: the duty has no deadline
-        std::string cite;              // `cite "…"`: the citation as output quotes it; empty: any
+        Index due_before = no_index;  // `due before EVENT`
+        bool no_due = false;          // `due none`: the duty has no deadline
+        std::string cite;             // `cite "…"`: the citation as output quotes it; empty: any
         Origin origin;
     };
     std::string title;
@@ -500,7 +500,7 @@ struct Program {
     struct TriggeredDuty {
         Index duty = no_index;
         Index which = 0;
-        bool by_period = false;  // false: decide by the definition (a set's duty, `dated by`)
+        bool by_period = false;         // false: decide by the definition (a set's duty, `dated by`)
         std::int32_t from = 0, to = 0;  // day numbers, inclusive
     };
     std::vector<std::vector<TriggeredDuty>> duties_by_trigger;
@@ -509,8 +509,8 @@ struct Program {
     // interval holding that day are those in force then (and those whose
     // definition decides), in the same order. Built by index_trigger_periods.
     struct TriggersByDate {
-        std::vector<std::int32_t> starts;   // interval i: [starts[i], starts[i + 1]) in day numbers
-        std::vector<std::uint32_t> ends;    // interval i's entries: [ends[i - 1] or 0, ends[i])
+        std::vector<std::int32_t> starts;  // interval i: [starts[i], starts[i + 1]) in day numbers
+        std::vector<std::uint32_t> ends;   // interval i's entries: [ends[i - 1] or 0, ends[i])
         std::vector<TriggeredDuty> entries;
     };
     std::vector<TriggersByDate> triggers_by_date;  // by event

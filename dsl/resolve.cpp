@@ -71,8 +71,9 @@ bool Resolver::declare(std::unordered_map<std::string, Index>& names, std::unord
                        ast::Token const& name, Index index, std::string_view what, std::string_view scope) {
     auto const [it, inserted] = names.emplace(name.text, index);
     if (!inserted) {
-        error(name, "duplicate_id",
-              fmt::format("duplicate {} '{}'{}; first defined at {}", what, name.text, scope, where(origins[name.text])));
+        error(
+            name, "duplicate_id",
+            fmt::format("duplicate {} '{}'{}; first defined at {}", what, name.text, scope, where(origins[name.text])));
         return false;
     }
     origins[name.text] = origin(name);
@@ -114,14 +115,16 @@ std::optional<Period> Resolver::read_period(ast::InForce const& in_force) {
 }
 
 std::optional<Period> Resolver::read_adoption_period(ast::Adopts const& adopts) {
-    ast::InForce const period{{adopts.from.begin, adopts.to ? adopts.to->end : adopts.from.end}, adopts.from, adopts.to};
+    ast::InForce const period{
+        {adopts.from.begin, adopts.to ? adopts.to->end : adopts.from.end}, adopts.from, adopts.to};
     return read_period(period);
 }
 
 std::optional<std::int64_t> Resolver::read_count(ast::Token const& token, std::int64_t min, std::int64_t max) {
     auto const n = read_integer(token.text);
     if (n && *n >= min && *n <= max) return n;
-    error(token, "invalid_number", fmt::format("expected a whole number from {} to {}, found '{}'", min, max, token.text));
+    error(token, "invalid_number",
+          fmt::format("expected a whole number from {} to {}, found '{}'", min, max, token.text));
     return std::nullopt;
 }
 
@@ -227,8 +230,7 @@ Index Resolver::find_event(ast::Token const& name, Index vocabulary, std::string
         error(name, "unknown_event",
               fmt::format("event '{}' belongs to vocabulary '{}', which {} does not use", name.text,
                           program_.vocabularies[program_.events[index].vocabulary].id, owner));
-    else
-        error(name, "unknown_event", fmt::format("unknown event '{}'{}", name.text, did_you_mean(name.text, known)));
+    else error(name, "unknown_event", fmt::format("unknown event '{}'{}", name.text, did_you_mean(name.text, known)));
     return no_index;
 }
 
@@ -282,8 +284,8 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
             [&](ast::Event const& event) {
                 auto const index = static_cast<Index>(program_.events.size());
                 if (!declare(program_.event_ids, event_origins_, event.name, index, "event")) return;
-                EventDef def{event.name.text, event.title.value_or(ast::Token{}).text, vocabulary_index, {},
-                             origin(event.name)};
+                EventDef def{
+                    event.name.text, event.title.value_or(ast::Token{}).text, vocabulary_index, {}, origin(event.name)};
                 if (event.birthday) {
                     auto const& b = *event.birthday;
                     auto const years = read_integer(b.years.text);
@@ -297,10 +299,11 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
                         def.birthday_months = static_cast<int>(*months);
                     }
                     if (!event.attributes.empty())
-                        error(event.attributes.front().name, "birthday_attribute",
-                              fmt::format("event '{}' is a birthday, derived from the case's facts; it has no attributes "
-                                          "a case could give",
-                                          def.id));
+                        error(
+                            event.attributes.front().name, "birthday_attribute",
+                            fmt::format("event '{}' is a birthday, derived from the case's facts; it has no attributes "
+                                        "a case could give",
+                                        def.id));
                 }
                 for (auto const& attribute : event.attributes) {
                     auto const duplicate = std::any_of(def.attributes.begin(), def.attributes.end(),
@@ -311,8 +314,9 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
                         continue;
                     }
                     if (attribute.name.text == "event" || attribute.name.text == "at") {
-                        error(attribute.name, "reserved_name",
-                              fmt::format("'{}' is reserved for the event's own fields in a case", attribute.name.text));
+                        error(
+                            attribute.name, "reserved_name",
+                            fmt::format("'{}' is reserved for the event's own fields in a case", attribute.name.text));
                         continue;
                     }
                     auto const type = read_type(attribute.type);
@@ -346,7 +350,8 @@ void Resolver::declare_states(ast::Vocabulary const& vocabulary) {
         if (!state) continue;
         auto const& name = state->name;
         if (program_.find_fact(name.text) != no_index || name.text == "age") {
-            error(name, "duplicate_id", fmt::format("'{}' is already a fact; a state needs a name of its own", name.text));
+            error(name, "duplicate_id",
+                  fmt::format("'{}' is already a fact; a state needs a name of its own", name.text));
             continue;
         }
         auto const index = static_cast<Index>(program_.states.size());
@@ -354,7 +359,8 @@ void Resolver::declare_states(ast::Vocabulary const& vocabulary) {
         StateDef def{name.text, state->title.value_or(ast::Token{}).text, it->second, {}, {}, origin(name)};
         auto const owner = fmt::format("state '{}'", def.id);
         bool ok = true;
-        for (auto const& [tokens, events] : {std::pair{&state->starts, &def.starts}, std::pair{&state->ends, &def.ends}})
+        for (auto const& [tokens, events] :
+             {std::pair{&state->starts, &def.starts}, std::pair{&state->ends, &def.ends}})
             for (auto const& event : *tokens) {
                 auto const e = find_event(event, it->second, owner);
                 if (e == no_index) ok = false;
@@ -376,7 +382,8 @@ void Resolver::declare_states(ast::Vocabulary const& vocabulary) {
 void Resolver::resolve_calendar(ast::Calendar const& calendar) {
     auto const index = static_cast<Index>(program_.calendars.size());
     if (!declare(calendar_ids_, calendar_origins_, calendar.name, index, "calendar")) return;
-    static char const* const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static char const* const weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                           "friday", "saturday", "sunday"};
     std::uint8_t weekend = 0;
     bool has_weekend = false;
     std::vector<HolidayRule> holidays;
@@ -384,7 +391,8 @@ void Resolver::resolve_calendar(ast::Calendar const& calendar) {
         visit(
             item,
             [&](ast::Weekend const& w) {
-                if (has_weekend) error(w, "duplicate_clause", fmt::format("calendar '{}' has a second weekend", calendar.name.text));
+                if (has_weekend)
+                    error(w, "duplicate_clause", fmt::format("calendar '{}' has a second weekend", calendar.name.text));
                 has_weekend = true;
                 for (auto const& day : w.days) {
                     auto const it = std::find(std::begin(weekdays), std::end(weekdays), day.text);
@@ -407,7 +415,8 @@ void Resolver::resolve_calendar(ast::Calendar const& calendar) {
                         rule.day = std::stoi(month_day.text.substr(3, 2));
                         // 2000 is a leap year, so 02-29 is accepted as a day of the year.
                         if (!Date::from_civil(2000, rule.month, rule.day)) {
-                            error(month_day, "invalid_date", fmt::format("'{}' is not a day of the year", month_day.text));
+                            error(month_day, "invalid_date",
+                                  fmt::format("'{}' is not a day of the year", month_day.text));
                             return false;
                         }
                         return true;
@@ -434,8 +443,8 @@ void Resolver::resolve_calendar(ast::Calendar const& calendar) {
             });
     }
     if (weekend == 0x7F) {
-        error(calendar.name, "no_working_days", fmt::format("calendar '{}' has no working day: its weekend is every day",
-                                                            calendar.name.text));
+        error(calendar.name, "no_working_days",
+              fmt::format("calendar '{}' has no working day: its weekend is every day", calendar.name.text));
         return;
     }
     if (calendar.is_default) {
@@ -443,8 +452,7 @@ void Resolver::resolve_calendar(ast::Calendar const& calendar) {
             error(calendar.name, "duplicate_default",
                   fmt::format("calendar '{}' is marked default, as is '{}'", calendar.name.text,
                               program_.calendars[program_.default_calendar].id()));
-        else
-            program_.default_calendar = index;
+        else program_.default_calendar = index;
     }
     program_.calendars.emplace_back(calendar.name.text, calendar.title.value_or(ast::Token{}).text, weekend,
                                     std::move(holidays));
@@ -478,7 +486,9 @@ void Resolver::resolve_municipality(ast::Municipality const& municipality) {
                           fmt::format("code {} is also the code of municipality '{}'", def.code,
                                       program_.municipalities[it->second].id));
             },
-            [&](ast::Region const& c) { if (once(region, c, "region", owner)) def.region = c.value.text; },
+            [&](ast::Region const& c) {
+                if (once(region, c, "region", owner)) def.region = c.value.text;
+            },
             [&](ast::Population const& c) {
                 if (!once(population, c, "population", owner)) return;
                 auto const n = read_count(c.count, 0, 100000000);
@@ -503,8 +513,8 @@ void Resolver::resolve_municipality(ast::Municipality const& municipality) {
                 for (auto const& d : program_.duties)
                     if (d.id == c.duty.text) duty = &d;
                 // A set's own duty counts with its first amended law's vocabulary and calendar.
-                auto const& amends = duty->owned_by_set ? program_.exemption_sets[duty->owner].amends
-                                                        : std::vector<Index>{};
+                auto const& amends =
+                    duty->owned_by_set ? program_.exemption_sets[duty->owner].amends : std::vector<Index>{};
                 auto const law_index = !duty->owned_by_set ? duty->owner : amends.empty() ? no_index : amends.front();
                 DutyScope const scope{law_index == no_index ? no_index : program_.laws[law_index].vocabulary, owner,
                                       law_index, false};

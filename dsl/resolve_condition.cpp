@@ -98,7 +98,8 @@ std::optional<Resolver::TypedOperand> Resolver::resolve_operand(ast::Token const
         for (auto const other : *scope.others) {
             if (other == scope.event) continue;
             for (auto const& attribute : program_.events[other].attributes)
-                if (attribute.id == name.text) return TypedOperand{{OperandKind::attribute, no_index, 0}, attribute.type, true};
+                if (attribute.id == name.text)
+                    return TypedOperand{{OperandKind::attribute, no_index, 0}, attribute.type, true};
         }
     if (name.text == "age") {
         if (age_fact() != no_index) return TypedOperand{{OperandKind::age, no_index, 0}, Type{BaseType::integer}};
@@ -175,9 +176,9 @@ Index Resolver::compile(ast::Comparison const& comparison, ConditionScope const&
         }
         return add_node(node);
     }
-    static std::pair<char const*, Comparator> const comparators[] = {
-        {"==", Comparator::eq}, {"!=", Comparator::ne}, {"<", Comparator::lt},
-        {"<=", Comparator::le}, {">", Comparator::gt},  {">=", Comparator::ge}};
+    static std::pair<char const*, Comparator> const comparators[] = {{"==", Comparator::eq}, {"!=", Comparator::ne},
+                                                                     {"<", Comparator::lt},  {"<=", Comparator::le},
+                                                                     {">", Comparator::gt},  {">=", Comparator::ge}};
     for (auto const& [text, comparator] : comparators)
         if (tail.op == text) node.comparator = comparator;
     bool const ordering = node.comparator != Comparator::eq && node.comparator != Comparator::ne;
@@ -187,7 +188,8 @@ Index Resolver::compile(ast::Comparison const& comparison, ConditionScope const&
         return no_index;
     }
     if (base == BaseType::text) {
-        error(comparison.left, "type_mismatch", fmt::format("'{}' is a text, which rules do not compare", comparison.left.text));
+        error(comparison.left, "type_mismatch",
+              fmt::format("'{}' is a text, which rules do not compare", comparison.left.text));
         return no_index;
     }
     auto const right = read_value(tail.values.front(), left->type);

@@ -15,9 +15,7 @@ Index law_calendar(Program const& program, Index law) {
 
 }  // namespace
 
-void Resolver::declare_law(ast::Law const& law) {
-    declare(law_names_, law_origins_, law.name, 0, "law");
-}
+void Resolver::declare_law(ast::Law const& law) { declare(law_names_, law_origins_, law.name, 0, "law"); }
 
 void Resolver::declare_set(ast::ExemptionSet const& set) {
     declare(set_names_, set_origins_, set.name, 0, "exemption set");
@@ -40,7 +38,10 @@ void Resolver::resolve_law(ast::Law const& law) {
     std::vector<ast::Duty const*> duties;
     for (auto const& item : law.items) {
         visit(
-            item, [&](ast::Short const& c) { if (once(short_name, c, "short name", owner)) def.short_name = c.value.text; },
+            item,
+            [&](ast::Short const& c) {
+                if (once(short_name, c, "short name", owner)) def.short_name = c.value.text;
+            },
             [&](ast::InForce const& c) {
                 if (!once(in_force, c, "period in force", owner)) return;
                 if (auto const period = read_period(c)) def.in_force = *period;
@@ -52,8 +53,7 @@ void Resolver::resolve_law(ast::Law const& law) {
                     error(c.value, "unknown_vocabulary",
                           fmt::format("unknown vocabulary '{}'{}", c.value.text,
                                       did_you_mean(c.value.text, keys_of(vocabulary_ids_))));
-                else
-                    def.vocabulary = it->second;
+                else def.vocabulary = it->second;
             },
             [&](ast::CalendarRef const& c) {
                 if (!once(calendar, c, "calendar", owner)) return;
@@ -62,8 +62,7 @@ void Resolver::resolve_law(ast::Law const& law) {
                     error(c.value, "unknown_calendar",
                           fmt::format("unknown calendar '{}'{}", c.value.text,
                                       did_you_mean(c.value.text, keys_of(calendar_ids_))));
-                else
-                    def.calendar = it->second;
+                else def.calendar = it->second;
             },
             [&](ast::Version const&) {}, [&](ast::Transition const&) {},
             [&](ast::Duty const& c) { duties.push_back(&c); });
@@ -100,9 +99,7 @@ void Resolver::resolve_law(ast::Law const& law) {
 void Resolver::resolve_versions(ast::Law const& law, Index law_index, DutyScope const& scope,
                                 std::unordered_map<std::string, Index>& current) {
     auto const owner = fmt::format("law '{}'", law.name.text);
-    auto const close = [&](Index def, Date from) {
-        program_.duties[def].valid.to = Date::from_days(from.days() - 1);
-    };
+    auto const close = [&](Index def, Date from) { program_.duties[def].valid.to = Date::from_days(from.days() - 1); };
     auto const open = [&](Index def, Date from) {
         program_.duties[def].valid.from = from;
         program_.duties[def].owner = law_index;
@@ -281,7 +278,9 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     def.origin = origin(duty.name);
     auto const owner = fmt::format("duty '{}'", def.id);
     if (duty.title) def.title = duty.title->text;
-    else error(duty.name, "missing_title", fmt::format("{} has no title; write it in the law's words after the id", owner));
+    else
+        error(duty.name, "missing_title",
+              fmt::format("{} has no title; write it in the law's words after the id", owner));
 
     ast::Cite const* cite = nullptr;
     ast::Trigger const* trigger = nullptr;
@@ -297,7 +296,10 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     bool ok = true;
     for (auto const& clause : duty.clauses) {
         visit(
-            clause, [&](ast::Cite const& c) { if (once(cite, c, "citation", owner)) def.cite = c.value.text; },
+            clause,
+            [&](ast::Cite const& c) {
+                if (once(cite, c, "citation", owner)) def.cite = c.value.text;
+            },
             [&](ast::Trigger const& c) {
                 if (!trigger) trigger = &c;
                 ok &= resolve_trigger(c, scope, def);
@@ -333,12 +335,12 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
                     // `done by`; more than a hundred is no legal rhythm.
                     auto const n = read_integer(c.times->value.text);
                     if (!n || *n < 2 || *n > 100) {
-                        error(c.times->value, "count_range",
-                              fmt::format("a count of fulfilling events is 2 to 100, found '{}' (write no count for one)",
-                                          c.times->value.text));
+                        error(
+                            c.times->value, "count_range",
+                            fmt::format("a count of fulfilling events is 2 to 100, found '{}' (write no count for one)",
+                                        c.times->value.text));
                         ok = false;
-                    } else
-                        def.done_count = static_cast<std::uint16_t>(*n);
+                    } else def.done_count = static_cast<std::uint16_t>(*n);
                     if (c.also_before) {
                         error(*c.also_before, "count_look_back",
                               "a count is of the events within each period; an event before the duty opened cannot "
@@ -361,8 +363,7 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
                             error(*back.within, "look_back_unit",
                                   "a look-back counts back days, weeks, months or years, from the trigger's date");
                             ok = false;
-                        } else
-                            def.look_back = *span;
+                        } else def.look_back = *span;
                     }
                     if (back.since) {
                         def.look_back_since = find_event(*back.since, scope.vocabulary, scope.owner);
@@ -397,7 +398,9 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
                 if (auto const hours = read_hours(c.value)) def.effort_hours = *hours;
                 else ok = false;
             },
-            [&](ast::Wording const& c) { if (once(wording, c, "wording of the time limit", owner)) def.wording = c.value.text; });
+            [&](ast::Wording const& c) {
+                if (once(wording, c, "wording of the time limit", owner)) def.wording = c.value.text;
+            });
     }
     auto const missing = [&](bool present, std::string_view what) {
         if (present) return;
@@ -459,8 +462,7 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
         if (auto rule = resolve_target_rule(target->rule, scope, def)) {
             def.target = TargetDef{def.id, no_index, std::move(*rule), {}, origin(*target)};
             def.has_target = true;
-        }
-        else ok = false;
+        } else ok = false;
     }
     if (def.dated.kind == Dating::Kind::deadline && no_deadline) {
         error(*dated, "dated_by_no_deadline", fmt::format("{} has no deadline to be dated by", owner));
@@ -495,7 +497,8 @@ void Resolver::resolve_residuals(std::vector<Index> const& duties, std::string_v
             if (candidate.id != name.text) continue;
             found = true;
             for (auto const event : duty.triggers)
-                if (std::find(candidate.triggers.begin(), candidate.triggers.end(), event) == candidate.triggers.end()) {
+                if (std::find(candidate.triggers.begin(), candidate.triggers.end(), event) ==
+                    candidate.triggers.end()) {
                     error(name, "instead_trigger",
                           fmt::format("duty '{}' takes the place of '{}' when its exception holds, so it opens on "
                                       "the same events: add '{}' to its `on`",
@@ -503,7 +506,8 @@ void Resolver::resolve_residuals(std::vector<Index> const& duties, std::string_v
                     found = false;
                 }
             candidate.residual = true;
-            if (duty.exceptions[residual.exception].instead == no_index) duty.exceptions[residual.exception].instead = d;
+            if (duty.exceptions[residual.exception].instead == no_index)
+                duty.exceptions[residual.exception].instead = d;
         }
         if (found) continue;
         if (std::any_of(duties.begin(), duties.end(), [&](Index d) { return program_.duties[d].id == name.text; }))
@@ -589,120 +593,123 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
     // alternative of `earliest of`).
     auto const forms = [&](DeadlineDef& def) {
         return overloaded{
-        [&](ast::Within const& w) {
-            def.kind = DeadlineDef::Kind::within;
-            if (w.span.amount.text == "0" && w.span.unit.text != "days") {
-                error(w.span.amount, "invalid_number",
-                      "0 is for days alone: a deadline on the day the duty opens is 'within 0 days'");
-                ok = false;
-            } else if (auto const span = read_span(w.span, w.span.unit.text == "days" ? 0 : 1)) {
-                def.span = *span;
-                check_calendar(*span, w.span);
-            } else {
-                ok = false;
-            }
-            if (w.anchor) {
-                def.anchor = find_event(*w.anchor, scope.vocabulary, scope.owner);
-                if (def.anchor == no_index) ok = false;
-            }
-        },
-        [&](ast::BeforeEvent const& b) {
-            def.kind = DeadlineDef::Kind::before_event;
-            def.event = find_event(b.event, scope.vocabulary, scope.owner);
-            if (def.event == no_index) {
-                ok = false;
-                return;
-            }
-            if (!b.matching) return;
-            auto const find_attribute = [&](Index event) {
-                auto const& attributes = program_.events[event].attributes;
-                for (Index i = 0; i < attributes.size(); ++i)
-                    if (attributes[i].id == b.matching->text) return i;
-                return no_index;
-            };
-            def.matching = find_attribute(def.event);
-            if (def.matching == no_index) {
-                error(*b.matching, "unknown_name",
-                      fmt::format("event '{}' has no attribute '{}'", program_.events[def.event].id, b.matching->text));
-                ok = false;
-                return;
-            }
-            for (auto const trigger : duty.triggers) {
-                auto const index = find_attribute(trigger);
-                auto const& target = program_.events[def.event].attributes[def.matching];
-                if (index == no_index || program_.events[trigger].attributes[index].type.base != target.type.base ||
-                    program_.events[trigger].attributes[index].type.kind != target.type.kind) {
+            [&](ast::Within const& w) {
+                def.kind = DeadlineDef::Kind::within;
+                if (w.span.amount.text == "0" && w.span.unit.text != "days") {
+                    error(w.span.amount, "invalid_number",
+                          "0 is for days alone: a deadline on the day the duty opens is 'within 0 days'");
+                    ok = false;
+                } else if (auto const span = read_span(w.span, w.span.unit.text == "days" ? 0 : 1)) {
+                    def.span = *span;
+                    check_calendar(*span, w.span);
+                } else {
+                    ok = false;
+                }
+                if (w.anchor) {
+                    def.anchor = find_event(*w.anchor, scope.vocabulary, scope.owner);
+                    if (def.anchor == no_index) ok = false;
+                }
+            },
+            [&](ast::BeforeEvent const& b) {
+                def.kind = DeadlineDef::Kind::before_event;
+                def.event = find_event(b.event, scope.vocabulary, scope.owner);
+                if (def.event == no_index) {
+                    ok = false;
+                    return;
+                }
+                if (!b.matching) return;
+                auto const find_attribute = [&](Index event) {
+                    auto const& attributes = program_.events[event].attributes;
+                    for (Index i = 0; i < attributes.size(); ++i)
+                        if (attributes[i].id == b.matching->text) return i;
+                    return no_index;
+                };
+                def.matching = find_attribute(def.event);
+                if (def.matching == no_index) {
                     error(*b.matching, "unknown_name",
-                          fmt::format("trigger event '{}' has no attribute '{}' of the same type to match",
-                                      program_.events[trigger].id, b.matching->text));
+                          fmt::format("event '{}' has no attribute '{}'", program_.events[def.event].id,
+                                      b.matching->text));
                     ok = false;
                     return;
                 }
-                def.matching_in_trigger.push_back(index);
-            }
-        },
-        [&](ast::AttributeInterval const& a) {
-            // `within ATTRIBUTE UNIT`, a form of a choice: the span a decision
-            // set, read from the trigger.
-            def.kind = DeadlineDef::Kind::within;
-            auto const unit = attribute_unit(a, "a time read");
-            if (!unit) return;
-            def.span = Span{0, *unit};
-            for (auto const trigger : duty.triggers) {
-                Index index = no_index;
-                auto const& attributes = program_.events[trigger].attributes;
-                for (Index i = 0; i < attributes.size(); ++i)
-                    if (attributes[i].id == a.attribute.text && attributes[i].type.base == BaseType::integer) index = i;
-                if (index == no_index) {
-                    error(a.attribute, "unknown_name",
-                          fmt::format("trigger event '{}' has no whole-number attribute '{}'",
-                                      program_.events[trigger].id, a.attribute.text));
+                for (auto const trigger : duty.triggers) {
+                    auto const index = find_attribute(trigger);
+                    auto const& target = program_.events[def.event].attributes[def.matching];
+                    if (index == no_index || program_.events[trigger].attributes[index].type.base != target.type.base ||
+                        program_.events[trigger].attributes[index].type.kind != target.type.kind) {
+                        error(*b.matching, "unknown_name",
+                              fmt::format("trigger event '{}' has no attribute '{}' of the same type to match",
+                                          program_.events[trigger].id, b.matching->text));
+                        ok = false;
+                        return;
+                    }
+                    def.matching_in_trigger.push_back(index);
+                }
+            },
+            [&](ast::AttributeInterval const& a) {
+                // `within ATTRIBUTE UNIT`, a form of a choice: the span a decision
+                // set, read from the trigger.
+                def.kind = DeadlineDef::Kind::within;
+                auto const unit = attribute_unit(a, "a time read");
+                if (!unit) return;
+                def.span = Span{0, *unit};
+                for (auto const trigger : duty.triggers) {
+                    Index index = no_index;
+                    auto const& attributes = program_.events[trigger].attributes;
+                    for (Index i = 0; i < attributes.size(); ++i)
+                        if (attributes[i].id == a.attribute.text && attributes[i].type.base == BaseType::integer)
+                            index = i;
+                    if (index == no_index) {
+                        error(a.attribute, "unknown_name",
+                              fmt::format("trigger event '{}' has no whole-number attribute '{}'",
+                                          program_.events[trigger].id, a.attribute.text));
+                        ok = false;
+                        return;
+                    }
+                    def.span_attribute.push_back(index);
+                }
+            },
+            [&](ast::NoDeadline const& n) {
+                // `no deadline` as a form of a choice (`first of` alone, below).
+                def.kind = DeadlineDef::Kind::none;
+                if (n.value.text != "deadline") {
+                    error(n.value, "syntax_error", fmt::format("expected 'no deadline', found 'no {}'", n.value.text));
+                    ok = false;
+                }
+            },
+            [&](ast::AtAge const& a) {
+                def.kind = DeadlineDef::Kind::at_age;
+                needs_age_fact(a);
+                auto const years = read_count(a.years, 0, 150);
+                auto const months = a.months ? read_count(*a.months, 0, 11) : std::optional<std::int64_t>{0};
+                if (!years || !months) ok = false;
+                else {
+                    def.years = static_cast<int>(*years);
+                    def.months = static_cast<int>(*months);
+                }
+            },
+            [&](ast::BeforeAge const& a) {
+                def.kind = DeadlineDef::Kind::before_age;
+                needs_age_fact(a);
+                auto const span = read_span(a.span);
+                auto const years = read_count(a.years, 0, 150);
+                if (!span || !years) {
                     ok = false;
                     return;
                 }
-                def.span_attribute.push_back(index);
-            }
-        },
-        [&](ast::NoDeadline const& n) {
-            // `no deadline` as a form of a choice (`first of` alone, below).
-            def.kind = DeadlineDef::Kind::none;
-            if (n.value.text != "deadline") {
-                error(n.value, "syntax_error", fmt::format("expected 'no deadline', found 'no {}'", n.value.text));
-                ok = false;
-            }
-        },
-        [&](ast::AtAge const& a) {
-            def.kind = DeadlineDef::Kind::at_age;
-            needs_age_fact(a);
-            auto const years = read_count(a.years, 0, 150);
-            auto const months = a.months ? read_count(*a.months, 0, 11) : std::optional<std::int64_t>{0};
-            if (!years || !months) ok = false;
-            else {
+                if (span->unit == TimeUnit::hours || span->unit == TimeUnit::working_days) {
+                    error(a.span.unit, "unknown_unit",
+                          "a time before an age is counted in days, weeks, months or years");
+                    ok = false;
+                }
+                def.span = *span;
                 def.years = static_cast<int>(*years);
-                def.months = static_cast<int>(*months);
-            }
-        },
-        [&](ast::BeforeAge const& a) {
-            def.kind = DeadlineDef::Kind::before_age;
-            needs_age_fact(a);
-            auto const span = read_span(a.span);
-            auto const years = read_count(a.years, 0, 150);
-            if (!span || !years) {
-                ok = false;
-                return;
-            }
-            if (span->unit == TimeUnit::hours || span->unit == TimeUnit::working_days) {
-                error(a.span.unit, "unknown_unit", "a time before an age is counted in days, weeks, months or years");
-                ok = false;
-            }
-            def.span = *span;
-            def.years = static_cast<int>(*years);
-        }};
+            }};
     };
     if (auto const* choice = boost::get<ast::DeadlineChoice>(&rule.first)) {
         def.kind = choice->which == "earliest" ? DeadlineDef::Kind::earliest
-                   : choice->which == "latest"  ? DeadlineDef::Kind::latest
-                                                : DeadlineDef::Kind::first;
+                   : choice->which == "latest" ? DeadlineDef::Kind::latest
+                                               : DeadlineDef::Kind::first;
         if (choice->alternatives.size() < 2) {
             error(*choice, "single_alternative",
                   fmt::format("'{} of' needs two deadlines or more; write the one deadline alone", choice->which));
@@ -770,8 +777,7 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
                     Index index = no_index;
                     auto const& attributes = program_.events[fulfilment.event].attributes;
                     for (Index i = 0; i < attributes.size(); ++i)
-                        if (attributes[i].id == interval.attribute.text &&
-                            attributes[i].type.base == BaseType::integer)
+                        if (attributes[i].id == interval.attribute.text && attributes[i].type.base == BaseType::integer)
                             index = i;
                     found |= index != no_index;
                     def.every_attribute.push_back(index);
@@ -802,7 +808,8 @@ std::optional<DeadlineDef> Resolver::resolve_deadline(ast::DeadlineRule const& r
             } else {
                 auto const& none = boost::get<ast::NoDeadline>(*then.otherwise);
                 if (none.value.text != "deadline") {
-                    error(none.value, "syntax_error", fmt::format("expected 'no deadline', found 'no {}'", none.value.text));
+                    error(none.value, "syntax_error",
+                          fmt::format("expected 'no deadline', found 'no {}'", none.value.text));
                     ok = false;
                 } else if (def.every_attribute.empty()) {
                     error(none, "otherwise_without_attribute",
@@ -870,7 +877,10 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
     std::vector<ast::Duty const*> duties;
     for (auto const& item : set.items) {
         visit(
-            item, [&](ast::Basis const& c) { if (once(basis, c, "legal basis", owner)) def.basis = c.value.text; },
+            item,
+            [&](ast::Basis const& c) {
+                if (once(basis, c, "legal basis", owner)) def.basis = c.value.text;
+            },
             [&](ast::Url const& c) { def.url = c.value.text; },
             [&](ast::Amends const& c) {
                 if (!once(amends, c, "list of amended laws", owner)) return;
@@ -883,9 +893,8 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
                 if (!once(in_force, c, "period in force", owner)) return;
                 if (auto const period = read_period(c)) def.in_force = *period;
             },
-            [&](ast::Covers const& c) { covers.push_back(&c); },
-            [&](ast::Waive const& c) { waivers.push_back(&c); }, [&](ast::Change const& c) { changes.push_back(&c); },
-            [&](ast::Duty const& c) { duties.push_back(&c); });
+            [&](ast::Covers const& c) { covers.push_back(&c); }, [&](ast::Waive const& c) { waivers.push_back(&c); },
+            [&](ast::Change const& c) { changes.push_back(&c); }, [&](ast::Duty const& c) { duties.push_back(&c); });
     }
     if (!basis) error(set.name, "missing_clause", fmt::format("{} has no legal basis (basis \"…\")", owner));
     if (!amends) error(set.name, "missing_clause", fmt::format("{} amends no law (amends LAW)", owner));
@@ -903,7 +912,8 @@ void Resolver::resolve_exemption_set(ast::ExemptionSet const& set) {
 
     auto const set_index = static_cast<Index>(program_.exemption_sets.size());
     Index const first_law = def.amends.empty() ? no_index : def.amends.front();
-    DutyScope const scope{first_law == no_index ? no_index : program_.laws[first_law].vocabulary, owner, first_law, true};
+    DutyScope const scope{first_law == no_index ? no_index : program_.laws[first_law].vocabulary, owner, first_law,
+                          true};
     std::unordered_map<std::string, Index> own_duties;
     std::unordered_map<std::string, Origin> own_origins;
     for (auto const* duty : duties) {
@@ -953,7 +963,8 @@ void Resolver::resolve_waiver(ast::Waive const& waive, ExemptionSetDef& set,
     waiver.origin = origin(waive.duty);
     if (waive.dated) {
         auto const& first = program_.duties[amended.front()];
-        DutyScope const scope{program_.laws[first.owner].vocabulary, fmt::format("exemption set '{}'", set.id), first.owner};
+        DutyScope const scope{program_.laws[first.owner].vocabulary, fmt::format("exemption set '{}'", set.id),
+                              first.owner};
         auto const dating = read_dating(*waive.dated, scope);
         if (!dating) return;
         waiver.dated = *dating;

@@ -16,7 +16,8 @@ Index Resolver::find_set(ast::Token const& name) {
 Index Resolver::find_law(ast::Token const& name) {
     auto const index = program_.find_law(name.text);
     if (index != no_index) return index;
-    error(name, "unknown_law", fmt::format("unknown law '{}'{}", name.text, did_you_mean(name.text, keys_of(law_names_))));
+    error(name, "unknown_law",
+          fmt::format("unknown law '{}'{}", name.text, did_you_mean(name.text, keys_of(law_names_))));
     return no_index;
 }
 
@@ -95,7 +96,8 @@ void Resolver::resolve_test(ast::Test const& test) {
             [&](ast::CaseMunicipality const& m) {
                 saw_municipality = true;
                 auto const& name = m.value.text;
-                bool const numeric = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+                bool const numeric =
+                    !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
                 def.municipality = numeric ? [&] {
                     auto const code = read_integer(name);  // a code wider than int names none
                     return code && *code <= INT32_MAX ? program_.find_municipality_code(static_cast<int>(*code))
@@ -179,8 +181,7 @@ void Resolver::resolve_test(ast::Test const& test) {
             else e.due = read_moment(expectation.due->value);
         }
         if (expectation.cite) e.cite = expectation.cite->text;
-        {
-        }
+        {}
         // `expect duty #2 met` parses as `expect duty` and a comment: say so
         // rather than let the expectation check less than it reads.
         auto const& text = source().text();
@@ -191,8 +192,7 @@ void Resolver::resolve_test(ast::Test const& test) {
                   fmt::format("'#' starts a comment, so '{}' is not read; write 'instance {}'",
                               text.substr(after, text.find('\n', after) - after), text[after + 1]));
         if (e.absent && (expectation.status || expectation.due || expectation.cite))
-            error(expectation.duty, "syntax",
-                  "'expect no DUTY [instance N]' takes no status, due date or citation");
+            error(expectation.duty, "syntax", "'expect no DUTY [instance N]' takes no status, due date or citation");
         def.expectations.push_back(std::move(e));
     }
     program_.tests.push_back(std::move(def));

@@ -189,8 +189,8 @@ private:
         scenario_ids_;
     ast::AgeOrigin const* age_origin_ = nullptr;
     Index age_fact_ = no_index;
-    std::unordered_map<std::string, Origin> vocabulary_origins_, kind_origins_, fact_origins_, event_origins_, state_origins_,
-        calendar_origins_, law_origins_, set_origins_, municipality_origins_, scenario_origins_;
+    std::unordered_map<std::string, Origin> vocabulary_origins_, kind_origins_, fact_origins_, event_origins_,
+        state_origins_, calendar_origins_, law_origins_, set_origins_, municipality_origins_, scenario_origins_;
 };
 
 }  // namespace pligt::detail

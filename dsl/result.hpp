@@ -14,7 +14,9 @@ struct Failure {
 };
 
 template <typename E>
-Failure<std::decay_t<E>> fail(E&& error) { return {std::forward<E>(error)}; }
+Failure<std::decay_t<E>> fail(E&& error) {
+    return {std::forward<E>(error)};
+}
 
 template <typename T, typename E>
 class Result {

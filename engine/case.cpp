@@ -73,7 +73,9 @@ public:
     }
 
 private:
-    void error(std::string pointer, std::string message) { errors_.push_back({std::move(pointer), std::move(message)}); }
+    void error(std::string pointer, std::string message) {
+        errors_.push_back({std::move(pointer), std::move(message)});
+    }
 
     void read_id(json const& value, std::string const& pointer, Case& result) {
         if (value.is_string()) result.id = value.get<std::string>();
@@ -240,7 +242,8 @@ private:
         for (std::size_t i = 0; i < event.attributes.size(); ++i) {
             auto const& attribute = event.attributes[i];
             if (values[static_cast<std::ptrdiff_t>(i)].present) continue;
-            if (attribute.default_value) values[static_cast<std::ptrdiff_t>(i)] = AttributeValue{*attribute.default_value, true};
+            if (attribute.default_value)
+                values[static_cast<std::ptrdiff_t>(i)] = AttributeValue{*attribute.default_value, true};
             else if (!attribute.type.optional) {
                 error(pointer, fmt::format("event '{}' needs the attribute '{}' ({})", event_name, attribute.id,
                                            type_label(attribute.type, program_)));
@@ -272,7 +275,8 @@ CaseResult parse_case(Program const& program, std::string_view text) {
     json document;
     std::vector<JsonProblem> problems;
     if (!read_json(text, document, problems))
-        return fail(std::vector<CaseError>{{"", problems.front().message, problems.front().line, problems.front().column}});
+        return fail(
+            std::vector<CaseError>{{"", problems.front().message, problems.front().line, problems.front().column}});
     auto result = read_case(program, document);
     if (problems.empty()) return result;
     std::vector<CaseError> errors;
@@ -467,8 +471,8 @@ bool CaseParser::parse_plain(std::string_view text, Case& out) const {
             }
             if (event_index == no_index) return false;  // an attribute before the event's name
             auto const& attributes = program.events[event_index].attributes;
-            auto const attribute = std::find_if(attributes.begin(), attributes.end(),
-                                                [&](AttributeDef const& a) { return a.id == key; });
+            auto const attribute =
+                std::find_if(attributes.begin(), attributes.end(), [&](AttributeDef const& a) { return a.id == key; });
             if (attribute == attributes.end()) return false;
             auto& slot = out.attribute_values[offset + static_cast<std::size_t>(attribute - attributes.begin())];
             if (slot.present) return false;
@@ -513,9 +517,8 @@ bool CaseParser::parse_plain(std::string_view text, Case& out) const {
             if (in.peek('"')) {
                 std::string_view name;
                 if (!in.string(name)) return false;
-                bool const digits = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-                    return c >= '0' && c <= '9';
-                });
+                bool const digits =
+                    !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
                 out.municipality = digits ? find_municipality(program, name) : lookup(municipalities_, name);
             } else {
                 std::int64_t value = 0;

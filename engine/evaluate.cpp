@@ -23,12 +23,14 @@ bool contains(std::vector<Index> const& events, Index event) {
 
 bool state_holds(ConditionScope const& scope, std::uint32_t e, Index state) {
     auto const last = latest_state_event(scope.program, scope.c, scope.known, e, state);
-    return last != none && contains(scope.program.states[state].starts, scope.c.events[static_cast<std::size_t>(last)].event);
+    return last != none &&
+           contains(scope.program.states[state].starts, scope.c.events[static_cast<std::size_t>(last)].event);
 }
 
 // The value an operand reads at case event `e`; nothing when an optional
 // attribute or a fact is absent (a comparison with nothing is false).
-[[gnu::always_inline]] inline std::optional<Value> read(ConditionScope const& scope, std::uint32_t e, Operand const& operand) {
+[[gnu::always_inline]] inline std::optional<Value> read(ConditionScope const& scope, std::uint32_t e,
+                                                        Operand const& operand) {
     auto const& program = scope.program;
     auto const& c = scope.c;
     switch (operand.kind) {
@@ -81,8 +83,7 @@ bool holds(ConditionScope const& scope, std::uint32_t e, Index node_index) {
     case ConditionOp::member: {
         auto const left = read(scope, e, node.left);
         if (!left) return false;
-        if (node.right.index == 1)
-            return *left >= 0 && *left < 64 && ((node.right.constant >> *left) & 1) != 0;
+        if (node.right.index == 1) return *left >= 0 && *left < 64 && ((node.right.constant >> *left) & 1) != 0;
         auto const first = program.member_values.begin() + node.first;
         return std::find(first, first + node.count, *left) != first + node.count;
     }
@@ -174,8 +175,14 @@ class InstanceEvaluator {
 public:
     InstanceEvaluator(Program const& program, Case const& c, Moment as_of, std::uint32_t known,
                       EventChains const& chains)
-        : program_{program}, c_{c}, as_of_{as_of}, known_{known}, chains_{chains}, scope_{program, c, known},
-          targets_{program.municipalities[c.municipality].targets}, has_targets_{!targets_.empty()},
+        : program_{program},
+          c_{c},
+          as_of_{as_of},
+          known_{known},
+          chains_{chains},
+          scope_{program, c, known},
+          targets_{program.municipalities[c.municipality].targets},
+          has_targets_{!targets_.empty()},
           adopts_{!program.municipalities[c.municipality].adoptions.empty()} {}
 
     // `which`: the trigger's position in duty.triggers; `decided_on`: the
@@ -214,8 +221,8 @@ public:
             next.carried_from = first.carried_from;
             next.previous = previous.done;
             bool const periods = duty.done_count > 1;
-            next.from = previous.done >= 0 && !periods ? c_.events[static_cast<std::size_t>(previous.done)].at
-                                                       : previous.due;
+            next.from =
+                previous.done >= 0 && !periods ? c_.events[static_cast<std::size_t>(previous.done)].at : previous.due;
             if (ended_before(*rule, t, next.from)) return;
             next.interval = interval(duty, *rule, previous);
             if (next.interval.amount > 0) {
@@ -229,11 +236,10 @@ public:
             // repeat, a repetition has no law_due (explain.cpp leaves it out).
             if (next.changed_by != no_index && duty.due.recurs)
                 next.law_due = deadline(next.from, interval(duty, duty.due, previous), calendar);
-            if (periods)
-                next.done = counted_fulfilment(duty, first_later_than(previous.due), next);
+            if (periods) next.done = counted_fulfilment(duty, first_later_than(previous.due), next);
             else
-                next.done = previous.done >= 0 ? find_fulfilment(duty, static_cast<std::uint32_t>(previous.done) + 1)
-                                               : none;
+                next.done =
+                    previous.done >= 0 ? find_fulfilment(duty, static_cast<std::uint32_t>(previous.done) + 1) : none;
             settle(duty, t, next, rule);
             results.push_back(next);
         }
@@ -259,7 +265,7 @@ public:
             DutyResult probe;
             first_deadline(duty.due, t, which, calendar_of(program_, duty), probe);
             return probe.due_before != no_index || probe.missing_age_fact || probe.no_deadline ? as_of_.date
-                                                                                                : probe.due.date;
+                                                                                               : probe.due.date;
         }
         }
         return trigger.at.date;
@@ -274,11 +280,12 @@ public:
         auto const& exception = duty.exceptions[excepted.exception];
         if (exception.instead == no_index) return;
         auto const concept_index = program_.duties[exception.instead].concept_index;
-        auto const& siblings = duty.owned_by_set ? program_.exemption_sets[duty.owner].duties
-                                                 : program_.laws[duty.owner].duties;
+        auto const& siblings =
+            duty.owned_by_set ? program_.exemption_sets[duty.owner].duties : program_.laws[duty.owner].duties;
         Index residual = no_index;
         for (auto const d : siblings)
-            if (program_.duties[d].concept_index == concept_index && program_.duties[d].valid.contains(excepted.decided_on))
+            if (program_.duties[d].concept_index == concept_index &&
+                program_.duties[d].valid.contains(excepted.decided_on))
                 residual = d;
         if (residual == no_index) return;  // not in this version of the law
         auto const& def = program_.duties[residual];
@@ -312,16 +319,17 @@ private:
         // An exemption set may change the deadline; the law's stays on record.
         auto const* rule = &duty.due;
         if (adopts_ && !duty.owned_by_set)
-            for_each_adopted_set(program_, municipality, duty.owner, on, [&](Index set_index, ExemptionSetDef const& set) {
-                for (auto const& change : set.changes)
-                    for (auto const& [changed_duty, deadline] : change.deadlines)
-                        if (changed_duty == duty_index) {
-                            rule = &deadline;
-                            result.changed_by = set_index;
-                            return true;
-                        }
-                return false;
-            });
+            for_each_adopted_set(program_, municipality, duty.owner, on,
+                                 [&](Index set_index, ExemptionSetDef const& set) {
+                                     for (auto const& change : set.changes)
+                                         for (auto const& [changed_duty, deadline] : change.deadlines)
+                                             if (changed_duty == duty_index) {
+                                                 rule = &deadline;
+                                                 result.changed_by = set_index;
+                                                 return true;
+                                             }
+                                     return false;
+                                 });
         if (result.changed_by != no_index) {
             DutyResult law;
             first_deadline(duty.due, t, which, calendar, law);
@@ -431,9 +439,9 @@ private:
         DutyResult probe;
         first_deadline(*rule, t, 0, calendar_of(program_, duty), probe);
         result.target = probe.due;
-        result.past_target = result.done >= 0 ? Moment::compare(c_.events[static_cast<std::size_t>(result.done)].at,
-                                                                 probe.due) > 0
-                                              : has_passed(probe.due, as_of_);
+        result.past_target = result.done >= 0
+                                 ? Moment::compare(c_.events[static_cast<std::size_t>(result.done)].at, probe.due) > 0
+                                 : has_passed(probe.due, as_of_);
     }
 
     // Index of the first event that does not come before the trigger `t`
@@ -550,9 +558,7 @@ private:
         DutyResult best, waiting;
         for (std::size_t i = 0; i < rule.alternatives.size(); ++i) {
             auto const& form = rule.alternatives[i];
-            if (!form.where.empty() &&
-                (which >= form.where.size() || !holds(scope_, t, form.where[which])))
-                continue;
+            if (!form.where.empty() && (which >= form.where.size() || !holds(scope_, t, form.where[which]))) continue;
             if (!form.span_attribute.empty() && recorded_span(form, t, which) == 0) continue;
             DutyResult candidate;
             first_deadline(form, t, which, calendar, candidate);
@@ -579,7 +585,7 @@ private:
         result.anchor = pick.anchor;
         result.due_before = pick.due_before;
         result.missing_age_fact = pick.missing_age_fact;
-        result.no_deadline = pick.no_deadline;  // `no deadline`, a form of `first of`
+        result.no_deadline = pick.no_deadline;               // `no deadline`, a form of `first of`
         if (!chosen && !open) result.due = c_.events[t].at;  // no form applies: resolve forbids it
     }
 
@@ -598,9 +604,8 @@ private:
                 if (!(waiver.dated == duty.dated)) on = deciding_date(duty, waiver.dated, t, which);
                 if (!adoption.period.contains(on) || !set.in_force.contains(on)) continue;
                 if (!waiver.conditions.empty()) {
-                    auto const it =
-                        std::find_if(waiver.conditions.begin(), waiver.conditions.end(),
-                                     [&](auto const& entry) { return entry.first == trigger.event; });
+                    auto const it = std::find_if(waiver.conditions.begin(), waiver.conditions.end(),
+                                                 [&](auto const& entry) { return entry.first == trigger.event; });
                     if (it == waiver.conditions.end() || !holds(scope_, t, it->second)) continue;
                 }
                 result.waived_by = adoption.set;
@@ -642,9 +647,8 @@ private:
     // of a count begins (an event on a date deadline's day is within it).
     std::uint32_t first_later_than(Moment due) const {
         auto const& events = c_.events;
-        auto const it = std::partition_point(events.begin(), events.begin() + known_, [&](CaseEvent const& e) {
-            return Moment::compare(e.at, due) <= 0;
-        });
+        auto const it = std::partition_point(events.begin(), events.begin() + known_,
+                                             [&](CaseEvent const& e) { return Moment::compare(e.at, due) <= 0; });
         return static_cast<std::uint32_t>(it - events.begin());
     }
 
@@ -704,8 +708,8 @@ private:
             // due date (or at the due minute) still comes before the duty was
             // breached. An open `before EVENT` or an age deadline without its
             // age fact has no date yet: any end comes before it.
-            bool const before_due = result.due_before != no_index || result.missing_age_fact ||
-                                    result.no_deadline || Moment::compare(end, result.due) <= 0;
+            bool const before_due = result.due_before != no_index || result.missing_age_fact || result.no_deadline ||
+                                    Moment::compare(end, result.due) <= 0;
             bool const done_first = done && Moment::compare(*done, end) <= 0;
             if (before_due && !done_first) {
                 result.status = Status::lapsed;
@@ -896,9 +900,8 @@ std::optional<CaseError> lacking_fact(Program const& program, std::vector<DutyRe
     for (auto const& result : results) {
         if (!result.missing_age_fact) continue;
         auto const& duty = program.duties[result.duty];
-        return CaseError{"/facts",
-                         fmt::format("the case has no {}, which duty {} needs for its deadline ({})",
-                                     program.facts[program.age_fact].id, duty.id, duty.due.text)};
+        return CaseError{"/facts", fmt::format("the case has no {}, which duty {} needs for its deadline ({})",
+                                               program.facts[program.age_fact].id, duty.id, duty.due.text)};
     }
     return std::nullopt;
 }

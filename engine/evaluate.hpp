@@ -34,34 +34,34 @@ struct DutyResult {
     std::uint16_t cycle = 0;     // 0 for the first deadline, k for the k-th repetition
 
     Moment due;
-    Index due_before = no_index;  // `before EVENT` not yet happened: due is {"before": EVENT}
-    Moment from;                  // what the deadline counts from (trigger, anchor, previous instance, birthday)
-    std::int32_t anchor = none;   // the case event `within … of EVENT` counted from
-    std::int32_t previous = none; // the previous instance's fulfilling event, for repetitions
-    Span interval;                // for repetitions: the interval counted from `from`
+    Index due_before = no_index;    // `before EVENT` not yet happened: due is {"before": EVENT}
+    Moment from;                    // what the deadline counts from (trigger, anchor, previous instance, birthday)
+    std::int32_t anchor = none;     // the case event `within … of EVENT` counted from
+    std::int32_t previous = none;   // the previous instance's fulfilling event, for repetitions
+    Span interval;                  // for repetitions: the interval counted from `from`
     bool missing_age_fact = false;  // an age deadline in a case without the fact an age counts from
-    std::int8_t chosen_form = -1;    // `first of (…)`: the form that applied, into its alternatives
+    std::int8_t chosen_form = -1;   // `first of (…)`: the form that applied, into its alternatives
 
     Index changed_by = no_index;  // exemption set whose `change` gave `due`
     Moment law_due;               // the law's own deadline, when changed
     Index law_due_before = no_index;
 
-    Index waived_by = no_index;  // exemption set, when waived
-    Index waiver = no_index;     // into that set's waivers
-    Index exception = no_index;  // into DutyDef::exceptions, when excepted
-    std::int32_t done = none;    // into Case::events: the fulfilling event
+    Index waived_by = no_index;     // exemption set, when waived
+    Index waiver = no_index;        // into that set's waivers
+    Index exception = no_index;     // into DutyDef::exceptions, when excepted
+    std::int32_t done = none;       // into Case::events: the fulfilling event
     std::int32_t lapsed_on = none;  // into Case::events: the event that ended its purpose
 
-    bool no_deadline = false;     // the statute sets no time: never late or overdue, no `due`
-    Date decided_on;              // the date that chose the law version (and the exemptions)
-    Index transition_law = no_index;  // the law whose transitional provision carried it across
-    Index transition = no_index;      // into that law's transitions
-    Index carried_from = no_index;    // the older law's duty that opened it, when carried
-    Index kept_by = no_index;         // a transition of its law that kept an older fulfilment
-    Index residual_of = no_index;        // the excepted duty whose exception left this one in its place
+    bool no_deadline = false;             // the statute sets no time: never late or overdue, no `due`
+    Date decided_on;                      // the date that chose the law version (and the exemptions)
+    Index transition_law = no_index;      // the law whose transitional provision carried it across
+    Index transition = no_index;          // into that law's transitions
+    Index carried_from = no_index;        // the older law's duty that opened it, when carried
+    Index kept_by = no_index;             // a transition of its law that kept an older fulfilment
+    Index residual_of = no_index;         // the excepted duty whose exception left this one in its place
     Index residual_exception = no_index;  // into that duty's exceptions
-    std::int8_t target_source = 0;    // 0 none, 1 the duty's exemption set, 2 the municipality
-    Index target_index = no_index;    // the municipality's target, when target_source == 2
+    std::int8_t target_source = 0;        // 0 none, 1 the duty's exemption set, 2 the municipality
+    Index target_index = no_index;        // the municipality's target, when target_source == 2
     bool past_target = false;
     Moment target;
 };

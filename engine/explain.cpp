@@ -35,11 +35,11 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
         return fmt::format("the next period: due {} after the previous one ended ({}): {}", to_string(result.interval),
                            result.from.to_string(), result.due.to_string());
     if (result.cycle > 0) {
-        auto const base = result.previous >= 0
-                              ? "after the previous instance was done (" +
-                                    event_at(program, c.events[static_cast<std::size_t>(result.previous)]) + ")"
-                              : "after the previous instance's deadline (" + result.from.to_string() +
-                                    "), as it was not done";
+        auto const base =
+            result.previous >= 0
+                ? "after the previous instance was done (" +
+                      event_at(program, c.events[static_cast<std::size_t>(result.previous)]) + ")"
+                : "after the previous instance's deadline (" + result.from.to_string() + "), as it was not done";
         return fmt::format("repeats: due {} {}: {}", to_string(result.interval), base, result.due.to_string());
     }
     if (result.missing_age_fact)
@@ -48,17 +48,18 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
         return fmt::format("due {}: that day ({}) had passed when the duty opened ({}), so there is no deadline",
                            rule.text, result.from.to_string(), trigger.at.to_string());
     if (result.no_deadline && rule.kind == DeadlineDef::Kind::before_age)
-        return fmt::format("due {}: {} reaches {} on {}, and {} before that had passed when the duty opened "
-                           "({}), so there is no deadline",
-                           rule.text, program.age_subject, rule.years, result.from.to_string(), to_string(rule.span), trigger.at.to_string());
+        return fmt::format(
+            "due {}: {} reaches {} on {}, and {} before that had passed when the duty opened "
+            "({}), so there is no deadline",
+            rule.text, program.age_subject, rule.years, result.from.to_string(), to_string(rule.span),
+            trigger.at.to_string());
     switch (rule.kind) {
     case DeadlineDef::Kind::within: {
         std::string from = trigger.at.to_string();
         if (rule.anchor != no_index)
-            from = result.anchor >= 0
-                       ? event_at(program, c.events[static_cast<std::size_t>(result.anchor)])
-                       : fmt::format("{} (no {} before it, so counted from the trigger)", from,
-                                     program.events[rule.anchor].id);
+            from = result.anchor >= 0 ? event_at(program, c.events[static_cast<std::size_t>(result.anchor)])
+                                      : fmt::format("{} (no {} before it, so counted from the trigger)", from,
+                                                    program.events[rule.anchor].id);
         if (rule.span.amount == 0) return fmt::format("due the day it opens: {}", result.due.to_string());
         auto text = fmt::format("due {} after {}: {}", to_string(rule.span), from, result.due.to_string());
         if (rule.span.unit == TimeUnit::hours && !result.from.has_time())
@@ -89,8 +90,8 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
         // A span read from the trigger: the time it records.
         std::string span;
         auto const& triggers = program.duties[result.duty].triggers;
-        auto const which = static_cast<std::size_t>(std::find(triggers.begin(), triggers.end(), trigger.event) -
-                                                    triggers.begin());
+        auto const which =
+            static_cast<std::size_t>(std::find(triggers.begin(), triggers.end(), trigger.event) - triggers.begin());
         if (which < form.span_attribute.size())
             if (auto const value = c.attribute(trigger, form.span_attribute[which]); value.present)
                 span = fmt::format(" ({}, as recorded on {})",
@@ -157,8 +158,7 @@ std::string const& condition_of(DutyDef const& duty, Index event) {
 std::string trigger_text(Program const& program, CaseEvent const& trigger) {
     auto const& event = program.events[trigger.event];
     if (!event.derived()) return event_at(program, trigger);
-    return fmt::format("{} (the birthday at {} years{}, from the {})", event_at(program, trigger),
-                       event.birthday_years,
+    return fmt::format("{} (the birthday at {} years{}, from the {})", event_at(program, trigger), event.birthday_years,
                        event.birthday_months ? fmt::format(" {} months", event.birthday_months) : "",
                        program.facts[program.age_fact].id);
 }
@@ -168,8 +168,7 @@ std::string look_back_words(Program const& program, DutyDef const& duty) {
     if (duty.look_back_since != no_index)
         return fmt::format("an earlier one counts back to the last {} before it",
                            program.events[duty.look_back_since].id);
-    if (duty.look_back.amount > 0)
-        return fmt::format("an earlier one counts back {}", to_string(duty.look_back));
+    if (duty.look_back.amount > 0) return fmt::format("an earlier one counts back {}", to_string(duty.look_back));
     return "an earlier one counts";
 }
 
@@ -187,7 +186,8 @@ void collect_states(Program const& program, Index node_index, std::vector<Index>
     switch (node.op) {
     case ConditionOp::all:
     case ConditionOp::any:
-        for (Index i = 0; i < node.count; ++i) collect_states(program, program.condition_operands[node.first + i], states);
+        for (Index i = 0; i < node.count; ++i)
+            collect_states(program, program.condition_operands[node.first + i], states);
         break;
     case ConditionOp::negate: collect_states(program, node.first, states); break;
     default: break;
@@ -204,8 +204,8 @@ std::vector<std::string> states_text(Program const& program, Case const& c, Duty
     std::vector<std::string> lines;
     for (auto const state : states) {
         auto const& def = program.states[state];
-        auto const last = latest_state_event(program, c, static_cast<std::uint32_t>(c.events.size()), result.trigger,
-                                             state);
+        auto const last =
+            latest_state_event(program, c, static_cast<std::uint32_t>(c.events.size()), result.trigger, state);
         if (last == none) {
             lines.push_back(fmt::format("not {} on {}: nothing before it starts it", def.id, trigger.at.to_string()));
             continue;
@@ -215,7 +215,8 @@ std::vector<std::string> states_text(Program const& program, Case const& c, Duty
             lines.push_back(fmt::format("{} on {}: {}, not ended since", def.id, trigger.at.to_string(),
                                         event_at(program, decided)));
         else
-            lines.push_back(fmt::format("not {} on {}: {}", def.id, trigger.at.to_string(), event_at(program, decided)));
+            lines.push_back(
+                fmt::format("not {} on {}: {}", def.id, trigger.at.to_string(), event_at(program, decided)));
     }
     return lines;
 }
@@ -280,8 +281,8 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
     if (result.carried_from != no_index) {
         // Opened under the older law: say so in its own words.
         auto const& old = program.duties[result.carried_from];
-        auto opened = fmt::format("{} opened this duty under {}", trigger_text(program, trigger),
-                                  program.laws[old.owner].id);
+        auto opened =
+            fmt::format("{} opened this duty under {}", trigger_text(program, trigger), program.laws[old.owner].id);
         if (auto const condition = condition_of(old, trigger.event); !condition.empty())
             opened += fmt::format(" (where {})", condition);
         lines.push_back(fmt::format("{}: {}", opened, citation(program, old)));
@@ -314,9 +315,10 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         auto const& law = program.laws[duty.owner];
         auto const decided = result.decided_on;
         auto line = fmt::format("{} was in force on {} ({})", law.id, decided.to_string(), period_text(law.in_force));
-        if (!(decided == on)) line += fmt::format(", the date that decides ({})", duty.dated.kind == Dating::Kind::deadline
-                                                                                      ? std::string{"the deadline"}
-                                                                                      : program.events[duty.dated.event].id);
+        if (!(decided == on))
+            line += fmt::format(", the date that decides ({})", duty.dated.kind == Dating::Kind::deadline
+                                                                    ? std::string{"the deadline"}
+                                                                    : program.events[duty.dated.event].id);
         lines.push_back(std::move(line));
     }
     if (auto const* version = law_version(program, result))
@@ -332,12 +334,11 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
     lines.push_back(deadline_text(program, c, result, rule_of(program, result)));
     if (result.changed_by != no_index) {
         auto const& set = program.exemption_sets[result.changed_by];
-        lines.push_back(fmt::format("deadline changed by exemption set {} (basis: {}); the law's own: {}", set.id,
-                                    set.basis,
-                                    !has_law_due(program, result) ? std::string{"no repetition"}
-                                    : result.law_due_before != no_index
-                                        ? "before " + program.events[result.law_due_before].id
-                                        : result.law_due.to_string()));
+        lines.push_back(
+            fmt::format("deadline changed by exemption set {} (basis: {}); the law's own: {}", set.id, set.basis,
+                        !has_law_due(program, result)       ? std::string{"no repetition"}
+                        : result.law_due_before != no_index ? "before " + program.events[result.law_due_before].id
+                                                            : result.law_due.to_string()));
     }
 
     auto const plain_names = [&] {
@@ -346,8 +347,8 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         return names;
     }();
     // `done by …, N times`: what the period needs.
-    auto const done_names = duty.done_count > 1 ? fmt::format("{} × {} in the period", duty.done_count, plain_names)
-                                                : plain_names;
+    auto const done_names =
+        duty.done_count > 1 ? fmt::format("{} × {} in the period", duty.done_count, plain_names) : plain_names;
     switch (result.status) {
     case Status::waived: {
         auto const& set = program.exemption_sets[result.waived_by];
@@ -378,10 +379,10 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
                                         look_back_words(program, duty)));
         } else if (duty.done_count > 1)
             lines.push_back(fmt::format("done by {} × {} in the period from {}, the last on {}, on time",
-                                        duty.done_count, plain_names, result.from.to_string(),
-                                        done.at.to_string()));
+                                        duty.done_count, plain_names, result.from.to_string(), done.at.to_string()));
         else if (result.status == Status::met)
-            lines.push_back(fmt::format("done by {}{}", event_at(program, done), result.no_deadline ? "" : ", on time"));
+            lines.push_back(
+                fmt::format("done by {}{}", event_at(program, done), result.no_deadline ? "" : ", on time"));
         else
             lines.push_back(
                 fmt::format("done by {}, {}", event_at(program, done), beyond(done.at, result.due, "after")));
@@ -402,15 +403,16 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
         } else {
             auto const left = result.due.date.days() - as_of.date.days();
             lines.push_back(fmt::format("not yet done ({}); {} as of {}", done_names,
-                                        left == 0 ? std::string{"due today"} : days(left) + " left", as_of.to_string()));
+                                        left == 0 ? std::string{"due today"} : days(left) + " left",
+                                        as_of.to_string()));
         }
         break;
     case Status::excepted: break;
     }
     if (auto const target = target_of(program, c, result))
-        lines.push_back(fmt::format("target of {} {}: {} ({}){}; a target is not a statutory deadline", target->by_kind == "municipality" ? "municipality" : "exemption set",
-                                    target->by, target->at.to_string(), target->basis,
-                                    target->past ? ", not met in time" : ""));
+        lines.push_back(fmt::format("target of {} {}: {} ({}){}; a target is not a statutory deadline",
+                                    target->by_kind == "municipality" ? "municipality" : "exemption set", target->by,
+                                    target->at.to_string(), target->basis, target->past ? ", not met in time" : ""));
     return lines;
 }
 

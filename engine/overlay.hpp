@@ -11,10 +11,10 @@
 namespace pligt::engine {
 
 struct DutyInForce {
-    Index duty = no_index;         // into Program::duties
-    Index waived_by = no_index;    // exemption set
-    Index waiver = no_index;       // into its waivers
-    Index changed_by = no_index;   // exemption set
+    Index duty = no_index;        // into Program::duties
+    Index waived_by = no_index;   // exemption set
+    Index waiver = no_index;      // into its waivers
+    Index changed_by = no_index;  // exemption set
     DeadlineDef const* changed = nullptr;
 };
 

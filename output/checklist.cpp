@@ -55,7 +55,8 @@ void write_checklist(std::ostream& out, Program const& program, engine::Case con
         return;
     }
     std::string summary;
-    for (auto const& [status, count] : counts) summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", count, status);
+    for (auto const& [status, count] : counts)
+        summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", count, status);
     out << fmt::format("\n{} dut{}: {}\n", results.size(), results.size() == 1 ? "y" : "ies", summary);
 }
 

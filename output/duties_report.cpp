@@ -86,7 +86,8 @@ nlohmann::ordered_json duties_matrix(Program const& program, Date at) {
     auto& municipalities = out["municipalities"];
     for (Index m = 0; m < program.municipalities.size(); ++m) {
         auto const& municipality = program.municipalities[m];
-        nlohmann::ordered_json row{{"municipality", municipality.id}, {"name", municipality.name}, {"code", municipality.code}};
+        nlohmann::ordered_json row{
+            {"municipality", municipality.id}, {"name", municipality.name}, {"code", municipality.code}};
         auto waived = nlohmann::ordered_json::array(), changed = nlohmann::ordered_json::array(),
              added = nlohmann::ordered_json::array();
         nlohmann::ordered_json cells = nlohmann::ordered_json::object();

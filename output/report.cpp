@@ -36,8 +36,8 @@ struct Series {
 };
 
 // Horizontal grouped bars: one group a label, one bar a series.
-std::string bar_chart(std::string const& title, std::vector<std::string> const& labels, std::vector<Series> const& series,
-                      std::string const& unit) {
+std::string bar_chart(std::string const& title, std::vector<std::string> const& labels,
+                      std::vector<Series> const& series, std::string const& unit) {
     double maximum = 1;
     for (auto const& s : series)
         for (auto v : s.values) maximum = std::max(maximum, v);
@@ -65,14 +65,15 @@ std::string bar_chart(std::string const& title, std::vector<std::string> const& 
     }
     int x = label_width;
     for (std::size_t s = 0; s < series.size(); ++s) {
-        svg += fmt::format("<rect x=\"{}\" y=\"4\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"13\">{}</text>\n",
-                           x, palette[s % 6], x + 14, escape(series[s].name));
+        svg += fmt::format(
+            "<rect x=\"{}\" y=\"4\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"13\">{}</text>\n", x,
+            palette[s % 6], x + 14, escape(series[s].name));
         x += 14 + static_cast<int>(series[s].name.size()) * 7 + 16;
     }
     return svg + "</svg></figure>\n";
 }
 
-constexpr char const* columns[] = {"opened",   "met",    "late",       "overdue", "pending",
+constexpr char const* columns[] = {"opened", "met",      "late",   "overdue",    "pending",
                                    "waived", "excepted", "lapsed", "past_target"};
 
 std::string table(nlohmann::ordered_json const& rows, std::string const& key, std::string const& heading) {
@@ -82,9 +83,9 @@ std::string table(nlohmann::ordered_json const& rows, std::string const& key, st
     for (auto const& row : rows) {
         html += fmt::format("<tr><th scope=\"row\">{}</th>", escape(row[key].get<std::string>()));
         for (auto const* column : columns) html += fmt::format("<td>{}</td>", row[column].get<std::uint64_t>());
-        html += fmt::format("<td>{:.1f}</td><td>{}</td></tr>\n", row["hours"].get<double>(),
-                            row.contains("vs_baseline") ? fmt::format("{:+.1f}", row["vs_baseline"]["hours"].get<double>())
-                                                        : "");
+        html += fmt::format(
+            "<td>{:.1f}</td><td>{}</td></tr>\n", row["hours"].get<double>(),
+            row.contains("vs_baseline") ? fmt::format("{:+.1f}", row["vs_baseline"]["hours"].get<double>()) : "");
     }
     return html + "</tbody></table>\n";
 }
@@ -101,7 +102,8 @@ std::vector<std::string> describe_scenario(Program const& program, ScenarioDef c
             for (auto const law : *set.amends) laws += (laws.empty() ? "" : ", ") + program.laws[law].id;
             lines.push_back(fmt::format("exemption set {} amends {}", id, laws));
         }
-        if (set.in_force) lines.push_back(fmt::format("exemption set {} is in force {}", id, period_text(*set.in_force)));
+        if (set.in_force)
+            lines.push_back(fmt::format("exemption set {} is in force {}", id, period_text(*set.in_force)));
     }
     for (auto const& law : scenario.laws)
         lines.push_back(fmt::format("law {} is in force {}", program.laws[law.law].id, period_text(law.in_force)));
@@ -137,7 +139,8 @@ std::string report_html(Program const& program, nlohmann::ordered_json const& re
     html += "<h2>Scenarios</h2>\n<dl>\n";
     for (auto const& scenario : scenarios) {
         auto const id = scenario["scenario"].get<std::string>();
-        html += fmt::format("<dt><strong>{}</strong>: {}</dt>\n", escape(id), escape(scenario["title"].get<std::string>()));
+        html +=
+            fmt::format("<dt><strong>{}</strong>: {}</dt>\n", escape(id), escape(scenario["title"].get<std::string>()));
         for (auto const& s : program.scenarios)
             if (s.id == id)
                 for (auto const& line : describe_scenario(program, s)) html += "<dd>" + escape(line) + "</dd>\n";
@@ -180,7 +183,8 @@ std::string report_html(Program const& program, nlohmann::ordered_json const& re
     html += "<h2>Caseworker hours by duty</h2>\n" + bar_chart("Caseworker hours by duty", duties, hours, "hours");
 
     auto const breaches = [](auto const& row) {
-        return static_cast<double>(row["overdue"].template get<std::uint64_t>() + row["late"].template get<std::uint64_t>());
+        return static_cast<double>(row["overdue"].template get<std::uint64_t>() +
+                                   row["late"].template get<std::uint64_t>());
     };
     std::vector<std::pair<double, std::string>> ranked;
     for (auto const& row : scenarios[0]["municipalities"])
@@ -194,12 +198,14 @@ std::string report_html(Program const& program, nlohmann::ordered_json const& re
     std::vector<Series> breach_series;
     for (auto const& scenario : scenarios) {
         Series s{scenario["scenario"].get<std::string>(), {}};
-        for (auto const& id : municipalities) s.values.push_back(value_of(scenario["municipalities"], "municipality", id, breaches));
+        for (auto const& id : municipalities)
+            s.values.push_back(value_of(scenario["municipalities"], "municipality", id, breaches));
         breach_series.push_back(std::move(s));
     }
-    html += "<h2>Deadline breaches by municipality</h2>\n<p>Overdue and late duties; the 25 municipalities with the most "
-            "under the baseline.</p>\n" +
-            bar_chart("Deadline breaches (overdue + late)", municipalities, breach_series, "breaches");
+    html +=
+        "<h2>Deadline breaches by municipality</h2>\n<p>Overdue and late duties; the 25 municipalities with the most "
+        "under the baseline.</p>\n" +
+        bar_chart("Deadline breaches (overdue + late)", municipalities, breach_series, "breaches");
 
     for (auto const& scenario : scenarios) {
         html += fmt::format("<section><h2>{}: {}</h2>\n", escape(scenario["scenario"].get<std::string>()),

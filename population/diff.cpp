@@ -42,8 +42,8 @@ std::string owner_id(Program const& program, DutyDef const& duty) {
 std::vector<std::pair<std::string, std::string>> aspects(Program const& program, DutyDef const& duty) {
     std::string unless;
     for (auto const& e : duty.exceptions)
-        unless += fmt::format("{}{} ({}){}", unless.empty() ? "" : "; ", e.condition_text, quoted(program, duty, e.cite),
-                              e.instead_id.empty() ? "" : " instead " + e.instead_id);
+        unless += fmt::format("{}{} ({}){}", unless.empty() ? "" : "; ", e.condition_text,
+                              quoted(program, duty, e.cite), e.instead_id.empty() ? "" : " instead " + e.instead_id);
     std::string done;
     for (auto const& f : duty.done_by)
         done += (done.empty() ? "" : " or ") + program.events[f.event].id +
@@ -76,7 +76,7 @@ std::vector<AspectChange> compare(std::vector<std::pair<std::string, std::string
 using Key = std::tuple<std::string, ItemKind, std::string>;
 
 DiffItem duty_item(Program const& program, DutyDef const& duty) {
-    return {ItemKind::duty, duty.id, owner_id(program, duty), duty.title, citation(program, duty),
+    return {ItemKind::duty,        duty.id, owner_id(program, duty), duty.title, citation(program, duty),
             aspects(program, duty)};
 }
 
@@ -89,13 +89,18 @@ std::map<Key, DiffItem> entries(Program const& program) {
     for (auto const& set : program.exemption_sets) {
         for (auto const& waiver : set.waivers) {
             out[{set.id, ItemKind::waiver, waiver.duty}] = {
-                ItemKind::waiver, waiver.duty, set.id, {}, {},
+                ItemKind::waiver,
+                waiver.duty,
+                set.id,
+                {},
+                {},
                 {{"where", or_none(waiver.condition_text)}, {"instead", or_none(waiver.instead_id)}}};
         }
         for (auto const& change : set.changes) {
             // Every amended law's duty reads the same deadline text.
             std::string const due = change.deadlines.empty() ? none_text : change.deadlines.front().second.text;
-            out[{set.id, ItemKind::change, change.duty}] = {ItemKind::change, change.duty, set.id, {}, {}, {{"due", due}}};
+            out[{set.id, ItemKind::change, change.duty}] = {ItemKind::change, change.duty, set.id, {}, {},
+                                                            {{"due", due}}};
         }
     }
     return out;

@@ -114,8 +114,8 @@ std::string_view to_string(CaseChange change);  // "duty_added", …
 
 struct CaseComparison {
     std::uint64_t line = 0;
-    std::string id;                     // the case's id; may be empty
-    std::string old_error, new_error;   // why the case did not read on that side; empty when it did
+    std::string id;                    // the case's id; may be empty
+    std::string old_error, new_error;  // why the case did not read on that side; empty when it did
     std::vector<DutyDifference> differences;
     std::array<bool, case_change_count> kinds{};
 

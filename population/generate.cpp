@@ -79,7 +79,8 @@ public:
                 attribute_text_.back().push_back(",\"" + event.attributes[a.attribute].id + "\":");
         }
         if (story.age_fact != no_index) facts_text_ = nlohmann::json(program.facts[story.age_fact].id).dump() + ":\"";
-        for (auto const& flag : story.flags) flag_text_.push_back(nlohmann::json(program.facts[flag.fact].id).dump() + ":true");
+        for (auto const& flag : story.flags)
+            flag_text_.push_back(nlohmann::json(program.facts[flag.fact].id).dump() + ":true");
         flags_.resize(story.flags.size());
         // Every date a case can show: birthdays up to the oldest age before `from`, events up to `to`.
         auto const years = static_cast<int>(story.age_cumulative.size()) + 1;
@@ -137,18 +138,14 @@ public:
                 append(out, attribute_text_[o.step][a]);
                 auto const v = values_[o.values + drawn.attribute];
                 auto const& type = attributes[drawn.attribute].type;
-                if (!drawn.text.empty())
-                    append(out, drawn.text);
-                else if (type.base == BaseType::boolean)
-                    append(out, v ? "true" : "false");
-                else if (type.base == BaseType::kind)
-                    append(out, kind_text_[type.kind][static_cast<std::size_t>(v)]);
+                if (!drawn.text.empty()) append(out, drawn.text);
+                else if (type.base == BaseType::boolean) append(out, v ? "true" : "false");
+                else if (type.base == BaseType::kind) append(out, kind_text_[type.kind][static_cast<std::size_t>(v)]);
                 else if (type.base == BaseType::date) {
                     out.push_back('"');
                     append_date(out, Date::from_days(static_cast<std::int32_t>(v)));
                     out.push_back('"');
-                } else
-                    append_number(out, v);
+                } else append_number(out, v);
             }
             out.push_back('}');
         }
@@ -173,19 +170,18 @@ private:
     }
     void append_date(fmt::memory_buffer& out, Date d) const {
         auto const i = static_cast<std::size_t>(d.days() - first_day_) * 10;
-        if (d.days() >= first_day_ && i < dates_.size())
-            out.append(dates_.data() + i, dates_.data() + i + 10);
-        else
-            append(out, d.to_string());
+        if (d.days() >= first_day_ && i < dates_.size()) out.append(dates_.data() + i, dates_.data() + i + 10);
+        else append(out, d.to_string());
     }
 
     void draw(Rng& rng) {
         occurrences_.clear();
         values_.clear();
         order_.clear();
-        municipality_ = static_cast<Index>(std::upper_bound(population_cumulative_.begin(), population_cumulative_.end(),
-                                                            rng.between(0, population_total_ - 1)) -
-                                           population_cumulative_.begin());
+        municipality_ =
+            static_cast<Index>(std::upper_bound(population_cumulative_.begin(), population_cumulative_.end(),
+                                                rng.between(0, population_total_ - 1)) -
+                               population_cumulative_.begin());
         auto const start = population_.from.plus_days(
             static_cast<std::int32_t>(rng.between(0, population_.to.days() - population_.from.days())));
         if (story_.age_fact != no_index) {
@@ -227,7 +223,8 @@ private:
     // Every `when` condition of a step, on the occurrence it follows.
     bool holds(Step const& step, Occurrence const& parent) const {
         for (auto const& c : step.when) {
-            auto const value = c.fact != no_index ? Value{flags_[c.fact] ? 1 : 0} : values_[parent.values + c.attribute];
+            auto const value =
+                c.fact != no_index ? Value{flags_[c.fact] ? 1 : 0} : values_[parent.values + c.attribute];
             if (std::find(c.values.begin(), c.values.end(), value) == c.values.end()) return false;
         }
         return true;
@@ -280,21 +277,11 @@ private:
         for (auto const& a : step.attributes) {
             auto& v = values_[offset + a.attribute];
             switch (a.draw.kind) {
-                case Draw::Kind::constant:
-                    v = a.draw.constant;
-                    break;
-                case Draw::Kind::bernoulli:
-                    v = rng.chance(a.draw.probability) ? 1 : 0;
-                    break;
-                case Draw::Kind::choice:
-                    v = a.draw.values[rng.pick(a.draw.cumulative)];
-                    break;
-                case Draw::Kind::uniform:
-                    v = rng.between(a.draw.low, a.draw.high);
-                    break;
-                case Draw::Kind::copy:
-                    v = values_[occurrences_[parent].values + a.draw.copy_from];
-                    break;
+            case Draw::Kind::constant: v = a.draw.constant; break;
+            case Draw::Kind::bernoulli: v = rng.chance(a.draw.probability) ? 1 : 0; break;
+            case Draw::Kind::choice: v = a.draw.values[rng.pick(a.draw.cumulative)]; break;
+            case Draw::Kind::uniform: v = rng.between(a.draw.low, a.draw.high); break;
+            case Draw::Kind::copy: v = values_[occurrences_[parent].values + a.draw.copy_from]; break;
             }
         }
         occurrences_.push_back({at, s, offset});

@@ -79,10 +79,10 @@ struct StepCondition {
 struct Step {
     std::string id;
     Index event = no_index;
-    std::vector<Index> after;                    // steps; empty for the root
-    double probability = 1;                      // for each occurrence followed
-    bool once = false;                           // at most one occurrence per case
-    std::vector<StepCondition> when;             // all must hold
+    std::vector<Index> after;         // steps; empty for the root
+    double probability = 1;           // for each occurrence followed
+    bool once = false;                // at most one occurrence per case
+    std::vector<StepCondition> when;  // all must hold
     // `"municipalities": [ID, …]`: only in cases of these municipalities
     // (Program::municipalities indices, sorted); empty: in every case.
     std::vector<Index> municipalities;

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "dsl/diagnostic.hpp"
-#include "population/generate.hpp"
 #include "engine/json_document.hpp"
+#include "population/generate.hpp"
 
 namespace pligt::engine {
 namespace {
@@ -50,10 +50,8 @@ public:
         Story story;
         for (auto const& [key, value] : document.items()) {
             if (key == "note") continue;
-            if (key == "facts")
-                read_facts(value, "/facts", story);
-            else if (key == "steps")
-                read_steps(value, "/steps", story);
+            if (key == "facts") read_facts(value, "/facts", story);
+            else if (key == "steps") read_steps(value, "/steps", story);
             else
                 error("/" + pointer_token(key), fmt::format("unknown field '{}' (a story has note, facts and steps){}",
                                                             key, did_you_mean(key, {"note", "facts", "steps"})));
@@ -75,8 +73,9 @@ private:
     // Days, hours and counts stay far from where date arithmetic overflows.
     std::optional<std::int64_t> whole(json const& v, std::string const& pointer, std::int64_t min = -100000,
                                       std::int64_t max = 100000) {
-        if (v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
-                                   : v.is_number_integer() && v.get<std::int64_t>() >= min && v.get<std::int64_t>() <= max)
+        if (v.is_number_unsigned()
+                ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
+                : v.is_number_integer() && v.get<std::int64_t>() >= min && v.get<std::int64_t>() <= max)
             return v.get<std::int64_t>();
         return error(pointer, fmt::format("expected a whole number from {} to {}, found {}", min, max, brief(v))),
                std::nullopt;
@@ -98,34 +97,33 @@ private:
     // A value of an attribute's type, from JSON or from an object key (`choice`).
     std::optional<Value> value(json const& v, Type const& type, std::string const& pointer, bool key = false) {
         switch (type.base) {
-            case BaseType::boolean:
-                if (v.is_boolean()) return v.get<bool>() ? 1 : 0;
-                if (key && (v == "true" || v == "false")) return v == "true" ? 1 : 0;
-                break;
-            case BaseType::integer: {
-                if (v.is_number_integer()) return v.get<Value>();
-                Value n = 0;
-                auto const s = v.is_string() ? v.get<std::string>() : std::string{};
-                if (key && !s.empty() && std::from_chars(s.data(), s.data() + s.size(), n).ptr == s.data() + s.size())
-                    return n;
-                break;
-            }
-            case BaseType::date:
-                if (auto const d = v.is_string() ? Date::parse(v.get<std::string>()) : std::nullopt) return d->days();
-                break;
-            case BaseType::text:
-                return std::nullopt;  // only as a constant, kept as text
-            case BaseType::kind: {
-                auto const& kind = program_.kinds[type.kind];
-                if (!v.is_string()) break;
-                auto const name = v.get<std::string>();
-                auto const it = std::find(kind.values.begin(), kind.values.end(), name);
-                if (it != kind.values.end()) return static_cast<Value>(it - kind.values.begin());
-                std::vector<std::string_view> const known(kind.values.begin(), kind.values.end());
-                return error(pointer, fmt::format("unknown value '{}' of kind '{}'{}", name, kind.id,
-                                                  did_you_mean(name, known))),
-                       std::nullopt;
-            }
+        case BaseType::boolean:
+            if (v.is_boolean()) return v.get<bool>() ? 1 : 0;
+            if (key && (v == "true" || v == "false")) return v == "true" ? 1 : 0;
+            break;
+        case BaseType::integer: {
+            if (v.is_number_integer()) return v.get<Value>();
+            Value n = 0;
+            auto const s = v.is_string() ? v.get<std::string>() : std::string{};
+            if (key && !s.empty() && std::from_chars(s.data(), s.data() + s.size(), n).ptr == s.data() + s.size())
+                return n;
+            break;
+        }
+        case BaseType::date:
+            if (auto const d = v.is_string() ? Date::parse(v.get<std::string>()) : std::nullopt) return d->days();
+            break;
+        case BaseType::text: return std::nullopt;  // only as a constant, kept as text
+        case BaseType::kind: {
+            auto const& kind = program_.kinds[type.kind];
+            if (!v.is_string()) break;
+            auto const name = v.get<std::string>();
+            auto const it = std::find(kind.values.begin(), kind.values.end(), name);
+            if (it != kind.values.end()) return static_cast<Value>(it - kind.values.begin());
+            std::vector<std::string_view> const known(kind.values.begin(), kind.values.end());
+            return error(pointer,
+                         fmt::format("unknown value '{}' of kind '{}'{}", name, kind.id, did_you_mean(name, known))),
+                   std::nullopt;
+        }
         }
         static char const* const names[] = {"true or false", "a whole number", "a date (YYYY-MM-DD)", "a text"};
         return error(pointer, fmt::format("expected {}, found {}", names[static_cast<int>(type.base)], brief(v))),
@@ -165,8 +163,9 @@ private:
                 continue;
             }
             if (program_.facts[fact].type.base != BaseType::date || story.age_fact != no_index) {
-                error(p, "a fact drawn is a date (one, a birthday from \"age_weights\") or true or false "
-                         "({\"bernoulli\": P})");
+                error(p,
+                      "a fact drawn is a date (one, a birthday from \"age_weights\") or true or false "
+                      "({\"bernoulli\": P})");
                 continue;
             }
             if (!object(spec, p, {"age_weights", "note"})) continue;
@@ -210,10 +209,8 @@ private:
 
     void read_step(json const& spec, std::string const& p, Story& story) {
         Step step;
-        if (spec.contains("id") && spec["id"].is_string())
-            step.id = spec["id"].get<std::string>();
-        else
-            error(p, "a step needs an \"id\", a text");
+        if (spec.contains("id") && spec["id"].is_string()) step.id = spec["id"].get<std::string>();
+        else error(p, "a step needs an \"id\", a text");
         for (auto const& other : story.steps)
             if (other.id == step.id) error(p + "/id", fmt::format("a second step '{}'", step.id));
         auto const event_name = text_member(spec, "event");
@@ -266,7 +263,8 @@ private:
             else error(p + "/once", fmt::format("expected true or false, found {}", brief(spec["once"])));
         }
         if (spec.contains("when") && !spec["when"].is_object())
-            error(p + "/when", fmt::format("expected an object {{\"ATTRIBUTE\": [VALUES]}}, found {}", brief(spec["when"])));
+            error(p + "/when",
+                  fmt::format("expected an object {{\"ATTRIBUTE\": [VALUES]}}, found {}", brief(spec["when"])));
         else if (spec.contains("when"))
             for (auto const& item : spec["when"].items()) {
                 // Named, not a structured binding: the lambda below captures it (clang-14).
@@ -275,9 +273,8 @@ private:
                 auto const wp = p + "/when/" + pointer_token(name);
                 StepCondition condition;
                 // A fact the story draws true or false, or else an attribute of the event followed.
-                auto const flag = std::find_if(story.flags.begin(), story.flags.end(), [&](StoryFlag const& f) {
-                    return program_.facts[f.fact].id == name;
-                });
+                auto const flag = std::find_if(story.flags.begin(), story.flags.end(),
+                                               [&](StoryFlag const& f) { return program_.facts[f.fact].id == name; });
                 Type type;
                 if (flag != story.flags.end()) {
                     condition.fact = static_cast<Index>(flag - story.flags.begin());
@@ -293,7 +290,8 @@ private:
                         condition.values.push_back(*v);
                 step.when.push_back(std::move(condition));
             }
-        if (spec.contains("municipalities")) read_municipalities(spec["municipalities"], p + "/municipalities", root, step);
+        if (spec.contains("municipalities"))
+            read_municipalities(spec["municipalities"], p + "/municipalities", root, step);
         if (spec.contains("period") && object(spec["period"], p + "/period", {"from", "to"})) {
             if (spec["period"].contains("from")) step.period_from = date(spec["period"]["from"], p + "/period/from");
             if (spec["period"].contains("to")) step.period_to = date(spec["period"]["to"], p + "/period/to");
@@ -301,15 +299,13 @@ private:
         if (spec.contains("delay")) read_delay(spec["delay"], p + "/delay", root, story, step.delay);
         if (spec.contains("time")) {
             auto const& time = spec["time"];
-            if (step.delay.hours)
-                error(p + "/time", "an hours delay keeps the time of the step it follows");
+            if (step.delay.hours) error(p + "/time", "an hours delay keeps the time of the step it follows");
             else if (time != "date" && object(time, p + "/time", {"from", "to"})) {
                 auto const from = parse_minute(text_member(time, "from"));
                 auto const to = parse_minute(text_member(time, "to"));
                 if (!from || !to || *to < *from)
                     error(p + "/time", "expected \"date\" or {\"from\": \"HH:MM\", \"to\": \"HH:MM\"}");
-                else
-                    step.time_of_day = true, step.time_from = *from, step.time_to = *to;
+                else step.time_of_day = true, step.time_from = *from, step.time_to = *to;
             }
         }
         if (step.delay.hours && parents_ok)
@@ -327,8 +323,8 @@ private:
             for (Index i = 0; i < program_.events[step.event].attributes.size(); ++i) {
                 auto const& a = program_.events[step.event].attributes[i];
                 // An ill-drawn attribute is reported once, not also as missing.
-                bool const named = spec.contains("attributes") && spec["attributes"].is_object() &&
-                                   spec["attributes"].contains(a.id);
+                bool const named =
+                    spec.contains("attributes") && spec["attributes"].is_object() && spec["attributes"].contains(a.id);
                 if (!named && !a.default_value && !a.type.optional)
                     error(p + "/attributes", fmt::format("event '{}' needs the attribute '{}'", event_name, a.id));
             }
@@ -352,7 +348,8 @@ private:
             }
             std::vector<std::string_view> known;
             for (auto const& m : program_.municipalities) known.push_back(m.id);
-            error(fmt::format("{}/{}", p, i), fmt::format("unknown municipality '{}'{}", name, did_you_mean(name, known)));
+            error(fmt::format("{}/{}", p, i),
+                  fmt::format("unknown municipality '{}'{}", name, did_you_mean(name, known)));
         }
         std::sort(step.municipalities.begin(), step.municipalities.end());
     }
@@ -360,7 +357,7 @@ private:
     void read_delay(json const& spec, std::string const& p, bool root, Story const& story, Delay& delay) {
         if (root) return error(p, "the first step starts on a day drawn from the period; it has no delay");
         if (!object(spec, p, {"unit", "min", "within", "share", "late_min", "max", "from"})) return;
-        auto const unit = !spec.contains("unit")        ? std::string{"days"}
+        auto const unit = !spec.contains("unit")     ? std::string{"days"}
                           : spec["unit"].is_string() ? spec["unit"].get<std::string>()
                                                      : brief(spec["unit"]);
         if (unit != "days" && unit != "hours")
@@ -380,11 +377,11 @@ private:
             if (story.age_fact == no_index || program_.facts[story.age_fact].id != name)
                 error(p + "/from/fact", fmt::format("{} is not a fact the story draws",
                                                     from.contains("fact") ? brief(from["fact"]) : "(none)"));
-            else if (delay.hours)
-                error(p + "/from", "a delay from a fact counts days");
+            else if (delay.hours) error(p + "/from", "a delay from a fact counts days");
             delay.from_fact = story.age_fact;
             // An anniversary within a lifetime, as an age in the rules.
-            if (from.contains("years")) delay.from_years = static_cast<int>(whole(from["years"], p + "/from/years", 0, 150).value_or(0));
+            if (from.contains("years"))
+                delay.from_years = static_cast<int>(whole(from["years"], p + "/from/years", 0, 150).value_or(0));
             if (from.contains("months"))
                 delay.from_months = static_cast<int>(whole(from["months"], p + "/from/months", 0, 11).value_or(0));
         }
@@ -463,8 +460,7 @@ private:
         if (every.is_array() && every.size() == 2 && every[0].is_number_integer() && every[1].is_number_integer() &&
             every[0] >= 1 && every[0] <= every[1] && every[1] <= 100000)
             r.min_days = every[0].get<std::int64_t>(), r.max_days = every[1].get<std::int64_t>();
-        else
-            error(p + "/every", "expected [MIN, MAX] days between occurrences, 1 <= MIN <= MAX <= 100000");
+        else error(p + "/every", "expected [MIN, MAX] days between occurrences, 1 <= MIN <= MAX <= 100000");
         auto const times = spec.contains("times") ? whole(spec["times"], p + "/times") : std::optional<std::int64_t>{0};
         r.times = static_cast<int>(times.value_or(0));
         if (times && *times < 1) error(p + "/times", "expected the most further occurrences, at least 1");
@@ -480,7 +476,8 @@ StoryResult parse_story(Program const& program, std::string_view text) {
     json document;
     std::vector<JsonProblem> problems;
     if (!read_json(text, document, problems))
-        return fail(std::vector<StoryError>{{"", problems.front().message, problems.front().line, problems.front().column}});
+        return fail(
+            std::vector<StoryError>{{"", problems.front().message, problems.front().line, problems.front().column}});
     auto result = StoryReader{program}.read(document);
     if (problems.empty()) return result;
     std::vector<StoryError> errors;

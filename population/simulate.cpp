@@ -54,7 +54,8 @@ constexpr Status all_statuses[] = {Status::pending, Status::met,      Status::la
 nlohmann::ordered_json tally_json(Tally const& tally) {
     nlohmann::ordered_json out;
     out["opened"] = tally.opened;
-    for (auto const status : all_statuses) out[std::string{to_string(status)}] = tally.by_status[static_cast<std::size_t>(status)];
+    for (auto const status : all_statuses)
+        out[std::string{to_string(status)}] = tally.by_status[static_cast<std::size_t>(status)];
     out["past_target"] = tally.past_target;
     out["hours"] = tally.hours;
     return out;
@@ -69,7 +70,8 @@ nlohmann::ordered_json difference(Tally const& scenario, Tally const& baseline) 
         out[std::string{to_string(status)}] =
             static_cast<std::int64_t>(scenario.by_status[s]) - static_cast<std::int64_t>(baseline.by_status[s]);
     }
-    out["past_target"] = static_cast<std::int64_t>(scenario.past_target) - static_cast<std::int64_t>(baseline.past_target);
+    out["past_target"] =
+        static_cast<std::int64_t>(scenario.past_target) - static_cast<std::int64_t>(baseline.past_target);
     out["hours"] = scenario.hours - baseline.hours;
     return out;
 }
@@ -137,8 +139,10 @@ std::string Simulation::to_csv() const {
             for (Index m = 0; m < municipalities_; ++m) {
                 auto const& t = tally(p, d, m);
                 if (t.opened == 0) continue;
-                out += fmt::format("{},{},{},{}", programs_[p].id, base.concepts[d], base.municipalities[m].id, t.opened);
-                for (auto const status : all_statuses) out += fmt::format(",{}", t.by_status[static_cast<std::size_t>(status)]);
+                out +=
+                    fmt::format("{},{},{},{}", programs_[p].id, base.concepts[d], base.municipalities[m].id, t.opened);
+                for (auto const status : all_statuses)
+                    out += fmt::format(",{}", t.by_status[static_cast<std::size_t>(status)]);
                 out += fmt::format(",{},{}\n", t.past_target, t.hours);
             }
     return out;

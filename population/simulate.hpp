@@ -35,7 +35,7 @@ struct Tally {
 };
 
 struct SimulatedProgram {
-    std::string id;     // "baseline" or the scenario's id
+    std::string id;  // "baseline" or the scenario's id
     std::string title;
     Program const* program = nullptr;
 };

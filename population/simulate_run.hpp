@@ -30,7 +30,7 @@ struct BadLine {
 
 struct RunOptions {
     unsigned threads = 1;
-    bool skip_bad_lines = false;               // else the first bad line stops the run
+    bool skip_bad_lines = false;              // else the first bad line stops the run
     std::atomic<bool> const* stop = nullptr;  // set from outside (Ctrl-C) to stop early
     // Called now and then from the reader with the cases read so far.
     std::function<void(std::uint64_t cases)> progress;

@@ -14,6 +14,7 @@ packages=(
   libbenchmark-dev        # bench/ (PLIGT_BENCH=ON)
   wrk                     # bench/load.sh (pligt serve under load)
   clang-14 libclang-rt-14-dev  # fuzz/ (PLIGT_FUZZ=ON, scripts/fuzz.sh): libFuzzer
+  clang-format-14         # scripts/check-format.sh (the layout of the C++ code)
   chromium nodejs npm     # tests/e2e (the web page in a browser)
 )
 

@@ -4,7 +4,8 @@
 # UndefinedBehaviorSanitizer; runs the web page's end-to-end tests in
 # Chromium against the first build; runs each libFuzzer target briefly
 # (PLIGT_FUZZ_SECONDS, default 45, under ASan and UBSan; scripts/fuzz.sh runs
-# them longer). Also checks that layers depend downwards only.
+# them longer). Also checks that layers depend downwards only and that the
+# C++ code is laid out as .clang-format says.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -18,6 +19,7 @@ run_suite() {
 }
 
 bash scripts/check-layers.sh
+bash scripts/check-format.sh
 run_suite build-test
 echo "== the web page in a browser"
 bash tests/e2e/run.sh build-test/pligt

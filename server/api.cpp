@@ -59,8 +59,10 @@ thread_local std::optional<std::chrono::steady_clock::time_point> request_start;
 void log_request(httplib::Request const& req, httplib::Response const& res) {
     auto const start = std::exchange(request_start, std::nullopt);
     auto const duration =
-        start ? fmt::format("{:.2f}", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - *start).count())
-              : std::string{"-"};
+        start
+            ? fmt::format("{:.2f}",
+                          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - *start).count())
+            : std::string{"-"};
     auto const level = res.status >= 500 ? spdlog::level::err : spdlog::level::info;
     spdlog::log(level, "request method={} path={} status={} duration_ms={} bytes_in={} bytes_out={}", req.method,
                 req.path, res.status, duration, req.body.size(), res.body.size());
@@ -163,17 +165,18 @@ void install_routes(httplib::Server& server, ProgramHolder const& programs, ApiO
     });
     // Statuses httplib sets itself (413, 400 for a bad request, 414, …) get a
     // problem body too; replies that already have one keep it.
-    server.set_error_handler(httplib::Server::HandlerWithResponse{[max = limits.max_body_bytes](
-                                 httplib::Request const& req, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        auto const detail = res.status == 413 ? fmt::format("the body is larger than {} bytes", max)
-                            : res.status == 404 ? fmt::format("no resource at '{}'", req.path)
-                            : res.status == 400 ? std::string{"the request could not be read: malformed, or sent too slowly"}
-                                                : std::string{reason_phrase(res.status)};
-        auto const status = res.status;
-        respond(res, problem_reply({status, detail, {}}, req.path));
-        return httplib::Server::HandlerResponse::Handled;
-    }});
+    server.set_error_handler(httplib::Server::HandlerWithResponse{
+        [max = limits.max_body_bytes](httplib::Request const& req, httplib::Response& res) {
+            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+            auto const detail = res.status == 413   ? fmt::format("the body is larger than {} bytes", max)
+                                : res.status == 404 ? fmt::format("no resource at '{}'", req.path)
+                                : res.status == 400
+                                    ? std::string{"the request could not be read: malformed, or sent too slowly"}
+                                    : std::string{reason_phrase(res.status)};
+            auto const status = res.status;
+            respond(res, problem_reply({status, detail, {}}, req.path));
+            return httplib::Server::HandlerResponse::Handled;
+        }});
     server.set_exception_handler([](httplib::Request const& req, httplib::Response& res, std::exception_ptr error) {
         std::string what = "unknown exception";
         try {

@@ -25,8 +25,7 @@ std::vector<Asset> const& assets() {
         for (std::size_t i = 0; i < detail::embedded_file_count; ++i) {
             auto const& f = detail::embedded_files[i];
             std::string_view const path{f.path};
-            t.push_back({path, content_type_of(path),
-                         std::string_view{reinterpret_cast<char const*>(f.data), f.size}});
+            t.push_back({path, content_type_of(path), std::string_view{reinterpret_cast<char const*>(f.data), f.size}});
         }
         return t;
     }();

@@ -40,8 +40,7 @@ struct RequestContext {
 };
 
 // POST /api/v1/check[?as_of=]: exactly what `pligt check --json` prints.
-Reply check(RequestContext const& request, std::string_view content_type, std::string_view body,
-            Params const& params);
+Reply check(RequestContext const& request, std::string_view content_type, std::string_view body, Params const& params);
 // POST /api/v1/check/batch[?as_of=]: a JSON array of cases, or JSONL (one a
 // line); one result per case, in order, each the `check` object or the
 // `{"errors": […]}` that `pligt check --json` prints for a bad case.

@@ -27,7 +27,8 @@ std::string media_type(std::string_view content_type) {
     content_type = content_type.substr(0, content_type.find(';'));
     std::string type;
     for (char const c : content_type)
-        if (!std::isspace(static_cast<unsigned char>(c))) type += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!std::isspace(static_cast<unsigned char>(c)))
+            type += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return type;
 }
 
@@ -87,8 +88,9 @@ void write_outcome(output::JsonText& json, RequestContext const& request, Outcom
 
 Outcome too_many_events(RequestContext const& request, std::size_t count) {
     return failed(413, "the case has too many events",
-                  {{"/events", {}, fmt::format("a case holds at most {} events; this one has {}",
-                                               request.limits.max_events, count)}});
+                  {{"/events",
+                    {},
+                    fmt::format("a case holds at most {} events; this one has {}", request.limits.max_events, count)}});
 }
 
 // A case that fits the vocabulary: evaluated and answered.
@@ -124,8 +126,11 @@ Outcome check_text(RequestContext const& request, std::string_view text, Moment 
     if (auto const at = too_deep(text, request.limits.max_depth)) {
         auto const [line, column] = line_column(text, *at);
         return failed(400, "the JSON nests too deeply",
-                      {{"", {}, fmt::format("arrays and objects nest deeper than {} levels", request.limits.max_depth),
-                        line, column}});
+                      {{"",
+                        {},
+                        fmt::format("arrays and objects nest deeper than {} levels", request.limits.max_depth),
+                        line,
+                        column}});
     }
     // Most cases are plain (what case systems and `pligt generate` write):
     // read in one pass, as the simulator reads them, without a JSON tree.
@@ -152,22 +157,22 @@ std::optional<Moment> read_as_of(RequestContext const& request, Params const& pa
 }
 
 Reply unsupported(RequestContext const& request, std::string_view content_type, std::string_view expected) {
-    return problem_reply({415, fmt::format("send {}, not '{}'", expected, content_type.empty() ? "(none)" : content_type),
-                          {}},
-                         request.path);
+    return problem_reply(
+        {415, fmt::format("send {}, not '{}'", expected, content_type.empty() ? "(none)" : content_type), {}},
+        request.path);
 }
 
 Reply too_many_cases(RequestContext const& request, std::size_t count) {
-    return problem_reply({413, "the batch has too many cases",
-                          {{"", {}, fmt::format("a batch holds at most {} cases; this one has {}",
-                                                request.limits.max_batch, count)}}},
-                         request.path);
+    return problem_reply(
+        {413,
+         "the batch has too many cases",
+         {{"", {}, fmt::format("a batch holds at most {} cases; this one has {}", request.limits.max_batch, count)}}},
+        request.path);
 }
 
 }  // namespace
 
-Reply check(RequestContext const& request, std::string_view content_type, std::string_view body,
-            Params const& params) {
+Reply check(RequestContext const& request, std::string_view content_type, std::string_view body, Params const& params) {
     if (auto bad = check_params(request, params, {}, {"as_of"})) return *bad;
     Reply error;
     auto const as_of = read_as_of(request, params, error);
@@ -218,16 +223,22 @@ Reply check_batch(RequestContext const& request, std::string_view content_type, 
 
     if (auto const at = too_deep(body, request.limits.max_depth + 1)) {  // +1: the batch's own array
         auto const [line, column] = line_column(body, *at);
-        return problem_reply({400, "the JSON nests too deeply",
-                              {{"", {}, fmt::format("arrays and objects nest deeper than {} levels",
-                                                    request.limits.max_depth + 1), line, column}}},
-                             request.path);
+        return problem_reply(
+            {400,
+             "the JSON nests too deeply",
+             {{"",
+               {},
+               fmt::format("arrays and objects nest deeper than {} levels", request.limits.max_depth + 1),
+               line,
+               column}}},
+            request.path);
     }
     auto const document = json::parse(body, nullptr, false);
     if (document.is_discarded())
         return problem_reply({400, "the body is not valid JSON", {json_error(request, body)}}, request.path);
     if (!document.is_array())
-        return problem_reply({422, "a batch is a JSON array of cases",
+        return problem_reply({422,
+                              "a batch is a JSON array of cases",
                               {{"", {}, fmt::format("expected an array of cases, found {}", document.type_name())}}},
                              request.path);
     if (document.size() > request.limits.max_batch) return too_many_cases(request, document.size());

@@ -165,7 +165,8 @@ Reply deadline(RequestContext const& request, Params const& params) {
     if (span->unit == TimeUnit::working_days)
         for (auto const& day : calendar->days_off(from->date, due.date))
             skipped.push_back({{"date", day.date.to_string()}, {"name", day.name}});
-    return ok({{"from", from->to_string()}, {"span", to_string(*span)}, {"due", due.to_string()}, {"skipped", skipped}});
+    return ok(
+        {{"from", from->to_string()}, {"span", to_string(*span)}, {"due", due.to_string()}, {"skipped", skipped}});
 }
 
 Reply version(RequestContext const& request, Params const& params) {

@@ -40,10 +40,12 @@ std::optional<Reply> check_params(RequestContext const& request, Params const& p
                                                 : fmt::format("expected one of {}", fmt::join(known, ", "));
             auto const suggestion = did_you_mean(name, known);
             problem.errors.push_back(
-                {{}, name, fmt::format("unknown parameter '{}'{}", name, suggestion.empty() ? "; " + expected : suggestion)});
+                {{},
+                 name,
+                 fmt::format("unknown parameter '{}'{}", name, suggestion.empty() ? "; " + expected : suggestion)});
         } else if (params.count(name) > 1) {
-            problem.errors.push_back({{}, name, fmt::format("'{}' is given {} times; give it once", name,
-                                                            params.count(name))});
+            problem.errors.push_back(
+                {{}, name, fmt::format("'{}' is given {} times; give it once", name, params.count(name))});
         }
     }
     for (auto const name : required)

@@ -44,8 +44,8 @@ std::string watch_fingerprint(std::vector<std::filesystem::path> const& roots) {
         std::error_code error;
         auto const size = fs::file_size(file, error);
         auto const time = fs::last_write_time(file, error);
-        fingerprint += fmt::format("{}\t{}\t{}\n", file.string(), error ? 0 : size,
-                                   error ? 0 : time.time_since_epoch().count());
+        fingerprint +=
+            fmt::format("{}\t{}\t{}\n", file.string(), error ? 0 : size, error ? 0 : time.time_since_epoch().count());
     }
     return fingerprint;
 }
@@ -73,7 +73,8 @@ ReloadOutcome ProgramHolder::reload() {
     loaded->files = program->sources.size();
     loaded->generation = previous ? previous->generation + 1 : 1;
     loaded->program = std::move(*program);
-    loaded->case_parser = std::make_unique<engine::CaseParser const>(loaded->program);  // after the move: it points at it
+    loaded->case_parser =
+        std::make_unique<engine::CaseParser const>(loaded->program);  // after the move: it points at it
     {
         std::lock_guard const lock{current_mutex_};
         current_ = loaded;

@@ -26,8 +26,8 @@ struct LoadedRules {
     LoadedRules& operator=(LoadedRules const&) = delete;
 
     Program program;
-    std::string hash;        // "fnv1a64:<16 hex digits>" over the rule files' names and text
-    std::size_t files = 0;   // how many rule files
+    std::string hash;              // "fnv1a64:<16 hex digits>" over the rule files' names and text
+    std::size_t files = 0;         // how many rule files
     std::uint64_t generation = 0;  // 1 for the first load, +1 per successful reload
     // The simulator's one-pass case reader over `program`, for the check
     // endpoints; null when the rules were assembled without it.
@@ -35,8 +35,8 @@ struct LoadedRules {
 };
 
 struct ReloadOutcome {
-    bool loaded = false;                  // false: the previous rules (if any) still serve
-    std::vector<Diagnostic> diagnostics;  // errors and warnings, sorted by file and line
+    bool loaded = false;                       // false: the previous rules (if any) still serve
+    std::vector<Diagnostic> diagnostics;       // errors and warnings, sorted by file and line
     std::shared_ptr<LoadedRules const> rules;  // what serves now (may be null before the first load)
 };
 

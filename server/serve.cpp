@@ -73,8 +73,7 @@ void log_reload(ReloadOutcome const& outcome, std::string_view why) {
     else if (outcome.rules)
         spdlog::error("reload failed trigger={} errors={}; still serving hash={} generation={}", why,
                       outcome.diagnostics.size(), outcome.rules->hash, outcome.rules->generation);
-    else
-        spdlog::error("rules failed to load trigger={} errors={}", why, outcome.diagnostics.size());
+    else spdlog::error("rules failed to load trigger={} errors={}", why, outcome.diagnostics.size());
     flush_log();
 }
 

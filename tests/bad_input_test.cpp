@@ -101,9 +101,11 @@ bool located(std::string_view line, std::string_view input, std::vector<std::str
     }
     if (rules || !take(line, at, ": error: ")) return false;
     if (take(line, at, "at /")) return line.find(": ", at) != std::string_view::npos;
-    if (take(line, at, "invalid JSON: ")) return line.ends_with(")") && line.find("(column ", at) != std::string_view::npos;
-    for (std::string_view whole : {"a case is a JSON object", "the case names no municipality", "the case has no \"events\"",
-                                   "a story is a JSON object", "the story has no \"steps\""})
+    if (take(line, at, "invalid JSON: "))
+        return line.ends_with(")") && line.find("(column ", at) != std::string_view::npos;
+    for (std::string_view whole :
+         {"a case is a JSON object", "the case names no municipality", "the case has no \"events\"",
+          "a story is a JSON object", "the story has no \"steps\""})
         if (line.substr(at).starts_with(whole)) return true;
     return false;
 }
@@ -127,19 +129,17 @@ void check_folder(std::string const& folder) {
         REQUIRE_MESSAGE(fs::exists(golden), "no expected output ", source_relative(golden));
         auto const expected = pligt::golden::read(golden);
         if (!is_expected(input))
-            CHECK_MESSAGE(std::find(expected.arguments.begin(), expected.arguments.end(), name) !=
-                              expected.arguments.end(),
-                          "the command does not name its input");
+            CHECK_MESSAGE(
+                std::find(expected.arguments.begin(), expected.arguments.end(), name) != expected.arguments.end(),
+                "the command does not name its input");
         auto const run = pligt::golden::run_pligt(PLIGT_BINARY, expected.arguments, PLIGT_SOURCE_DIR);
         auto const actual = run.output + "[exit " + std::to_string(run.exit_code) + "]\n";
-        if (pligt::golden::updating())
-            pligt::golden::write(golden, expected, actual);
-        else
-            CHECK_MESSAGE(actual == expected.output, pligt::golden::first_difference(actual, expected.output));
+        if (pligt::golden::updating()) pligt::golden::write(golden, expected, actual);
+        else CHECK_MESSAGE(actual == expected.output, pligt::golden::first_difference(actual, expected.output));
 
         CHECK(run.exit_code == 2);
-        for (std::string const sign : {"pligt: internal error", "terminate called", "Sanitizer", "runtime error:",
-                                       "Aborted", "Segmentation fault", "core dumped", "what(): "})
+        for (std::string const sign : {"pligt: internal error", "terminate called", "Sanitizer",
+                                       "runtime error:", "Aborted", "Segmentation fault", "core dumped", "what(): "})
             CHECK_MESSAGE(run.output.find(sign) == std::string::npos, "a sign of a crash: ", sign);
         int errors = 0;
         for (auto const& line : lines_of(run.output)) {
@@ -153,9 +153,9 @@ void check_folder(std::string const& folder) {
 }
 
 // The folders, one test each so that ctest runs them side by side.
-std::vector<std::string> const folders{"rules/syntax", "rules/names",    "rules/types",   "rules/dates",
+std::vector<std::string> const folders{"rules/syntax",  "rules/names",      "rules/types",   "rules/dates",
                                        "rules/numbers", "rules/duplicates", "rules/missing", "rules/files",
-                                       "cases",        "populations",    "stories",       "cli"};
+                                       "cases",         "populations",      "stories",       "cli"};
 
 }  // namespace
 
@@ -176,9 +176,8 @@ TEST_CASE("the bad-input corpus has at least 200 inputs, each in a checked folde
         if (!entry.is_regular_file() || !is_expected(entry.path()) || entry.path().parent_path() == corpus / "cli")
             continue;
         auto const stem = entry.path().parent_path() / entry.path().stem();
-        bool const has_input = std::any_of(all.begin(), all.end(), [&](fs::path const& input) {
-            return input.parent_path() / input.stem() == stem;
-        });
+        bool const has_input = std::any_of(
+            all.begin(), all.end(), [&](fs::path const& input) { return input.parent_path() / input.stem() == stem; });
         CHECK_MESSAGE(has_input, "an expected file without its input: ", source_relative(entry.path()));
     }
 }

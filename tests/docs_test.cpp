@@ -2,10 +2,10 @@
 // docs/language.md is part of one program that must resolve cleanly and
 // whose tests must pass, and every ```console block that starts with
 // "$ pligt" is run and must print exactly what it shows.
+#include "authoring/test_runner.hpp"
 #include "dsl/diagnostic.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/resolve.hpp"
-#include "authoring/test_runner.hpp"
 #include "tests/support/golden.hpp"
 
 #include <doctest/doctest.h>
@@ -106,7 +106,8 @@ void check_generated(std::string const& document, std::vector<std::string> const
 }  // namespace
 
 TEST_CASE("docs/rules.md is what pligt duties --format markdown prints for the shipped rules") {
-    check_generated("docs/rules.md", {"duties", "--format", "markdown", "--rules", "rules", "--rules", "municipalities"});
+    check_generated("docs/rules.md",
+                    {"duties", "--format", "markdown", "--rules", "rules", "--rules", "municipalities"});
 }
 
 // The traceability table: it fails where a paragraph of the inventories or

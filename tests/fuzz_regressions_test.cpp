@@ -4,18 +4,18 @@
 #include "tests/support/fixture.hpp"
 #include "tests/support/golden.hpp"
 
-#include "dsl/diagnostic.hpp"
 #include "authoring/format.hpp"
+#include "dsl/diagnostic.hpp"
 #include "dsl/source.hpp"
 #include "engine/case.hpp"
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
-#include <unistd.h>
 
 namespace {
 
@@ -87,7 +87,8 @@ TEST_CASE("pligt lint --json reports a rule file's stray byte as findings instea
                "    \"severity\": \"error\",\n    \"code\": \"" + code + "\",\n    \"message\": \"" + message +
                "\"\n  }";
     };
-    auto const syntax = "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found byte 0xFF";
+    auto const syntax =
+        "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found byte 0xFF";
     CHECK(run.output == "[\n" + finding("encoding", "byte 0xFF is not UTF-8; save the file as UTF-8") + ",\n" +
                             finding("syntax", syntax) + "\n]\n");
 }

@@ -13,9 +13,7 @@ TEST_CASE("every golden file reproduces exactly") {
         auto const expected = pligt::golden::read(file);
         auto const run = pligt::golden::run_pligt(PLIGT_BINARY, expected.arguments, PLIGT_SOURCE_DIR);
         auto const actual = run.output + "[exit " + std::to_string(run.exit_code) + "]\n";
-        if (pligt::golden::updating())
-            pligt::golden::write(file, expected, actual);
-        else
-            CHECK_MESSAGE(actual == expected.output, pligt::golden::first_difference(actual, expected.output));
+        if (pligt::golden::updating()) pligt::golden::write(file, expected, actual);
+        else CHECK_MESSAGE(actual == expected.output, pligt::golden::first_difference(actual, expected.output));
     }
 }

@@ -21,8 +21,8 @@ using pligt::testing::TempDir;
 TEST_CASE("an installed pligt checks a case with the rules installed beside it, not the source tree's") {
     TempDir const scratch;
     auto const prefix = scratch.path() / "prefix";
-    auto const install = run_pligt(PLIGT_CMAKE, {"--install", PLIGT_BUILD_DIR, "--prefix", prefix.string()},
-                                   scratch.path());
+    auto const install =
+        run_pligt(PLIGT_CMAKE, {"--install", PLIGT_BUILD_DIR, "--prefix", prefix.string()}, scratch.path());
     REQUIRE_MESSAGE(install.exit_code == 0, install.output);
     auto const installed = prefix / "bin" / "pligt";
     REQUIRE(fs::exists(installed));
@@ -32,8 +32,7 @@ TEST_CASE("an installed pligt checks a case with the rules installed beside it, 
 
     // The case outside the source tree, checked from there: the same answer
     // as the build's own binary gives with the source tree's rules.
-    fs::copy_file(fs::path{PLIGT_SOURCE_DIR} / "examples" / "aarhus_placement_2021.json",
-                  scratch.path() / "case.json");
+    fs::copy_file(fs::path{PLIGT_SOURCE_DIR} / "examples" / "aarhus_placement_2021.json", scratch.path() / "case.json");
     std::vector<std::string> const check{"check", "case.json", "--as-of", "2022-09-01", "--json"};
     auto const from_install = run_pligt(installed, check, scratch.path());
     auto const from_build = run_pligt(PLIGT_BINARY, check, scratch.path());
@@ -64,9 +63,10 @@ TEST_CASE("an installed pligt checks a case with the rules installed beside it, 
 
 TEST_CASE("cpack -G DEB builds a package with bin/pligt and the shipped rules under /usr") {
     TempDir const scratch;
-    auto const pack = run_pligt(PLIGT_CPACK, {"-G", "DEB", "--config", std::string{PLIGT_BUILD_DIR} + "/CPackConfig.cmake",
-                                              "-B", scratch.path().string()},
-                                scratch.path());
+    auto const pack = run_pligt(
+        PLIGT_CPACK,
+        {"-G", "DEB", "--config", std::string{PLIGT_BUILD_DIR} + "/CPackConfig.cmake", "-B", scratch.path().string()},
+        scratch.path());
     REQUIRE_MESSAGE(pack.exit_code == 0, pack.output);
     fs::path package;
     for (auto const& entry : fs::directory_iterator(scratch.path()))

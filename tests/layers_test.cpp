@@ -31,7 +31,8 @@ TEST_CASE("check-layers passes the tree and fails on an upward include, naming t
     }
     auto const upward = check();
     CHECK(upward.exit_code == 1);
-    CHECK(upward.output == "check-layers: engine/overlay.cpp includes population/ (engine/ may include only: dsl engine)\n");
+    CHECK(upward.output ==
+          "check-layers: engine/overlay.cpp includes population/ (engine/ may include only: dsl engine)\n");
 
     {
         std::ofstream planted{root / "dsl" / "date.cpp", std::ios::app};
@@ -39,5 +40,6 @@ TEST_CASE("check-layers passes the tree and fails on an upward include, naming t
     }
     auto const two = check();
     CHECK(two.exit_code == 1);
-    CHECK(two.output.find("check-layers: dsl/date.cpp includes cli/ (dsl/ may include only: dsl)") != std::string::npos);
+    CHECK(two.output.find("check-layers: dsl/date.cpp includes cli/ (dsl/ may include only: dsl)") !=
+          std::string::npos);
 }

@@ -5,34 +5,34 @@
 // rules (parsing, resolving, linting, formatting) or reading and evaluating
 // a case; through the real binary, a bounded sample must exit 0, 1 or 2,
 // never by a signal, within a second of processor time each.
-#include "tests/support/check_json.hpp"
-#include "dsl/diagnostic.hpp"
 #include "authoring/format.hpp"
 #include "authoring/lint.hpp"
+#include "dsl/diagnostic.hpp"
 #include "dsl/source.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
+#include "tests/support/check_json.hpp"
 #include "tests/support/fixture.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -183,7 +183,8 @@ TEST_CASE("mutated rule files load, lint and format without an exception") {
     auto const files = files_under(PLIGT_SOURCE_DIR "/rules", ".pligt");
     auto municipalities = files_under(PLIGT_SOURCE_DIR "/municipalities", ".pligt");
     std::vector<fs::path> all = files;
-    all.insert(all.end(), municipalities.begin(), municipalities.begin() + std::min<std::ptrdiff_t>(5, std::ssize(municipalities)));
+    all.insert(all.end(), municipalities.begin(),
+               municipalities.begin() + std::min<std::ptrdiff_t>(5, std::ssize(municipalities)));
     REQUIRE(all.size() >= 8);
     Random random{20261123};
     int loaded = 0, refused = 0;

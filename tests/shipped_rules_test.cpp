@@ -16,7 +16,8 @@
 namespace {
 
 nlohmann::json matrix_at(std::string const& date) {
-    auto const run = pligt::golden::run_pligt(PLIGT_BINARY, {"duties", "--all", "--at", date, "--json"}, PLIGT_SOURCE_DIR);
+    auto const run =
+        pligt::golden::run_pligt(PLIGT_BINARY, {"duties", "--all", "--at", date, "--json"}, PLIGT_SOURCE_DIR);
     REQUIRE(run.exit_code == 0);
     return nlohmann::json::parse(run.output);
 }
@@ -104,23 +105,54 @@ std::map<std::string, std::string> const contract_titles{
     {"return_home_request", "Stillingtagen til anmodning om hjemgivelse inden 7 dage"},
     {"child_views", "Barnets synspunkter tilvejebragt på anden vis"},
     {"complaint_reconsideration", "Genvurdering af klage inden 4 uger"}};
-std::set<std::string> const serviceloven_ids{
-    "confirm_receipt",      "child_investigation", "child_interview",      "child_views",
-    "action_plan",          "urgent_action_plan",  "follow_up",            "aftercare_decision",
-    "supervision_visit",    "lawyer_offer",        "placement_review",     "provisional_decision_approval",
-    "parent_support_person", "parent_support_decision", "parent_plan",     "parent_plan_revision",
-    "rights_notice",        "return_home_decision", "return_home_request"};
+std::set<std::string> const serviceloven_ids{"confirm_receipt",
+                                             "child_investigation",
+                                             "child_interview",
+                                             "child_views",
+                                             "action_plan",
+                                             "urgent_action_plan",
+                                             "follow_up",
+                                             "aftercare_decision",
+                                             "supervision_visit",
+                                             "lawyer_offer",
+                                             "placement_review",
+                                             "provisional_decision_approval",
+                                             "parent_support_person",
+                                             "parent_support_decision",
+                                             "parent_plan",
+                                             "parent_plan_revision",
+                                             "rights_notice",
+                                             "return_home_decision",
+                                             "return_home_request"};
 // Added to Serviceloven by LOV nr. 496 af 21/05/2013 from 2013-10-01.
 std::set<std::string> const serviceloven_from_2013_ids{"assess_notification", "notifier_feedback",
                                                        "notification_reassessment"};
-std::set<std::string> const barnets_lov_ids{
-    "assess_notification", "confirm_receipt",   "notifier_feedback",     "screening",
-    "focused_assessment",  "child_investigation", "sibling_investigation", "child_interview",
-    "child_views",         "action_plan",       "action_plan_without_consent", "follow_up",
-    "youth_plan",          "aftercare_decision", "supervision_visit",    "lawyer_offer",
-    "placement_review",    "provisional_decision_approval", "notification_reassessment", "parent_support_person",
-    "parent_support_decision", "parent_plan",   "parent_plan_revision",  "rights_notice",
-    "return_home_decision", "return_home_request"};
+std::set<std::string> const barnets_lov_ids{"assess_notification",
+                                            "confirm_receipt",
+                                            "notifier_feedback",
+                                            "screening",
+                                            "focused_assessment",
+                                            "child_investigation",
+                                            "sibling_investigation",
+                                            "child_interview",
+                                            "child_views",
+                                            "action_plan",
+                                            "action_plan_without_consent",
+                                            "follow_up",
+                                            "youth_plan",
+                                            "aftercare_decision",
+                                            "supervision_visit",
+                                            "lawyer_offer",
+                                            "placement_review",
+                                            "provisional_decision_approval",
+                                            "notification_reassessment",
+                                            "parent_support_person",
+                                            "parent_support_decision",
+                                            "parent_plan",
+                                            "parent_plan_revision",
+                                            "rights_notice",
+                                            "return_home_decision",
+                                            "return_home_request"};
 
 struct InForce {
     std::string date;
@@ -130,7 +162,9 @@ struct InForce {
 
 }  // namespace
 
-TEST_CASE("pligt duties --as-of lists every contract duty of the laws in force, with that version's citation and the contract's title") {
+TEST_CASE(
+    "pligt duties --as-of lists every contract duty of the laws in force, with that version's citation and the "
+    "contract's title") {
     std::vector<InForce> const dates{
         {"2012-06-01", "serviceloven", "SEL", "LBK nr. 904 af 18/08/2011", "BEK nr. 1635 af 22/12/2010"},
         {"2014-06-01", "serviceloven", "SEL", "LBK nr. 254 af 20/03/2014", "BEK nr. 722 af 19/06/2013"},
@@ -140,8 +174,8 @@ TEST_CASE("pligt duties --as-of lists every contract duty of the laws in force, 
         {"2025-12-01", "barnets_lov", "BL", "LBK nr. 282 af 17/03/2025", "BEK nr. 861 af 19/06/2025"}};
     for (auto const& in_force : dates) {
         INFO("as of ", in_force.date);
-        auto const run = pligt::golden::run_pligt(PLIGT_BINARY, {"duties", "--as-of", in_force.date, "--json"},
-                                                  PLIGT_SOURCE_DIR);
+        auto const run =
+            pligt::golden::run_pligt(PLIGT_BINARY, {"duties", "--as-of", in_force.date, "--json"}, PLIGT_SOURCE_DIR);
         REQUIRE(run.exit_code == 0);
         auto const report = nlohmann::json::parse(run.output);
         std::set<std::string> listed;
@@ -219,7 +253,8 @@ TEST_CASE("the paragraph inventories list every paragraph of the statutes' texts
         std::set<std::string> in_texts;
         for (auto const& label : lines_of("tests/fixtures/statute/" + law + ".labels")) in_texts.insert(label);
         REQUIRE(in_texts.size() > 200);
-        for (auto const& label : in_texts) CHECK_MESSAGE(listed.count(label) == 1, "missing from the inventory: ", label);
+        for (auto const& label : in_texts)
+            CHECK_MESSAGE(listed.count(label) == 1, "missing from the inventory: ", label);
         for (auto const& label : listed) CHECK_MESSAGE(in_texts.count(label) == 1, "not in the texts: ", label);
     }
 }

@@ -1,7 +1,7 @@
 // The formatter: one canonical layout, idempotent, every comment kept in its
 // place and order, and a file with a syntax error never formatted.
-#include "dsl/diagnostic.hpp"
 #include "authoring/format.hpp"
+#include "dsl/diagnostic.hpp"
 #include "dsl/source.hpp"
 
 #include <doctest/doctest.h>
@@ -271,50 +271,54 @@ TEST_CASE("a file of only comments keeps them; an empty file stays empty") {
     CHECK(format_text("\n\n  \n") == "");
 }
 
-TEST_CASE("ages, birthdays, states, several triggers, look-backs, residual duties, wording and covers get one spelling") {
+TEST_CASE(
+    "ages, birthdays, states, several triggers, look-backs, residual duties, wording and covers get one spelling") {
     auto const formatted = format_text(
-        "vocabulary v { fact birthdate: date age  of \"the child\"   from birthdate event e  event b at age 17 year 6 month state s \"S\" from e to b or e2"
+        "vocabulary v { fact birthdate: date age  of \"the child\"   from birthdate event e  event b at age 17 year 6 "
+        "month state s \"S\" from e to b or e2"
         "  event e2 }\n"
-        "law a { in force from 2020-01-01 uses v duty d { cite \"§ 1\" on e where s on b unless s cite \"§ 2\" instead r"
+        "law a { in force from 2020-01-01 uses v duty d { cite \"§ 1\" on e where s on b unless s cite \"§ 2\" instead "
+        "r"
         " due within 1 month wording \"senest 1 måned\" done by e, also before within 2 months } duty r { cite \"§ 3\""
         " on e or b due within 1 month done by e, also before since b } }\n"
         "exemptions x { basis \"B\" amends a covers a \"§ 1\",\"§ 2\" in force from 2020-01-01 waive d }\n");
     REQUIRE(formatted);
-    CHECK(*formatted == "vocabulary v {\n"
-                        "  fact birthdate: date\n"
-                        "  age of \"the child\" from birthdate\n"
-                        "  event e\n"
-                        "  event b at age 17 years 6 months\n"
-                        "  state s \"S\" from e to b or e2\n"
-                        "  event e2\n"
-                        "}\n"
-                        "\n"
-                        "law a {\n"
-                        "  in force from 2020-01-01\n"
-                        "  uses v\n"
-                        "  duty d {\n"
-                        "    cite \"§ 1\"\n"
-                        "    on e where s\n"
-                        "    on b\n"
-                        "    unless s cite \"§ 2\" instead r\n"
-                        "    due within 1 month\n"
-                        "    wording \"senest 1 måned\"\n"
-                        "    done by e, also before within 2 months\n"
-                        "  }\n"
-                        "  duty r {\n"
-                        "    cite \"§ 3\"\n"
-                        "    on e or b\n"
-                        "    due within 1 month\n"
-                        "    done by e, also before since b\n"
-                        "  }\n"
-                        "}\n"
-                        "\n"
-                        "exemptions x {\n"
-                        "  basis \"B\"\n"
-                        "  amends a\n"
-                        "  covers a \"§ 1\", \"§ 2\"\n"
-                        "  in force from 2020-01-01\n"
-                        "  waive d\n"
-                        "}\n");
+    CHECK(*formatted ==
+          "vocabulary v {\n"
+          "  fact birthdate: date\n"
+          "  age of \"the child\" from birthdate\n"
+          "  event e\n"
+          "  event b at age 17 years 6 months\n"
+          "  state s \"S\" from e to b or e2\n"
+          "  event e2\n"
+          "}\n"
+          "\n"
+          "law a {\n"
+          "  in force from 2020-01-01\n"
+          "  uses v\n"
+          "  duty d {\n"
+          "    cite \"§ 1\"\n"
+          "    on e where s\n"
+          "    on b\n"
+          "    unless s cite \"§ 2\" instead r\n"
+          "    due within 1 month\n"
+          "    wording \"senest 1 måned\"\n"
+          "    done by e, also before within 2 months\n"
+          "  }\n"
+          "  duty r {\n"
+          "    cite \"§ 3\"\n"
+          "    on e or b\n"
+          "    due within 1 month\n"
+          "    done by e, also before since b\n"
+          "  }\n"
+          "}\n"
+          "\n"
+          "exemptions x {\n"
+          "  basis \"B\"\n"
+          "  amends a\n"
+          "  covers a \"§ 1\", \"§ 2\"\n"
+          "  in force from 2020-01-01\n"
+          "  waive d\n"
+          "}\n");
     CHECK(format_text(*formatted) == formatted);
 }

@@ -3,8 +3,8 @@
 // the shipped rules must give none.
 #include "tests/support/fixture.hpp"
 
-#include "dsl/diagnostic.hpp"
 #include "authoring/lint.hpp"
+#include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
 #include "dsl/program.hpp"
 
@@ -35,17 +35,24 @@ Text const vocabulary{"vocabulary.pligt", R"(vocabulary example_events "Example 
 // A law in force over `period` whose one duty has the trigger line (line 7).
 std::string law(std::string const& id, std::string const& short_name, std::string const& period,
                 std::string const& trigger = "on request_received") {
-    return "law " + id + " \"Example Act\" {\n"  // 1
-           "  short \"" + short_name + "\"\n"    // 2
-           "  in force " + period + "\n"         // 3
-           "  uses example_events\n"             // 4
-           "  duty answer \"Answer\" {\n"        // 5
-           "    cite \"§ 2\"\n"                  // 6
-           "    " + trigger + "\n"               // 7
-           "    due within 4 months\n"           // 8
-           "    done by request_answered\n"      // 9
-           "  }\n"                               // 10
-           "}\n";                                // 11
+    return "law " + id +
+           " \"Example Act\" {\n"  // 1
+           "  short \"" +
+           short_name +
+           "\"\n"  // 2
+           "  in force " +
+           period +
+           "\n"                            // 3
+           "  uses example_events\n"       // 4
+           "  duty answer \"Answer\" {\n"  // 5
+           "    cite \"§ 2\"\n"            // 6
+           "    " +
+           trigger +
+           "\n"                              // 7
+           "    due within 4 months\n"       // 8
+           "    done by request_answered\n"  // 9
+           "  }\n"                           // 10
+           "}\n";                            // 11
 }
 
 // An exemption set amending example_act over `period`, its basis covering
@@ -55,7 +62,8 @@ std::string pilot(std::string const& period, std::string const& body = "  waive 
            "  basis \"Pilot Act § 9\"\n"                   // 2
            "  amends example_act\n"                        // 3
            "  covers example_act \"§ 2\"\n"                // 4
-           "  in force " + period + "\n"                   // 5
+           "  in force " +
+           period + "\n"  // 5
            + body + "}\n";
 }
 
@@ -80,13 +88,14 @@ std::string const law_2020 = law("example_act", "EA", "2020-01-01 to 2023-12-31"
 }  // namespace
 
 TEST_CASE("a duty of an exemption set that no municipality adopts never triggers") {
-    auto const set = pilot("2020-01-01 to 2023-12-31", "  waive answer instead quick_reply\n"  // 6
-                                                       "  duty quick_reply \"Quick reply\" {\n"  // 7
-                                                       "    cite \"Pilot Act § 10\"\n"
-                                                       "    on request_received\n"
-                                                       "    due within 6 weeks\n"
-                                                       "    done by request_answered\n"
-                                                       "  }\n");
+    auto const set = pilot("2020-01-01 to 2023-12-31",
+                           "  waive answer instead quick_reply\n"    // 6
+                           "  duty quick_reply \"Quick reply\" {\n"  // 7
+                           "    cite \"Pilot Act § 10\"\n"
+                           "    on request_received\n"
+                           "    due within 6 weeks\n"
+                           "    done by request_answered\n"
+                           "  }\n");
     CHECK(lint_output({{"law.pligt", law_2020}, {"pilot.pligt", set}}) ==
           "pilot.pligt:7:8: warning: duty 'quick_reply' never triggers: no municipality adopts exemption set "
           "'pilot_scheme'\n"
@@ -99,16 +108,17 @@ TEST_CASE("a duty of an exemption set that no municipality adopts never triggers
 }
 
 TEST_CASE("a duty whose condition is false never triggers, and the caret is under the condition") {
-    CHECK(lint_output({{"law.pligt", law("example_act", "EA", "from 2020-01-01", "on request_received where false")}}) ==
-          "law.pligt:7:31: warning: duty 'answer' never triggers: its condition can never hold\n"
-          " 7 |     on request_received where false\n"
-          "   |                               ^~~~~\n");
+    CHECK(
+        lint_output({{"law.pligt", law("example_act", "EA", "from 2020-01-01", "on request_received where false")}}) ==
+        "law.pligt:7:31: warning: duty 'answer' never triggers: its condition can never hold\n"
+        " 7 |     on request_received where false\n"
+        "   |                               ^~~~~\n");
 }
 
 TEST_CASE("a conjunction that constrains one value to nothing never holds") {
     auto const headline = [](std::string const& condition) {
-        auto const output =
-            lint_output({{"law.pligt", law("example_act", "EA", "from 2020-01-01", "on request_received where " + condition)}});
+        auto const output = lint_output(
+            {{"law.pligt", law("example_act", "EA", "from 2020-01-01", "on request_received where " + condition)}});
         return output.substr(0, output.find('\n'));
     };
     std::string const never = "law.pligt:7:31: warning: duty 'answer' never triggers: its condition can never hold";
@@ -134,11 +144,12 @@ TEST_CASE("a choice of deadlines whose every form is conditional may leave none;
     auto text = law_2020;
     text.replace(text.find("due within 4 months"), 19, "due first of (within pages days, within 1 month where urgent)");
     auto const out = lint_output({{"law.pligt", text}});
-    CHECK(out == "law.pligt:5:8: error: duty 'answer': every form of 'first of (within pages days, within 1 month "
-                 "where urgent)' has a condition, so where none holds the duty has no deadline; give one form "
-                 "without 'where' that reads no attribute\n"
-                 " 5 |   duty answer \"Answer\" {\n"
-                 "   |        ^~~~~~\n");
+    CHECK(out ==
+          "law.pligt:5:8: error: duty 'answer': every form of 'first of (within pages days, within 1 month "
+          "where urgent)' has a condition, so where none holds the duty has no deadline; give one form "
+          "without 'where' that reads no attribute\n"
+          " 5 |   duty answer \"Answer\" {\n"
+          "   |        ^~~~~~\n");
     text.replace(text.find("within 1 month where urgent"), 27, "within 1 month");
     CHECK(lint_output({{"law.pligt", text}}).empty());
 }
@@ -182,14 +193,15 @@ TEST_CASE("an adoption outside the set's period in force is an error") {
 }
 
 TEST_CASE("an adoption on a day no amended law is in force is an error") {
-    auto const set = "exemptions pilot_scheme \"Pilot scheme\" {\n"
-                     "  basis \"Pilot Act § 9\"\n"
-                     "  amends example_act, example_act_2024\n"
-                     "  covers example_act \"§ 2\"\n"
-                     "  covers example_act_2024 \"§ 2\"\n"
-                     "  in force from 2020-01-01\n"
-                     "  waive answer\n"
-                     "}\n";
+    auto const set =
+        "exemptions pilot_scheme \"Pilot scheme\" {\n"
+        "  basis \"Pilot Act § 9\"\n"
+        "  amends example_act, example_act_2024\n"
+        "  covers example_act \"§ 2\"\n"
+        "  covers example_act_2024 \"§ 2\"\n"
+        "  in force from 2020-01-01\n"
+        "  waive answer\n"
+        "}\n";
     auto const adopt = [&](std::string const& adoption) {
         return lint_output({{"law.pligt", law_2020},
                             {"law_2024.pligt", law("example_act_2024", "EA 2024", "2024-03-01 to 2025-12-31")},
@@ -233,8 +245,9 @@ TEST_CASE("an exemption set whose amended laws are never in force during its per
 
 TEST_CASE("waiving the same duty twice in one set is a warning") {
     auto const output = lint_output({{"law.pligt", law_2020},
-                                     {"pilot.pligt", pilot("2020-01-01 to 2023-12-31", "  waive answer where urgent\n"
-                                                                                       "  waive answer\n")}});
+                                     {"pilot.pligt", pilot("2020-01-01 to 2023-12-31",
+                                                           "  waive answer where urgent\n"
+                                                           "  waive answer\n")}});
     CHECK(output ==
           "pilot.pligt:7:9: warning: exemption set 'pilot_scheme' waives duty 'answer' twice; first at "
           "pilot.pligt:6:9\n"
@@ -252,8 +265,7 @@ TEST_CASE("waiving a duty no amended law defines reaches lint as a load error") 
 
 TEST_CASE("the shipped rules are lint-clean") {
     Diagnostics diagnostics;
-    auto const program =
-        load_program({PLIGT_SOURCE_DIR "/rules", PLIGT_SOURCE_DIR "/municipalities"}, diagnostics);
+    auto const program = load_program({PLIGT_SOURCE_DIR "/rules", PLIGT_SOURCE_DIR "/municipalities"}, diagnostics);
     REQUIRE(program.has_value());
     lint(*program, diagnostics);
     INFO(testing::rendered(diagnostics));
@@ -262,19 +274,20 @@ TEST_CASE("the shipped rules are lint-clean") {
 
 TEST_CASE("a waiver outside what the basis covers is an error, per version of the law it amends") {
     // § 2 is covered; a version that moves the duty to § 3 takes it outside.
-    auto const versioned = "law example_act \"Example Act\" {\n"
-                           "  short \"EA\"\n"
-                           "  in force 2020-01-01 to 2023-12-31\n"
-                           "  uses example_events\n"
-                           "  version \"LBK 1\" from 2020-01-01 { }\n"
-                           "  version \"LBK 2\" from 2022-01-01 { cite answer \"§ 3, stk. 1\" }\n"
-                           "  duty answer \"Answer\" {\n"
-                           "    cite \"§ 2, stk. 4\"\n"
-                           "    on request_received\n"
-                           "    due within 4 months\n"
-                           "    done by request_answered\n"
-                           "  }\n"
-                           "}\n";
+    auto const versioned =
+        "law example_act \"Example Act\" {\n"
+        "  short \"EA\"\n"
+        "  in force 2020-01-01 to 2023-12-31\n"
+        "  uses example_events\n"
+        "  version \"LBK 1\" from 2020-01-01 { }\n"
+        "  version \"LBK 2\" from 2022-01-01 { cite answer \"§ 3, stk. 1\" }\n"
+        "  duty answer \"Answer\" {\n"
+        "    cite \"§ 2, stk. 4\"\n"
+        "    on request_received\n"
+        "    due within 4 months\n"
+        "    done by request_answered\n"
+        "  }\n"
+        "}\n";
     CHECK(lint_output({{"law.pligt", versioned}, {"pilot.pligt", pilot("2020-01-01 to 2023-12-31")}}) ==
           "pilot.pligt:6:9: error: exemption set 'pilot_scheme' waives 'answer', which example_act cites as "
           "§ 3, stk. 1, but its basis covers only § 2\n"
@@ -283,12 +296,13 @@ TEST_CASE("a waiver outside what the basis covers is an error, per version of th
 }
 
 TEST_CASE("a set that waives without saying what its basis covers cannot be checked: a warning") {
-    auto const set = "exemptions pilot_scheme \"Pilot scheme\" {\n"
-                     "  basis \"Pilot Act § 9\"\n"
-                     "  amends example_act\n"
-                     "  in force 2020-01-01 to 2023-12-31\n"
-                     "  waive answer\n"
-                     "}\n";
+    auto const set =
+        "exemptions pilot_scheme \"Pilot scheme\" {\n"
+        "  basis \"Pilot Act § 9\"\n"
+        "  amends example_act\n"
+        "  in force 2020-01-01 to 2023-12-31\n"
+        "  waive answer\n"
+        "}\n";
     CHECK(lint_output({{"law.pligt", law_2020}, {"pilot.pligt", set}}) ==
           "pilot.pligt:1:12: warning: exemption set 'pilot_scheme' waives or changes duties but does not say which "
           "paragraphs its basis covers (covers LAW \"PARAGRAPH\", …), so they cannot be checked against it\n"
@@ -297,15 +311,16 @@ TEST_CASE("a set that waives without saying what its basis covers cannot be chec
 }
 
 TEST_CASE("covering a law the set does not amend is an error") {
-    auto const diagnostics = testing::diagnose(
-        {vocabulary, {"law.pligt", law_2020},
-         {"other.pligt", law("other_act", "OA", "2020-01-01 to 2023-12-31")},
-         {"pilot.pligt", "exemptions pilot_scheme \"Pilot scheme\" {\n"
-                         "  basis \"Pilot Act § 9\"\n"
-                         "  amends example_act\n"
-                         "  covers other_act \"§ 2\"\n"
-                         "  in force 2020-01-01 to 2023-12-31\n"
-                         "}\n"}});
+    auto const diagnostics = testing::diagnose({vocabulary,
+                                                {"law.pligt", law_2020},
+                                                {"other.pligt", law("other_act", "OA", "2020-01-01 to 2023-12-31")},
+                                                {"pilot.pligt",
+                                                 "exemptions pilot_scheme \"Pilot scheme\" {\n"
+                                                 "  basis \"Pilot Act § 9\"\n"
+                                                 "  amends example_act\n"
+                                                 "  covers other_act \"§ 2\"\n"
+                                                 "  in force 2020-01-01 to 2023-12-31\n"
+                                                 "}\n"}});
     CHECK(testing::headlines(diagnostics) ==
           std::vector<std::string>{"pilot.pligt:4:10: error: exemption set 'pilot_scheme' covers paragraphs of "
                                    "'other_act', which it does not amend"});

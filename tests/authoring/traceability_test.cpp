@@ -127,29 +127,31 @@ TEST_CASE("a bad inventory line is refused at its place, every bad line at once"
           lines({"permits.paragraphs:1:1: error: a paragraph before the `law ID` line: name the law first"}));
     CHECK(read_errors("# nothing\n") ==
           lines({"permits.paragraphs:1:1: error: the file names no law: its first line must be `law ID`"}));
-    CHECK(read_errors("law permits\n"
-                      "Art. 1 | 2010-02-30 | - | x\n"
-                      "Art. 2 | 2010-01-01 .. 2009-12-31 | - | x\n"
-                      "Art. 3 2010-01-01 - x\n"
-                      "Art. 4 | 2010-01-01 | - |\n"
-                      "Art. 5 | 2010-01-01 | Examine | x\n"
-                      "Art. 6 | 2010-01-01 .. 2012-12-31 | - | x\n"
-                      "Art. 6 | 2012-06-01 | - | y\n"
-                      "chapter Two\n"
-                      "law other\n") ==
-          lines({
-              "permits.paragraphs:2:10: error: expected a date YYYY-MM-DD (a day that exists)",
-              "permits.paragraphs:3:10: error: the period ends (2009-12-31) before it begins (2010-01-01)",
-              "permits.paragraphs:4:1: error: expected `PARAGRAPH | FROM [.. TO] | RULES or - | NOTE`: columns separated "
-              "by `|`",
-              "permits.paragraphs:5:23: error: Art. 4: no rule encodes it and no note says why: add the reason as a "
-              "fourth column",
-              "permits.paragraphs:6:23: error: expected `-` or the ids of the duties that encode the paragraph, "
-              "separated by commas",
-              "permits.paragraphs:8:1: error: Art. 6 is listed twice for the same days: here (2012-06-01) and on line 7 "
-              "(2010-01-01 .. 2012-12-31)",
-              "permits.paragraphs:9:9: error: expected the chapter's heading in double quotes after `chapter`",
-              "permits.paragraphs:10:1: error: a second `law` line: one law a file"}));
+    CHECK(
+        read_errors("law permits\n"
+                    "Art. 1 | 2010-02-30 | - | x\n"
+                    "Art. 2 | 2010-01-01 .. 2009-12-31 | - | x\n"
+                    "Art. 3 2010-01-01 - x\n"
+                    "Art. 4 | 2010-01-01 | - |\n"
+                    "Art. 5 | 2010-01-01 | Examine | x\n"
+                    "Art. 6 | 2010-01-01 .. 2012-12-31 | - | x\n"
+                    "Art. 6 | 2012-06-01 | - | y\n"
+                    "chapter Two\n"
+                    "law other\n") ==
+        lines(
+            {"permits.paragraphs:2:10: error: expected a date YYYY-MM-DD (a day that exists)",
+             "permits.paragraphs:3:10: error: the period ends (2009-12-31) before it begins (2010-01-01)",
+             "permits.paragraphs:4:1: error: expected `PARAGRAPH | FROM [.. TO] | RULES or - | NOTE`: columns "
+             "separated "
+             "by `|`",
+             "permits.paragraphs:5:23: error: Art. 4: no rule encodes it and no note says why: add the reason as a "
+             "fourth column",
+             "permits.paragraphs:6:23: error: expected `-` or the ids of the duties that encode the paragraph, "
+             "separated by commas",
+             "permits.paragraphs:8:1: error: Art. 6 is listed twice for the same days: here (2012-06-01) and on line 7 "
+             "(2010-01-01 .. 2012-12-31)",
+             "permits.paragraphs:9:9: error: expected the chapter's heading in double quotes after `chapter`",
+             "permits.paragraphs:10:1: error: a second `law` line: one law a file"}));
 }
 
 TEST_CASE("a paragraph is cited by its whole section number and its part, or by the whole section") {
@@ -195,40 +197,42 @@ TEST_CASE("an inventory that accounts for every duty is accepted, and the table 
 TEST_CASE("where the inventory and the rules disagree, each disagreement is an error at its place") {
     auto const program = testing::compile(rules);
     SUBCASE("a duty on no line, named at the law line") {
-        CHECK(check_errors(program, {"law permits\nArt. 5, para. 6 | 2010-01-01 .. 2014-12-31 | examine |\n"
-                                     "Art. 5, para. 7 | 2015-01-01 | examine |\n"}) ==
-              lines({
-                  "permits.paragraphs:1:5: error: duty 'plan' of 'permits' (Art. 50 a, para. 2 and 3, from 2010-01-01) "
-                  "is on no line of this inventory: add it to the line of each paragraph it encodes"}));
+        CHECK(
+            check_errors(program, {"law permits\nArt. 5, para. 6 | 2010-01-01 .. 2014-12-31 | examine |\n"
+                                   "Art. 5, para. 7 | 2015-01-01 | examine |\n"}) ==
+            lines(
+                {"permits.paragraphs:1:5: error: duty 'plan' of 'permits' (Art. 50 a, para. 2 and 3, from 2010-01-01) "
+                 "is on no line of this inventory: add it to the line of each paragraph it encodes"}));
     }
     SUBCASE("a version's text on no line: its renumbered citation") {
-        CHECK(check_errors(program, {"law permits\nArt. 5, para. 6 | 2010-01-01 | examine |\nArt. 50 a, para. 2 | "
-                                     "2010-01-01 | plan |\n"}) ==
-              lines({
-                  "permits.paragraphs:1:5: error: duty 'examine' of 'permits' (Art. 5, para. 7, from 2015-01-01) is on "
-                  "no line of this inventory: add it to the line of each paragraph it encodes"}));
+        CHECK(
+            check_errors(program, {"law permits\nArt. 5, para. 6 | 2010-01-01 | examine |\nArt. 50 a, para. 2 | "
+                                   "2010-01-01 | plan |\n"}) ==
+            lines(
+                {"permits.paragraphs:1:5: error: duty 'examine' of 'permits' (Art. 5, para. 7, from 2015-01-01) is on "
+                 "no line of this inventory: add it to the line of each paragraph it encodes"}));
     }
     SUBCASE("unknown law, unknown duty, wrong paragraph, wrong days") {
         CHECK(check_errors(program, {"law permit\nArt. 1 | 2010-01-01 | - | x\n"}) ==
               lines({"permits.paragraphs:1:5: error: unknown law 'permit'; did you mean 'permits'?",
-                                       "test.pligt:9:5: error: law 'permits' has duties but no paragraph inventory: a "
-                                       "`.paragraphs` file beginning `law permits` beside the rule files"}));
+                     "test.pligt:9:5: error: law 'permits' has duties but no paragraph inventory: a "
+                     "`.paragraphs` file beginning `law permits` beside the rule files"}));
         CHECK(check_errors(program, {"law permits\n"
                                      "Art. 5, para. 6 | 2010-01-01 .. 2014-12-31 | examine, exmine |\n"
                                      "Art. 50, para. 2 | 2010-01-01 | plan |\n"
                                      "Art. 50 a, para. 2 | 2010-01-01 | plan |\n"
                                      "Art. 5, para. 7 | 2015-01-01 | examine |\n"
                                      "Art. 5, para. 8 | 2005-01-01 .. 2009-12-31 | examine |\n"}) ==
-              lines({
-                  "permits.paragraphs:2:55: error: 'permits' has no duty 'exmine'; did you mean 'examine'?",
-                  "permits.paragraphs:3:33: error: duty 'plan' of 'permits' does not cite Art. 50, para. 2 in these "
-                  "days: put it on the line of each paragraph it cites",
-                  "permits.paragraphs:6:46: error: duty 'examine' of 'permits' holds for none of the days this line "
-                  "lists"}));
+              lines({"permits.paragraphs:2:55: error: 'permits' has no duty 'exmine'; did you mean 'examine'?",
+                     "permits.paragraphs:3:33: error: duty 'plan' of 'permits' does not cite Art. 50, para. 2 in these "
+                     "days: put it on the line of each paragraph it cites",
+                     "permits.paragraphs:6:46: error: duty 'examine' of 'permits' holds for none of the days this line "
+                     "lists"}));
     }
     SUBCASE("two inventories of one law") {
-        CHECK(check_errors(program, {good, good}) ==
-              lines({
-                  "permits.paragraphs:2:5: error: a second inventory for 'permits' (the first is permits.paragraphs)"}));
+        CHECK(
+            check_errors(program, {good, good}) ==
+            lines(
+                {"permits.paragraphs:2:5: error: a second inventory for 'permits' (the first is permits.paragraphs)"}));
     }
 }

@@ -233,10 +233,8 @@ TEST_CASE("Moment::compare compares only dates when either side has no time of d
 
 TEST_CASE("Moment::compare compares the time of day when both sides have one") {
     CHECK(Moment::compare(moment("2019-03-05T09:00"), moment("2019-03-05T10:00")) == std::strong_ordering::less);
-    CHECK(Moment::compare(moment("2019-03-05T10:00"), moment("2019-03-05T10:00:30")) ==
-          std::strong_ordering::equal);
-    CHECK(Moment::compare(moment("2019-03-05T10:01"), moment("2019-03-05T10:00")) ==
-          std::strong_ordering::greater);
+    CHECK(Moment::compare(moment("2019-03-05T10:00"), moment("2019-03-05T10:00:30")) == std::strong_ordering::equal);
+    CHECK(Moment::compare(moment("2019-03-05T10:01"), moment("2019-03-05T10:00")) == std::strong_ordering::greater);
 }
 
 TEST_CASE("sorts_before puts a date-only moment before the date-times of its day") {

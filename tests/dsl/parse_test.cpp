@@ -2,9 +2,9 @@
 // every broken declaration gives one error at the line and column (counted in
 // characters) where the text stops making sense, in words a legal advisor can
 // act on.
+#include "dsl/parse.hpp"
 #include "dsl/ast.hpp"
 #include "dsl/diagnostic.hpp"
-#include "dsl/parse.hpp"
 #include "dsl/source.hpp"
 
 #include <doctest/doctest.h>
@@ -277,12 +277,14 @@ TEST_CASE("an empty file or one with only comments parses to no declarations") {
 }
 
 TEST_CASE("a misspelt law clause names the clauses a law may have") {
-    auto const d = syntax_error("law example_act \"Example Act\" {\n  short \"EA\"\n  dyty answer \"Answer\" {\n  }\n}\n");
+    auto const d =
+        syntax_error("law example_act \"Example Act\" {\n  short \"EA\"\n  dyty answer \"Answer\" {\n  }\n}\n");
     CHECK(d.file == "test.pligt");
     CHECK(d.line == 3);
     CHECK(d.column == 3);
     CHECK(d.length == 4);
-    CHECK(d.message == "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found 'dyty'");
+    CHECK(d.message ==
+          "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found 'dyty'");
 }
 
 TEST_CASE("a misspelt duty clause names the clauses a duty may have") {
@@ -290,7 +292,9 @@ TEST_CASE("a misspelt duty clause names the clauses a duty may have") {
         "law example_act {\n  duty answer \"Answer\" {\n    cite \"§ 2\"\n    dew within 4 months\n  }\n}\n");
     CHECK(d.line == 4);
     CHECK(d.column == 5);
-    CHECK(d.message == "expected a duty clause (cite, on, unless, due, no deadline, wording, target, dated by, done by, lapses on, effort), or '}', found 'dew'");
+    CHECK(d.message ==
+          "expected a duty clause (cite, on, unless, due, no deadline, wording, target, dated by, done by, lapses on, "
+          "effort), or '}', found 'dew'");
 }
 
 TEST_CASE("a misspelt vocabulary item names the items a vocabulary may have") {
@@ -301,17 +305,21 @@ TEST_CASE("a misspelt vocabulary item names the items a vocabulary may have") {
 }
 
 TEST_CASE("a misspelt municipality clause names the clauses a municipality may have") {
-    auto const d = syntax_error("municipality town_a \"Town A\" {\n  code 101\n  adopt pilot_scheme from 2021-01-01\n}\n");
+    auto const d =
+        syntax_error("municipality town_a \"Town A\" {\n  code 101\n  adopt pilot_scheme from 2021-01-01\n}\n");
     CHECK(d.line == 3);
     CHECK(d.column == 3);
-    CHECK(d.message == "expected a municipality clause (code, region, population, adopts, target), or '}', found 'adopt'");
+    CHECK(d.message ==
+          "expected a municipality clause (code, region, population, adopts, target), or '}', found 'adopt'");
 }
 
 TEST_CASE("a misspelt exemption clause names the clauses an exemption set may have") {
     auto const d = syntax_error("exemptions pilot_scheme {\n  waiver answer\n}\n");
     CHECK(d.line == 2);
     CHECK(d.column == 3);
-    CHECK(d.message == "expected an exemption clause (basis, url, amends, covers, in force, waive, change, duty), or '}', found 'waiver'");
+    CHECK(d.message ==
+          "expected an exemption clause (basis, url, amends, covers, in force, waive, change, duty), or '}', found "
+          "'waiver'");
 }
 
 TEST_CASE("an unknown top-level word names the declarations a file may have") {
@@ -319,7 +327,9 @@ TEST_CASE("an unknown top-level word names the declarations a file may have") {
     CHECK(d.line == 3);
     CHECK(d.column == 3);
     CHECK(d.length == 3);
-    CHECK(d.message == "expected a declaration (vocabulary, calendar, law, exemptions, municipality, scenario or test), found 'lov'");
+    CHECK(
+        d.message ==
+        "expected a declaration (vocabulary, calendar, law, exemptions, municipality, scenario or test), found 'lov'");
 }
 
 TEST_CASE("a missing brace after the title is reported at the word that stands there") {
@@ -341,7 +351,9 @@ TEST_CASE("a declaration cut off by the end of the file says so") {
     auto const d = syntax_error("law example_act \"Example Act\" {\n  short \"EA\"\n");
     CHECK(d.line == 3);
     CHECK(d.column == 1);
-    CHECK(d.message == "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found end of file");
+    CHECK(d.message ==
+          "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found end of "
+          "file");
 }
 
 TEST_CASE("a fact without its colon asks for the colon") {
@@ -360,8 +372,7 @@ TEST_CASE("a malformed date asks for YYYY-MM-DD") {
 }
 
 TEST_CASE("a deadline in words asks for a duration") {
-    auto const d = syntax_error(
-        "law example_act {\n  duty answer \"Answer\" {\n    due within four months\n  }\n}\n");
+    auto const d = syntax_error("law example_act {\n  duty answer \"Answer\" {\n    due within four months\n  }\n}\n");
     CHECK(d.line == 3);
     CHECK(d.column == 16);
     CHECK(d.message == "expected a duration (N hours, days, working days, weeks, months or years), found 'four'");
@@ -375,8 +386,8 @@ TEST_CASE("'done by' without an event asks for a fulfilling event") {
 }
 
 TEST_CASE("an unfinished condition asks for a condition") {
-    auto const d = syntax_error(
-        "law example_act {\n  duty answer \"Answer\" {\n    on request_received where not\n  }\n}\n");
+    auto const d =
+        syntax_error("law example_act {\n  duty answer \"Answer\" {\n    on request_received where not\n  }\n}\n");
     CHECK(d.line == 4);
     CHECK(d.column == 3);
     CHECK(d.message == "expected a condition, found '}'");
@@ -391,18 +402,18 @@ TEST_CASE("a population clause without its provenance asks for 'source' or 'esti
 
 TEST_CASE("each broken declaration of a file gives one error and the others still parse") {
     auto const parsed = parse_text(
-        "vocabulary example_events {\n"           // 1
-        "  evnt request_received\n"              // 2: broken
-        "  fact birthdate date\n"                // 3: broken too, same declaration
-        "}\n"                                    // 4
-        "law example_act {\n"                    // 5
-        "  uses example_events\n"                // 6
-        "}\n"                                    // 7
-        "municipality town_a \"Town A\" {\n"     // 8
-        "  code one-hundred\n"                   // 9: broken
-        "}\n"                                    // 10
-        "municipality town_b \"Town B\" {\n"     // 11
-        "  code 756\n"                           // 12
+        "vocabulary example_events {\n"       // 1
+        "  evnt request_received\n"           // 2: broken
+        "  fact birthdate date\n"             // 3: broken too, same declaration
+        "}\n"                                 // 4
+        "law example_act {\n"                 // 5
+        "  uses example_events\n"             // 6
+        "}\n"                                 // 7
+        "municipality town_a \"Town A\" {\n"  // 8
+        "  code one-hundred\n"                // 9: broken
+        "}\n"                                 // 10
+        "municipality town_b \"Town B\" {\n"  // 11
+        "  code 756\n"                        // 12
         "}\n");
     REQUIRE(parsed.diagnostics.size() == 2);
     CHECK(parsed.diagnostics[0].line == 2);
@@ -440,9 +451,11 @@ TEST_CASE("columns count characters, not bytes, after a Danish title") {
 }
 
 TEST_CASE("render prints gcc's layout with a caret under the error") {
-    auto const d = syntax_error("law example_act \"Example Act\" {\n  short \"EA\"\n  dyty answer \"Answer\" {\n  }\n}\n");
+    auto const d =
+        syntax_error("law example_act \"Example Act\" {\n  short \"EA\"\n  dyty answer \"Answer\" {\n  }\n}\n");
     CHECK(render(d) ==
-          "test.pligt:3:3: error: expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found 'dyty'\n"
+          "test.pligt:3:3: error: expected a law clause (short, in force, uses, calendar, version, transition, duty), "
+          "or '}', found 'dyty'\n"
           " 3 |   dyty answer \"Answer\" {\n"
           "   |   ^~~~\n");
 }
@@ -463,7 +476,8 @@ TEST_CASE("render keeps tabs in the caret line and widens the gutter for long li
     CHECK(d.line == 11);
     CHECK(d.column == 2);
     CHECK(render(d) ==
-          "test.pligt:11:2: error: expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found 'dyty'\n"
+          "test.pligt:11:2: error: expected a law clause (short, in force, uses, calendar, version, transition, duty), "
+          "or '}', found 'dyty'\n"
           " 11 | \tdyty answer\n"
           "    | \t^~~~\n");
 }
@@ -486,8 +500,10 @@ std::string with_condition(std::string const& condition) {
 
 TEST_CASE("a list or a repetition in the grammar is named in words, never by its C++ type") {
     CHECK(syntax_error("vocabulary v {\n  kind k { }\n}\n").message == "expected a name, found '}'");
-    CHECK(syntax_error(with_condition("kind in { }")).message == "expected a value (a name, a number or a date), found '}'");
-    CHECK(syntax_error(with_condition("pages >=")).message == "expected a value (a name, a number or a date), found '}'");
+    CHECK(syntax_error(with_condition("kind in { }")).message ==
+          "expected a value (a name, a number or a date), found '}'");
+    CHECK(syntax_error(with_condition("pages >=")).message ==
+          "expected a value (a name, a number or a date), found '}'");
     CHECK(syntax_error("test \"t\" {\n  case {\n    e at 2020-01-01 { kind }\n  }\n  as of 2020-01-02\n}\n").message ==
           "expected a value (a name, a number, a date or a text), found '}'");
 }
@@ -515,13 +531,16 @@ TEST_CASE("a byte-order mark at the start is ignored: the first visible characte
 }
 
 TEST_CASE("a character that prints as nothing or a blank is shown by its code point") {
-    CHECK(syntax_error("vocabulary v {\n  event\xc2\xa0" "e\n}\n").message == "expected a name, found U+00A0");
+    CHECK(syntax_error("vocabulary v {\n  event\xc2\xa0"
+                       "e\n}\n")
+              .message == "expected a name, found U+00A0");
     CHECK(syntax_error("vocabulary v {\n  event e \x1b\n}\n").message ==
           "expected a fact, kind, event, state or age, or '}', found U+001B");
     CHECK(syntax_error("vocabulary v {\n  event b\xc3\xb8rn\n}\n").message ==
           "expected a fact, kind, event, state or age, or '}', found '\xc3\xb8' (U+00F8)");
-    CHECK(syntax_error("Law x {\n}\n").message ==
-          "expected a declaration (vocabulary, calendar, law, exemptions, municipality, scenario or test), found 'Law'");
+    CHECK(
+        syntax_error("Law x {\n}\n").message ==
+        "expected a declaration (vocabulary, calendar, law, exemptions, municipality, scenario or test), found 'Law'");
 }
 
 TEST_CASE("a text that is not closed is shown to the end of its line, without a CR, cut at a character") {

@@ -34,16 +34,18 @@ Text const vocabulary{"vocabulary.pligt", R"(vocabulary example_events "Example 
 // A law with one duty whose trigger line (line 7) is given.
 std::string law_with_trigger(std::string const& trigger) {
     return "law example_act \"Example Act\" {\n"  // 1
-           "  short \"EA\"\n"                      // 2
-           "  in force 2020-01-01\n"               // 3
-           "  uses example_events\n"               // 4
-           "  duty answer \"Answer\" {\n"          // 5
-           "    cite \"§ 2\"\n"                    // 6
-           "    " + trigger + "\n"                 // 7
-           "    due within 4 months\n"             // 8
-           "    done by request_answered\n"        // 9
-           "  }\n"                                 // 10
-           "}\n";                                  // 11
+           "  short \"EA\"\n"                     // 2
+           "  in force 2020-01-01\n"              // 3
+           "  uses example_events\n"              // 4
+           "  duty answer \"Answer\" {\n"         // 5
+           "    cite \"§ 2\"\n"                   // 6
+           "    " +
+           trigger +
+           "\n"                              // 7
+           "    due within 4 months\n"       // 8
+           "    done by request_answered\n"  // 9
+           "  }\n"                           // 10
+           "}\n";                            // 11
 }
 
 std::string const example_act = law_with_trigger("on request_received");
@@ -79,10 +81,11 @@ Diagnostic only_error(Diagnostics const& diagnostics) {
 }  // namespace
 
 TEST_CASE("correct rules resolve into a program with every declaration") {
-    auto const program = pligt::testing::compile(
-        {vocabulary, Text{"law.pligt", example_act}, Text{"pilot.pligt", pilot_scheme},
-         Text{"towns.pligt", "municipality town_a \"Town A\" {\n  code 101\n  region north\n"
-                             "  adopts pilot_scheme from 2021-01-01 to 2021-12-31\n}\n"}});
+    auto const program =
+        pligt::testing::compile({vocabulary, Text{"law.pligt", example_act}, Text{"pilot.pligt", pilot_scheme},
+                                 Text{"towns.pligt",
+                                      "municipality town_a \"Town A\" {\n  code 101\n  region north\n"
+                                      "  adopts pilot_scheme from 2021-01-01 to 2021-12-31\n}\n"}});
     CHECK(program.vocabularies.size() == 1);
     CHECK(program.facts.size() == 2);
     CHECK(program.kinds.size() == 1);
@@ -185,7 +188,8 @@ TEST_CASE("no deadline is a form of first of only, the form written 'no deadline
 
 TEST_CASE("a deadline form may name an attribute of another trigger; a name no trigger has is still an error") {
     auto text = law_with_trigger("on request_received\n    on answer_sent");
-    text.replace(text.find("due within 4 months"), 19, "due first of (within 1 months where kind == appeal, within 4 months)");
+    text.replace(text.find("due within 4 months"), 19,
+                 "due first of (within 1 months where kind == appeal, within 4 months)");
     CHECK(diagnose_with_vocabulary(text).empty());
     text.replace(text.find("kind == appeal"), 14, "knd == appeal");
     auto const d = only_error(diagnose_with_vocabulary(text));
@@ -199,8 +203,9 @@ TEST_CASE("a count cannot take an earlier event") {
     auto const d = only_error(diagnose_with_vocabulary(text));
     CHECK(d.code == "count_look_back");
     CHECK(d.line == 9);
-    CHECK(d.message == "a count is of the events within each period; an event before the duty opened cannot count "
-                       "(drop ', also before')");
+    CHECK(d.message ==
+          "a count is of the events within each period; an event before the duty opened cannot count "
+          "(drop ', also before')");
 }
 
 TEST_CASE("an unknown attribute in a condition names the event and suggests the attribute") {
@@ -213,8 +218,7 @@ TEST_CASE("an unknown attribute in a condition names the event and suggests the 
 }
 
 TEST_CASE("an unknown value of a kind in a condition suggests the close value") {
-    auto const d =
-        only_error(diagnose_with_vocabulary(law_with_trigger("on request_received where kind == complain")));
+    auto const d = only_error(diagnose_with_vocabulary(law_with_trigger("on request_received where kind == complain")));
     CHECK(d.code == "unknown_kind_value");
     CHECK(d.line == 7);
     CHECK(d.column == 39);
@@ -231,13 +235,13 @@ TEST_CASE("an unknown value of a kind inside 'in {…}' is reported at that valu
 }
 
 TEST_CASE("an unknown value of a kind as an attribute default is an error") {
-    auto const d = only_error(pligt::testing::diagnose(
-        "vocabulary example_events {\n"
-        "  kind request_kind { information, complaint }\n"
-        "  event request_received {\n"
-        "    kind: request_kind = informaton\n"
-        "  }\n"
-        "}\n"));
+    auto const d =
+        only_error(pligt::testing::diagnose("vocabulary example_events {\n"
+                                            "  kind request_kind { information, complaint }\n"
+                                            "  event request_received {\n"
+                                            "    kind: request_kind = informaton\n"
+                                            "  }\n"
+                                            "}\n"));
     CHECK(d.code == "unknown_kind_value");
     CHECK(d.line == 4);
     CHECK(d.column == 26);
@@ -274,8 +278,7 @@ TEST_CASE("comparing a number with a word is a type mismatch") {
 }
 
 TEST_CASE("'in {…}' on a bool is a type mismatch") {
-    auto const d =
-        only_error(diagnose_with_vocabulary(law_with_trigger("on request_received where urgent in {true}")));
+    auto const d = only_error(diagnose_with_vocabulary(law_with_trigger("on request_received where urgent in {true}")));
     CHECK(d.code == "type_mismatch");
     CHECK(d.column == 31);
     CHECK(d.message == "'in {…}' needs a kind or a number, and 'urgent' is neither");
@@ -318,8 +321,9 @@ TEST_CASE("an age counts from a date fact the rules name once, and whom it is of
     d = only_error(ages("  event came_of_age \"Of age\" at age 18 years\n"));
     CHECK(d.code == "unknown_name");
     CHECK(d.line == 4);
-    CHECK(d.message == "the birthday 'came_of_age' counts from a date no vocabulary names: declare one with "
-                       "'age of \"…\" from FACT'");
+    CHECK(d.message ==
+          "the birthday 'came_of_age' counts from a date no vocabulary names: declare one with "
+          "'age of \"…\" from FACT'");
 
     auto const program = pligt::testing::compile(
         {Text{"v.pligt", "vocabulary v {\n  fact born: date\n  age of \"the applicant\" from born\n}\n"}});
@@ -345,18 +349,18 @@ TEST_CASE("a replacing duty that exists nowhere is an error") {
     CHECK(d.code == "unknown_duty");
     CHECK(d.line == 16);
     CHECK(d.column == 24);
-    CHECK(d.message == "unknown replacing duty 'quick_rply': neither this set nor a law it amends defines it; did you mean "
+    CHECK(d.message ==
+          "unknown replacing duty 'quick_rply': neither this set nor a law it amends defines it; did you mean "
           "'quick_reply'?");
 }
 
 TEST_CASE("amending an unknown law is an error with a suggestion") {
-    auto const d = only_error(diagnose_with_vocabulary(
-        example_act +
-        "exemptions pilot_scheme \"Pilot scheme\" {\n"  // 12
-        "  basis \"Pilot Act § 9\"\n"                  // 13
-        "  amends example_ac\n"                         // 14
-        "  in force 2020-01-01 to 2023-12-31\n"         // 15
-        "}\n"));
+    auto const d =
+        only_error(diagnose_with_vocabulary(example_act + "exemptions pilot_scheme \"Pilot scheme\" {\n"  // 12
+                                                          "  basis \"Pilot Act § 9\"\n"                   // 13
+                                                          "  amends example_ac\n"                         // 14
+                                                          "  in force 2020-01-01 to 2023-12-31\n"         // 15
+                                                          "}\n"));
     CHECK(d.code == "unknown_law");
     CHECK(d.line == 14);
     CHECK(d.column == 10);
@@ -364,13 +368,12 @@ TEST_CASE("amending an unknown law is an error with a suggestion") {
 }
 
 TEST_CASE("adopting an unknown exemption set is an error with a suggestion") {
-    auto const d = only_error(diagnose_with_vocabulary(
-        example_act + pilot_scheme +
-        "municipality town_a \"Town A\" {\n"                  // 24
-        "  code 101\n"                                        // 25
-        "  region north\n"                                    // 26
-        "  adopts pilot_schme from 2021-01-01 to 2021-12-31\n"  // 27
-        "}\n"));
+    auto const d = only_error(diagnose_with_vocabulary(example_act + pilot_scheme +
+                                                       "municipality town_a \"Town A\" {\n"                    // 24
+                                                       "  code 101\n"                                          // 25
+                                                       "  region north\n"                                      // 26
+                                                       "  adopts pilot_schme from 2021-01-01 to 2021-12-31\n"  // 27
+                                                       "}\n"));
     CHECK(d.code == "unknown_exemption_set");
     CHECK(d.line == 27);
     CHECK(d.column == 10);
@@ -391,12 +394,12 @@ TEST_CASE("using an unknown vocabulary is an error with a suggestion") {
 }
 
 TEST_CASE("a duplicate event says where the first was defined") {
-    auto const d = only_error(pligt::testing::diagnose(
-        "vocabulary example_events {\n"
-        "  event request_received\n"
-        "  event request_answered\n"
-        "  event request_received \"Again\"\n"
-        "}\n"));
+    auto const d =
+        only_error(pligt::testing::diagnose("vocabulary example_events {\n"
+                                            "  event request_received\n"
+                                            "  event request_answered\n"
+                                            "  event request_received \"Again\"\n"
+                                            "}\n"));
     CHECK(d.code == "duplicate_id");
     CHECK(d.line == 4);
     CHECK(d.column == 9);
@@ -404,8 +407,8 @@ TEST_CASE("a duplicate event says where the first was defined") {
 }
 
 TEST_CASE("a duplicate law in another file says which file defined it first") {
-    auto const d = only_error(pligt::testing::diagnose(
-        {vocabulary, Text{"a.pligt", example_act}, Text{"b.pligt", "\n" + example_act}}));
+    auto const d = only_error(
+        pligt::testing::diagnose({vocabulary, Text{"a.pligt", example_act}, Text{"b.pligt", "\n" + example_act}}));
     CHECK(d.code == "duplicate_id");
     CHECK(d.file == "b.pligt");
     CHECK(d.line == 2);
@@ -415,19 +418,19 @@ TEST_CASE("a duplicate law in another file says which file defined it first") {
 
 TEST_CASE("a duplicate duty in one law and a duplicate municipality are errors") {
     auto const diagnostics = diagnose_with_vocabulary(
-        "law example_act \"Example Act\" {\n"     // 1
-        "  in force 2020-01-01\n"                 // 2
-        "  uses example_events\n"                 // 3
-        "  duty answer \"Answer\" {\n"            // 4
-        "    cite \"§ 2\"\n"                      // 5
-        "    on request_received\n"               // 6
-        "    due within 4 months\n"               // 7
-        "    done by request_answered\n"          // 8
-        "  }\n"                                   // 9
-        "  duty answer \"Answer again\" {\n"      // 10
-        "  }\n"                                   // 11
-        "}\n"                                     // 12
-        "municipality town_a \"Town A\" { code 101 region north }\n"  // 13
+        "law example_act \"Example Act\" {\n"                           // 1
+        "  in force 2020-01-01\n"                                       // 2
+        "  uses example_events\n"                                       // 3
+        "  duty answer \"Answer\" {\n"                                  // 4
+        "    cite \"§ 2\"\n"                                            // 5
+        "    on request_received\n"                                     // 6
+        "    due within 4 months\n"                                     // 7
+        "    done by request_answered\n"                                // 8
+        "  }\n"                                                         // 9
+        "  duty answer \"Answer again\" {\n"                            // 10
+        "  }\n"                                                         // 11
+        "}\n"                                                           // 12
+        "municipality town_a \"Town A\" { code 101 region north }\n"    // 13
         "municipality town_a \"Town A\" { code 102 region north }\n");  // 14
     CHECK(pligt::testing::headlines(diagnostics) ==
           std::vector<std::string>{
@@ -436,9 +439,9 @@ TEST_CASE("a duplicate duty in one law and a duplicate municipality are errors")
 }
 
 TEST_CASE("a duplicate kommunekode names the municipality that has it") {
-    auto const d = only_error(pligt::testing::diagnose(
-        "municipality town_a \"Town A\" { code 101 region north }\n"
-        "municipality town_b \"Town B\" { code 101 region south }\n"));
+    auto const d =
+        only_error(pligt::testing::diagnose("municipality town_a \"Town A\" { code 101 region north }\n"
+                                            "municipality town_b \"Town B\" { code 101 region south }\n"));
     CHECK(d.code == "duplicate_id");
     CHECK(d.line == 2);
     CHECK(d.column == 37);
@@ -477,14 +480,13 @@ TEST_CASE("an impossible date in a rule file is an error at the date") {
 }
 
 TEST_CASE("an impossible adoption date and a period that ends before it starts are errors") {
-    auto const diagnostics = diagnose_with_vocabulary(
-        example_act + pilot_scheme +
-        "municipality town_a \"Town A\" {\n"                   // 24
-        "  code 101\n"                                         // 25
-        "  region north\n"                                     // 26
-        "  adopts pilot_scheme from 2021-02-29\n"              // 27
-        "  adopts pilot_scheme from 2022-01-01 to 2021-12-31\n"  // 28
-        "}\n");
+    auto const diagnostics = diagnose_with_vocabulary(example_act + pilot_scheme +
+                                                      "municipality town_a \"Town A\" {\n"                     // 24
+                                                      "  code 101\n"                                           // 25
+                                                      "  region north\n"                                       // 26
+                                                      "  adopts pilot_scheme from 2021-02-29\n"                // 27
+                                                      "  adopts pilot_scheme from 2022-01-01 to 2021-12-31\n"  // 28
+                                                      "}\n");
     CHECK(pligt::testing::headlines(diagnostics) ==
           std::vector<std::string>{
               "test.pligt:27:28: error: '2021-02-29' is not a date in the calendar",
@@ -501,30 +503,30 @@ TEST_CASE("a law without a period in force or a vocabulary names the missing cla
 
 TEST_CASE("every error of a run is reported, in file and line order, with the syntax errors") {
     auto const diagnostics = pligt::testing::diagnose(
-        {vocabulary,
-         Text{"test.pligt",
-              law_with_trigger("on request_recieved") +                   // 1-11: line 7
-                  "law broken {\n"                                        // 12
-                  "  dyty x\n"                                            // 13: syntax
-                  "}\n"                                                   // 14
-                  "municipality town_a \"Town A\" {\n"                    // 15
-                  "  code 101\n"                                          // 16
-                  "  region north\n"                                      // 17
-                  "  adopts pilot_scheme from 2021-01-01\n"               // 18
-                  "}\n"                                                   // 19
-                  "municipality town_a \"Town A\" { code 102 region north }\n"}});  // 20
+        {vocabulary, Text{"test.pligt",
+                          law_with_trigger("on request_recieved") +                             // 1-11: line 7
+                              "law broken {\n"                                                  // 12
+                              "  dyty x\n"                                                      // 13: syntax
+                              "}\n"                                                             // 14
+                              "municipality town_a \"Town A\" {\n"                              // 15
+                              "  code 101\n"                                                    // 16
+                              "  region north\n"                                                // 17
+                              "  adopts pilot_scheme from 2021-01-01\n"                         // 18
+                              "}\n"                                                             // 19
+                              "municipality town_a \"Town A\" { code 102 region north }\n"}});  // 20
     CHECK(pligt::testing::headlines(diagnostics) ==
           std::vector<std::string>{
               "test.pligt:7:8: error: unknown event 'request_recieved'; did you mean 'request_received'?",
-              "test.pligt:13:3: error: expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found 'dyty'",
+              "test.pligt:13:3: error: expected a law clause (short, in force, uses, calendar, version, transition, "
+              "duty), or '}', found 'dyty'",
               "test.pligt:18:10: error: unknown exemption set 'pilot_scheme'",
               "test.pligt:20:14: error: duplicate municipality 'town_a'; first defined at test.pligt:15:14"});
 }
 
 TEST_CASE("a run with errors gives no program") {
     Diagnostics diagnostics;
-    auto const program = pligt::testing::load(
-        {vocabulary, Text{"test.pligt", law_with_trigger("on request_recieved")}}, diagnostics);
+    auto const program =
+        pligt::testing::load({vocabulary, Text{"test.pligt", law_with_trigger("on request_recieved")}}, diagnostics);
     CHECK_FALSE(program.has_value());
     CHECK(diagnostics.has_errors());
 }
@@ -550,8 +552,9 @@ TEST_CASE("a duty in error is reported once, not again where a waiver or test na
     auto const diagnostics = pligt::testing::diagnose(
         {vocabulary, Text{"test.pligt", law}, Text{"pilot.pligt", pilot_scheme},
          Text{"towns.pligt", "municipality town_a \"Town A\" {\n  code 101\n  region north\n}\n"},
-         Text{"tests.pligt", "test \"t\" {\n  case {\n    municipality town_a\n  }\n  as of 2021-01-01\n"
-                             "  expect no answer\n}\n"}});
+         Text{"tests.pligt",
+              "test \"t\" {\n  case {\n    municipality town_a\n  }\n  as of 2021-01-01\n"
+              "  expect no answer\n}\n"}});
     auto const d = only_error(diagnostics);
     CHECK(d.code == "unknown_event");
     CHECK(d.file == "test.pligt");

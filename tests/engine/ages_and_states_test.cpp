@@ -89,8 +89,8 @@ Program const& program() {
 
 nlohmann::ordered_json check(std::string const& events, std::string const& as_of,
                              std::string const& birthdate = "2008-05-14") {
-    auto const text = R"({"municipality": "town", "facts": {"birthdate": ")" + birthdate + R"("}, "events": [)" +
-                      events + "]}";
+    auto const text =
+        R"({"municipality": "town", "facts": {"birthdate": ")" + birthdate + R"("}, "events": [)" + events + "]}";
     auto parsed = engine::parse_case(program(), text);
     REQUIRE_MESSAGE(parsed.ok(), text);
     auto const c = std::move(parsed).value();
@@ -116,8 +116,9 @@ TEST_CASE("a birthday opens a duty while a state holds, counted from the birthda
     CHECK(found[0]["triggered_by"] == nlohmann::ordered_json{{"event", "turned_16"}, {"at", "2024-05-14"}});
     CHECK(found[0]["due"] == "2024-08-14");
     CHECK(found[0]["status"] == "pending");
-    CHECK(found[0]["why"][0] == "turned_16 on 2024-05-14 (the birthday at 16 years, from the birthdate) opens this "
-                                "duty (where placed): L § 1");
+    CHECK(found[0]["why"][0] ==
+          "turned_16 on 2024-05-14 (the birthday at 16 years, from the birthdate) opens this "
+          "duty (where placed): L § 1");
     CHECK(found[0]["why"][1] == "placed on 2024-05-14: placed_from on 2023-09-01, not ended since");
 }
 
@@ -133,46 +134,52 @@ TEST_CASE("a birthday after the state ended, or before it began, or after the as
 TEST_CASE("a state changed on the birthday itself: a start counts, an end ends it") {
     auto const started = check(R"({"event": "placed_from", "at": "2024-05-14"})", "2024-06-01");
     CHECK(duties(started, "youth_plan").size() == 1);
-    auto const ended = check(R"({"event": "placed_from", "at": "2023-09-01"}, {"event": "placed_until", "at": "2024-05-14"})",
-                             "2024-06-01");
+    auto const ended = check(
+        R"({"event": "placed_from", "at": "2023-09-01"}, {"event": "placed_until", "at": "2024-05-14"})", "2024-06-01");
     CHECK(duties(ended, "youth_plan").empty());
     // Placed again after a return home: the latest start counts.
-    auto const again = check(R"({"event": "placed_from", "at": "2022-01-01"}, {"event": "placed_until", "at": "2023-01-01"},
+    auto const again =
+        check(R"({"event": "placed_from", "at": "2022-01-01"}, {"event": "placed_until", "at": "2023-01-01"},
                                 {"event": "placed_from", "at": "2024-02-01"})",
-                             "2024-06-01");
+              "2024-06-01");
     CHECK(duties(again, "youth_plan").size() == 1);
 }
 
 TEST_CASE("a second `on` clause has its own condition; a child placed at 16 gets one instance from the decision") {
-    auto const json = check(R"({"event": "placed_from", "at": "2024-08-01"}, {"event": "decided", "at": "2024-08-01", "kind": "placement"})",
-                            "2024-09-01");
+    auto const json = check(
+        R"({"event": "placed_from", "at": "2024-08-01"}, {"event": "decided", "at": "2024-08-01", "kind": "placement"})",
+        "2024-09-01");
     auto const found = duties(json, "youth_plan");
     REQUIRE(found.size() == 1);
     CHECK(found[0]["triggered_by"]["event"] == "decided");
     CHECK(found[0]["due"] == "2024-11-01");
     CHECK(found[0]["why"][0] == "decided on 2024-08-01 opens this duty (where kind == placement and age >= 16): L § 1");
     // At 15 the decision opens nothing; the birthday does.
-    auto const younger = check(R"({"event": "placed_from", "at": "2023-08-01"}, {"event": "decided", "at": "2023-08-01", "kind": "placement"})",
-                               "2024-06-01");
+    auto const younger = check(
+        R"({"event": "placed_from", "at": "2023-08-01"}, {"event": "decided", "at": "2023-08-01", "kind": "placement"})",
+        "2024-06-01");
     auto const at_birthday = duties(younger, "youth_plan");
     REQUIRE(at_birthday.size() == 1);
     CHECK(at_birthday[0]["triggered_by"]["event"] == "turned_16");
 }
 
 TEST_CASE("without a birthdate no birthday is derived, and a case may not record one") {
-    auto parsed = engine::parse_case(program(), R"({"municipality": "town", "events": [{"event": "placed_from", "at": "2023-09-01"}]})");
+    auto parsed = engine::parse_case(
+        program(), R"({"municipality": "town", "events": [{"event": "placed_from", "at": "2023-09-01"}]})");
     REQUIRE(parsed.ok());
     std::vector<engine::DutyResult> results;
     engine::evaluate(program(), parsed.value(), *Moment::parse("2030-01-01"), results);
     for (auto const& r : results) CHECK(program().duties[r.duty].id != "youth_plan");
 
-    auto const recorded = engine::parse_case(program(), R"({"municipality": "town", "facts": {"birthdate": "2008-05-14"},
+    auto const recorded =
+        engine::parse_case(program(), R"({"municipality": "town", "facts": {"birthdate": "2008-05-14"},
         "events": [{"event": "turned_16", "at": "2024-05-14"}]})");
     REQUIRE_FALSE(recorded.ok());
     REQUIRE(recorded.error().size() == 1);
     CHECK(recorded.error()[0].pointer == "/events/0/event");
-    CHECK(recorded.error()[0].message == "event 'turned_16' is the child's birthday at 16 years: pligt derives it from "
-                                        "the birthdate (facts/birthdate), so a case does not record it");
+    CHECK(recorded.error()[0].message ==
+          "event 'turned_16' is the child's birthday at 16 years: pligt derives it from "
+          "the birthdate (facts/birthdate), so a case does not record it");
 }
 
 TEST_CASE("a birthday of years and months falls on that day, and is due before as a `before` deadline") {
@@ -193,21 +200,22 @@ TEST_CASE("since: an earlier fulfilment counts back to the last decision, not pa
     REQUIRE(talks.size() == 2);
     CHECK(talks[0]["status"] == "met");
     CHECK(talks[0]["done_by"]["at"] == "2024-01-10");
-    CHECK(talks[0]["why"].back() == "done by talked on 2024-01-10, before this duty opened: an earlier one counts back "
-                                    "to the last decided before it");
+    CHECK(talks[0]["why"].back() ==
+          "done by talked on 2024-01-10, before this duty opened: an earlier one counts back "
+          "to the last decided before it");
     CHECK(talks[1]["status"] == "overdue");
     CHECK(talks[1]["due"] == "2024-03-20");
     CHECK_FALSE(talks[1].contains("done_by"));
 }
 
 TEST_CASE("within: an earlier fulfilment counts back a span from the trigger's date") {
-    auto const inside = check(R"({"event": "visit", "at": "2024-01-01"}, {"event": "placed_from", "at": "2024-03-01"})",
-                              "2024-03-02");
+    auto const inside =
+        check(R"({"event": "visit", "at": "2024-01-01"}, {"event": "placed_from", "at": "2024-03-01"})", "2024-03-02");
     CHECK(duties(inside, "recent_visit").at(0)["status"] == "met");
     CHECK(duties(inside, "recent_visit").at(0)["why"].back() ==
           "done by visit on 2024-01-01, before this duty opened: an earlier one counts back 2 months");
-    auto const outside = check(R"({"event": "visit", "at": "2023-12-31"}, {"event": "placed_from", "at": "2024-03-01"})",
-                               "2024-03-02");
+    auto const outside =
+        check(R"({"event": "visit", "at": "2023-12-31"}, {"event": "placed_from", "at": "2024-03-01"})", "2024-03-02");
     CHECK(duties(outside, "recent_visit").at(0)["status"] == "pending");
 }
 
@@ -225,8 +233,9 @@ TEST_CASE("unless … instead: the excepted duty leaves the named one in its pla
     CHECK(views[0]["status"] == "overdue");
     CHECK(views[0]["due"] == "2024-03-20");
     CHECK(views[0]["triggered_by"] == nlohmann::ordered_json{{"event", "planned"}, {"at", "2024-03-01"}});
-    CHECK(views[0]["why"][0] == "planned on 2024-03-01 opened talk, but too_young excepts it (L § 2, stk. 2), leaving "
-                                "this duty in its place: L § 2, stk. 3");
+    CHECK(views[0]["why"][0] ==
+          "planned on 2024-03-01 opened talk, but too_young excepts it (L § 2, stk. 2), leaving "
+          "this duty in its place: L § 2, stk. 3");
 }
 
 TEST_CASE("a duty left by an exception opens nothing of its own") {
@@ -283,18 +292,23 @@ law a "A" {
     REQUIRE(lines.size() == 9);
     CHECK(lines[0] == "test.pligt:7:29: error: an age is a whole number of years from 0 to 150");
     CHECK(lines[1] == "test.pligt:8:34: error: the months of an age run from 0 to 11");
-    CHECK(lines[2] == "test.pligt:9:38: error: event 'born' is a birthday, derived from the case's facts; it has no "
-                      "attributes a case could give");
+    CHECK(lines[2] ==
+          "test.pligt:9:38: error: event 'born' is a birthday, derived from the case's facts; it has no "
+          "attributes a case could give");
     CHECK(lines[3] == "test.pligt:10:3: error: event 'e' both starts and ends state 's'");
-    CHECK(lines[4] == "test.pligt:19:13: error: duty 'twice' already opens on 'e'; join the conditions with `or` in "
-                      "one `on` clause");
+    CHECK(lines[4] ==
+          "test.pligt:19:13: error: duty 'twice' already opens on 'e'; join the conditions with `or` in "
+          "one `on` clause");
     CHECK(lines[5] == "test.pligt:26:41: error: duty 'itself' cannot be left in its own place");
-    CHECK(lines[6] == "test.pligt:33:41: error: duty 'q' takes the place of 'r' when its exception holds, so it "
-                      "opens on the same events: add 'f' to its `on`");
-    CHECK(lines[7] == "test.pligt:38:85: error: a look-back counts back days, weeks, months or years, from the "
-                      "trigger's date");
-    CHECK(lines[8] == "test.pligt:39:63: error: an earlier event counts back a span or since an event; write one of "
-                      "them");
+    CHECK(lines[6] ==
+          "test.pligt:33:41: error: duty 'q' takes the place of 'r' when its exception holds, so it "
+          "opens on the same events: add 'f' to its `on`");
+    CHECK(lines[7] ==
+          "test.pligt:38:85: error: a look-back counts back days, weeks, months or years, from the "
+          "trigger's date");
+    CHECK(lines[8] ==
+          "test.pligt:39:63: error: an earlier event counts back a span or since an event; write one of "
+          "them");
 }
 
 TEST_CASE("otherwise no deadline follows an interval read from the fulfilling event, and is spelt so") {
@@ -312,8 +326,9 @@ law a "A" {
 )"});
     auto const lines = pligt::testing::headlines(diagnostics);
     REQUIRE(lines.size() == 2);
-    CHECK(lines[0] == "test.pligt:9:87: error: 'otherwise no deadline' follows 'then every ATTRIBUTE UNIT': with a fixed "
-                      "interval every repetition has its deadline");
+    CHECK(lines[0] ==
+          "test.pligt:9:87: error: 'otherwise no deadline' follows 'then every ATTRIBUTE UNIT': with a fixed "
+          "interval every repetition has its deadline");
     CHECK(lines[1] == "test.pligt:10:94: error: expected 'no deadline', found 'no date'");
 }
 
@@ -338,9 +353,12 @@ municipality town "By" {
 }
 )"});
     auto const run = [&](std::string const& placed_on) {
-        auto parsed = engine::parse_case(program, R"({"municipality": "town", "facts": {"birthdate": "2008-02-29"}, "events": [{"event": "placed", "at": ")" +
-                                                      placed_on + R"("}]})");
-        REQUIRE_MESSAGE(parsed.ok(), (parsed.ok() ? "" : parsed.error().front().pointer + ": " + parsed.error().front().message));
+        auto parsed = engine::parse_case(
+            program,
+            R"({"municipality": "town", "facts": {"birthdate": "2008-02-29"}, "events": [{"event": "placed", "at": ")" +
+                placed_on + R"("}]})");
+        REQUIRE_MESSAGE(parsed.ok(),
+                        (parsed.ok() ? "" : parsed.error().front().pointer + ": " + parsed.error().front().message));
         std::vector<engine::DutyResult> results;
         engine::evaluate(program, parsed.value(), *Moment::parse("2026-01-15"), results);
         return results;
@@ -350,13 +368,13 @@ municipality town "By" {
     for (auto const& r : early) CHECK_FALSE(r.no_deadline);
     CHECK(early[0].due.to_string() == "2025-02-28");  // at_17: 17 on 2025-02-28
     CHECK(early[1].due.to_string() == "2025-08-28");  // before_18
-    auto const late = run("2025-09-01");  // both days passed
+    auto const late = run("2025-09-01");              // both days passed
     REQUIRE(late.size() == 3);
-    CHECK(late[0].no_deadline);                         // at_17
+    CHECK(late[0].no_deadline);  // at_17
     CHECK(late[0].status == engine::Status::pending);
-    CHECK(late[1].no_deadline);                         // before_18
+    CHECK(late[1].no_deadline);  // before_18
     CHECK(late[1].status == engine::Status::pending);
-    CHECK_FALSE(late[2].no_deadline);                   // strict: due before it opened, so overdue
+    CHECK_FALSE(late[2].no_deadline);  // strict: due before it opened, so overdue
     CHECK(late[2].status == engine::Status::overdue);
     CHECK(late[2].due.to_string() == "2025-08-28");
 }
@@ -375,8 +393,9 @@ law a "A" {
 )"});
     auto const lines = pligt::testing::headlines(diagnostics);
     REQUIRE(lines.size() == 1);
-    CHECK(lines[0] == "test.pligt:9:50: error: ', otherwise no deadline' follows an age (at age N years, N UNIT before "
-                      "age N): only a day fixed by the case's facts can have passed when the duty opens");
+    CHECK(lines[0] ==
+          "test.pligt:9:50: error: ', otherwise no deadline' follows an age (at age N years, N UNIT before "
+          "age N): only a day fixed by the case's facts can have passed when the duty opens");
 }
 
 TEST_CASE("within 0 days is due on the trigger's day; zero of another unit is refused") {
@@ -395,7 +414,8 @@ law a "A" {
 )"});
     auto const lines = pligt::testing::headlines(diagnostics);
     REQUIRE(lines.size() == 2);
-    CHECK(lines[0] == "test.pligt:10:53: error: 0 is for days alone: a deadline on the day the duty opens is 'within 0 "
-                      "days'");
+    CHECK(lines[0] ==
+          "test.pligt:10:53: error: 0 is for days alone: a deadline on the day the duty opens is 'within 0 "
+          "days'");
     CHECK(lines[1] == "test.pligt:11:73: error: expected a whole number from 1 to 100000, found '0'");
 }

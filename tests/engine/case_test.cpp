@@ -124,7 +124,8 @@ TEST_CASE("a municipality is found by id or by kommunekode as number or text, wi
         auto const c = read_ok(R"({"municipality": )" + municipality + R"(, "events": []})");
         CHECK(c.municipality == town_b);
         // Output always names the canonical id.
-        CHECK(pligt::testing::check_json(program, c, {}, Moment::on(*Date::parse("2021-01-01")))["municipality"] == "town_b");
+        CHECK(pligt::testing::check_json(program, c, {}, Moment::on(*Date::parse("2021-01-01")))["municipality"] ==
+              "town_b");
     }
     CHECK(engine::find_municipality(program, "101") == program.find_municipality("town_a"));
     CHECK(engine::find_municipality(program, "00101") == program.find_municipality("town_a"));
@@ -155,8 +156,9 @@ TEST_CASE("an unknown event is an error at its pointer, with a suggestion") {
 }
 
 TEST_CASE("an unknown attribute is an error at its pointer, with a suggestion") {
-    CHECK(only_error(with_events(R"({"event": "request_received", "at": "2021-03-04", "kind": "appeal", "pags": 3})")) ==
-          "/events/0/pags: unknown attribute 'pags' of event 'request_received'; did you mean 'pages'?");
+    CHECK(
+        only_error(with_events(R"({"event": "request_received", "at": "2021-03-04", "kind": "appeal", "pags": 3})")) ==
+        "/events/0/pags: unknown attribute 'pags' of event 'request_received'; did you mean 'pages'?");
     CHECK(only_error(with_events(R"({"event": "request_answered", "at": "2021-03-04", "kind": "appeal"})")) ==
           "/events/0/kind: unknown attribute 'kind' of event 'request_answered' (it has no attributes)");
 }
@@ -248,8 +250,7 @@ TEST_CASE("every problem of a case is reported, not just the first") {
 
 TEST_CASE("a case that is not an object, or lacks a municipality or events, says so") {
     CHECK(only_error("[]") == ": a case is a JSON object, not array");
-    CHECK(only_error(R"({"events": []})") ==
-          ": the case names no municipality (\"municipality\": id or code)");
+    CHECK(only_error(R"({"events": []})") == ": the case names no municipality (\"municipality\": id or code)");
     CHECK(only_error(R"({"municipality": "town_a"})") == ": the case has no \"events\" list");
     CHECK(only_error(R"({"municipality": "town_a", "events": {}})") ==
           "/events: expected a list of events, found object");
@@ -265,7 +266,8 @@ TEST_CASE("a numeric case id is kept as its digits") {
 }
 
 TEST_CASE("malformed JSON is one error with the line and column where the parser stopped") {
-    auto const errors = read_errors("{\n  \"municipality\": \"town_a\",\n  \"events\": [\n    {\"event\": \"x\" \"at\": 1}\n  ]\n}\n");
+    auto const errors =
+        read_errors("{\n  \"municipality\": \"town_a\",\n  \"events\": [\n    {\"event\": \"x\" \"at\": 1}\n  ]\n}\n");
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].pointer == "");
     CHECK(errors[0].line == 4);
@@ -333,7 +335,8 @@ TEST_CASE("malformed JSON shows the end of what it last read, cut short, with st
     auto const latin1 = read_errors("{\"id\": \"b\xf8rn\"}");
     REQUIRE(latin1.size() == 1);
     CHECK(latin1[0].message ==
-          "invalid JSON: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"b\\xF8'");
+          "invalid JSON: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: "
+          "'\"b\\xF8'");
     auto const unterminated = read_errors("{\"id\": \"" + std::string(100, 'x') + "\n");
     REQUIRE(unterminated.size() == 1);
     CHECK(unterminated[0].message.ends_with("; last read: '…" + std::string(32, 'x') + "<U+000A>'"));

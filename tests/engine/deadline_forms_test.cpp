@@ -7,9 +7,9 @@
 #include "tests/support/check_json.hpp"
 #include "tests/support/fixture.hpp"
 
+#include "authoring/test_runner.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
-#include "authoring/test_runner.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -76,8 +76,8 @@ std::string event(std::string const& name, std::string const& at, std::string co
 
 std::string case_of(std::vector<std::string> const& events, std::string const& municipality = "port_south",
                     std::string const& facts = "{}") {
-    return fmt::format(R"({{"id": "case-1", "municipality": "{}", "facts": {}, "events": [{}]}})", municipality,
-                       facts, fmt::join(events, ", "));
+    return fmt::format(R"({{"id": "case-1", "municipality": "{}", "facts": {}, "events": [{}]}})", municipality, facts,
+                       fmt::join(events, ", "));
 }
 
 nlohmann::ordered_json check(std::string const& json, std::string const& as_of) {
@@ -278,13 +278,13 @@ TEST_CASE("within … of EVENT with no such event before the trigger counts from
     CHECK(summary({event("fine_issued", "2021-03-20")}, "2021-03-20") ==
           Lines{"collect_fine 2021-03-20 due 2021-04-19 pending"});
     // An offence after the fine is no anchor.
-    auto const out = check(case_of({event("fine_issued", "2021-03-20"), event("offence_committed", "2021-03-25")}),
-                           "2021-04-20");
+    auto const out =
+        check(case_of({event("fine_issued", "2021-03-20"), event("offence_committed", "2021-03-25")}), "2021-04-20");
     CHECK(summary(out) == Lines{"collect_fine 2021-03-20 due 2021-04-19 overdue"});
     CHECK(out["duties"][0]["why"][2] ==
           "due 30 days after 2021-03-20 (no offence_committed before it, so counted from the trigger): 2021-04-19");
-    auto const anchored = check(
-        case_of({event("offence_committed", "2021-03-01"), event("fine_issued", "2021-03-20")}), "2021-03-20");
+    auto const anchored =
+        check(case_of({event("offence_committed", "2021-03-01"), event("fine_issued", "2021-03-20")}), "2021-03-20");
     CHECK(anchored["duties"][0]["why"][2] == "due 30 days after offence_committed on 2021-03-01: 2021-03-31");
 }
 
@@ -299,9 +299,9 @@ TEST_CASE("before EVENT is pending with due {\"before\": EVENT} until the event 
     CHECK(prepare["why"][2] == "due before berth_decided, which has not happened yet");
     CHECK(prepare["why"][3] == "not yet done (file_prepared)");
     // Done while the event is still ahead: met, and stays met when it comes.
-    auto const prepared = summary({event("hearing_scheduled", "2021-03-01", R"("berth": "fishing")"),
-                                   event("file_prepared", "2021-03-05")},
-                                  "2021-03-06");
+    auto const prepared = summary(
+        {event("hearing_scheduled", "2021-03-01", R"("berth": "fishing")"), event("file_prepared", "2021-03-05")},
+        "2021-03-06");
     CHECK(prepared.back() == "prepare_file 2021-03-01 due before berth_decided met by file_prepared 2021-03-05");
 }
 
@@ -333,11 +333,11 @@ TEST_CASE("before EVENT is overdue once the event has happened and it was not do
 }
 
 TEST_CASE("before EVENT matching ATTR waits for the event with the trigger's value") {
-    auto const out = summary({event("hearing_scheduled", "2021-03-01", R"("berth": "fishing")"),
-                              event("berth_decided", "2021-03-05", R"("berth": "cargo")"),
-                              event("berth_decided", "2021-03-10", R"("berth": "fishing")"),
-                              event("owner_briefed", "2021-03-08")},
-                             "2021-04-01");
+    auto const out =
+        summary({event("hearing_scheduled", "2021-03-01", R"("berth": "fishing")"),
+                 event("berth_decided", "2021-03-05", R"("berth": "cargo")"),
+                 event("berth_decided", "2021-03-10", R"("berth": "fishing")"), event("owner_briefed", "2021-03-08")},
+                "2021-04-01");
     CHECK(out == Lines{"brief_owner 2021-03-01 due 2021-03-10 met by owner_briefed 2021-03-08",
                        "prepare_file 2021-03-01 due 2021-03-05 overdue"});
     CHECK(summary({event("hearing_scheduled", "2021-03-01", R"("berth": "fishing")"),
@@ -366,9 +366,9 @@ TEST_CASE("at age N years M months is the day the apprentice reaches that age") 
 }
 
 TEST_CASE("an age deadline explains the birthday it counts from") {
-    auto const out = check(case_of({event("apprentice_enrolled", "2024-01-10")}, "port_south",
-                                   R"({"date_of_birth": "2008-02-29"})"),
-                           "2025-09-01");
+    auto const out =
+        check(case_of({event("apprentice_enrolled", "2024-01-10")}, "port_south", R"({"date_of_birth": "2008-02-29"})"),
+              "2025-09-01");
     CHECK(duty_of(out, "exit_interview")["why"][2] ==
           "due 6 months before age 18: the apprentice reaches 18 on 2026-02-28, so due 2025-08-28");
     CHECK(duty_of(out, "exit_interview")["status"] == "overdue");
@@ -443,17 +443,19 @@ TEST_CASE("a late fulfilment of a missed instance restarts the series from that 
 // ---- first of (…), and a span read from the trigger
 
 TEST_CASE("first of: the first form that applies, in the order written; a recorded span comes first") {
-    auto const out = check(case_of({event("permit_issued", "2022-03-01", R"("renewal_months": 14, "small_vessel": true)"),
-                                    event("permit_issued", "2022-03-02", R"("small_vessel": true)"),
-                                    event("permit_issued", "2022-03-03", R"("renewal_months": 0)")}),
-                           "2022-03-04");
+    auto const out =
+        check(case_of({event("permit_issued", "2022-03-01", R"("renewal_months": 14, "small_vessel": true)"),
+                       event("permit_issued", "2022-03-02", R"("small_vessel": true)"),
+                       event("permit_issued", "2022-03-03", R"("renewal_months": 0)")}),
+              "2022-03-04");
     CHECK(summary(out) == Lines{"renew_permit#1 2022-03-01 due 2023-05-01 pending",
                                 "renew_permit#2 2022-03-02 due 2022-09-02 pending",
                                 "renew_permit#3 2022-03-03 due 2023-03-03 pending"});
     CHECK(out["duties"][0]["why"][2] ==
           "due at the first form that applies, within renewal_months months (14 months, as recorded on "
           "permit_issued): 2023-05-01");
-    CHECK(out["duties"][1]["why"][2] == "due at the first form that applies, within 6 months where small_vessel: 2022-09-02");
+    CHECK(out["duties"][1]["why"][2] ==
+          "due at the first form that applies, within 6 months where small_vessel: 2022-09-02");
     // A recorded 0 is no time set: the form does not apply.
     CHECK(out["duties"][2]["why"][2] == "due at the first form that applies, within 1 year: 2023-03-03");
 }
@@ -463,8 +465,7 @@ TEST_CASE("first of: no deadline as the last form; an attribute only some trigge
                                     event("pilot_requested", "2022-03-02"), event("pilot_ordered", "2022-03-03")}),
                            "2022-03-10");
     CHECK(summary(out) == Lines{"assign_pilot#1 2022-03-01 due 2022-03-02 overdue",
-                                "assign_pilot#2 2022-03-02 due - pending",
-                                "assign_pilot#3 2022-03-03 due - pending"});
+                                "assign_pilot#2 2022-03-02 due - pending", "assign_pilot#3 2022-03-03 due - pending"});
     CHECK(out["duties"][1]["why"][2] ==
           "no statutory deadline: the first form that applies in first of (within 1 day where night, no deadline) "
           "is 'no deadline'");
@@ -477,9 +478,8 @@ TEST_CASE("N times: the Nth event within the period meets it, however the events
     CHECK(only(summary({event("drill_season_opened", "2022-03-01"), event("safety_drill_held", "2022-03-02"),
                         event("safety_drill_held", "2022-03-03")},
                        "2022-04-01"),
-               "hold_drills") ==
-          Lines{"hold_drills#1 2022-03-01 due 2023-03-01 met by safety_drill_held 2022-03-03",
-                "hold_drills#2 2022-03-01 due 2024-03-01 pending"});
+               "hold_drills") == Lines{"hold_drills#1 2022-03-01 due 2023-03-01 met by safety_drill_held 2022-03-03",
+                                       "hold_drills#2 2022-03-01 due 2024-03-01 pending"});
 }
 
 TEST_CASE("N times: fewer by the deadline is overdue, never late; a later event counts for the next period") {
@@ -494,7 +494,8 @@ TEST_CASE("N times: fewer by the deadline is overdue, never late; a later event 
     CHECK(out["duties"][0]["why"][2] == "due 1 year after 2022-03-01: 2023-03-01");
     CHECK(out["duties"][0]["why"][3] ==
           "fewer than 2 safety_drill_held in the period from 2022-03-01 to 2023-03-01; 214 days past the deadline");
-    CHECK(out["duties"][1]["why"][2] == "the next period: due 1 year after the previous one ended (2023-03-01): 2024-03-01");
+    CHECK(out["duties"][1]["why"][2] ==
+          "the next period: due 1 year after the previous one ended (2023-03-01): 2024-03-01");
     CHECK(out["duties"][1]["why"][3] ==
           "done by 2 × safety_drill_held in the period from 2023-03-01, the last on 2023-09-01, on time");
 }
@@ -504,24 +505,22 @@ TEST_CASE("N times: an event on the deadline's date counts for the period ending
     // the third does not carry the second period alone.
     CHECK(summary({event("drill_season_opened", "2022-03-01"), event("safety_drill_held", "2022-12-01"),
                    event("safety_drill_held", "2023-03-01"), event("safety_drill_held", "2023-05-01")},
-                  "2023-06-01") ==
-          Lines{"hold_drills#1 2022-03-01 due 2023-03-01 met by safety_drill_held 2023-03-01",
-                "hold_drills#2 2022-03-01 due 2024-03-01 pending"});
+                  "2023-06-01") == Lines{"hold_drills#1 2022-03-01 due 2023-03-01 met by safety_drill_held 2023-03-01",
+                                         "hold_drills#2 2022-03-01 due 2024-03-01 pending"});
 }
 
 TEST_CASE("N times: the until event lapses the period it falls in and ends the series") {
     CHECK(summary({event("drill_season_opened", "2022-03-01"), event("safety_drill_held", "2022-04-01"),
                    event("safety_drill_held", "2022-05-01"), event("safety_drill_held", "2023-04-01"),
                    event("drill_season_closed", "2023-06-01")},
-                  "2024-06-01") ==
-          Lines{"hold_drills#1 2022-03-01 due 2023-03-01 met by safety_drill_held 2022-05-01",
-                "hold_drills#2 2022-03-01 due 2024-03-01 lapsed"});
+                  "2024-06-01") == Lines{"hold_drills#1 2022-03-01 due 2023-03-01 met by safety_drill_held 2022-05-01",
+                                         "hold_drills#2 2022-03-01 due 2024-03-01 lapsed"});
 }
 
 TEST_CASE("the until event ends the series: no instance after it, an open one before its deadline lapses") {
-    auto const base = std::vector<std::string>{event("licence_granted", "2021-01-15"),
-                                               event("licence_inspected", "2021-04-10"),
-                                               event("licence_inspected", "2021-10-20")};
+    auto const base =
+        std::vector<std::string>{event("licence_granted", "2021-01-15"), event("licence_inspected", "2021-04-10"),
+                                 event("licence_inspected", "2021-10-20")};
     auto const with = [&](std::string const& revoked) {
         auto events = base;
         events.push_back(event("licence_revoked", revoked));
@@ -550,8 +549,8 @@ TEST_CASE("the until event ends the series: no instance after it, an open one be
 }
 
 TEST_CASE("a lapsed instance explains the event that ended it") {
-    auto const out = check(case_of({event("licence_granted", "2021-01-15"), event("licence_revoked", "2021-02-01")}),
-                           "2021-03-01");
+    auto const out =
+        check(case_of({event("licence_granted", "2021-01-15"), event("licence_revoked", "2021-02-01")}), "2021-03-01");
     CHECK(out["duties"][0]["why"].back() == "lapsed: licence_revoked on 2021-02-01 came before it was due or done");
     CHECK_FALSE(out["duties"][0].contains("done_by"));
 }
@@ -581,11 +580,11 @@ TEST_CASE("then every ATTR months takes the interval from the previous fulfillin
 // ---- unless, lapses on, done by … where, also before
 
 TEST_CASE("unless COND is a statutory exception with its own citation") {
-    auto const out = check(case_of({event("hearing_scheduled", "2021-03-01",
-                                          R"("berth": "fishing", "owner_declined_briefing": true)")}),
-                           "2021-04-01");
-    CHECK(summary(out) == Lines{"brief_owner 2021-03-01 due - excepted",
-                                "prepare_file 2021-03-01 due before berth_decided pending"});
+    auto const out = check(
+        case_of({event("hearing_scheduled", "2021-03-01", R"("berth": "fishing", "owner_declined_briefing": true)")}),
+        "2021-04-01");
+    CHECK(summary(out) ==
+          Lines{"brief_owner 2021-03-01 due - excepted", "prepare_file 2021-03-01 due before berth_decided pending"});
     CHECK(out["duties"][0].dump() == nlohmann::ordered_json::parse(R"json({
             "duty": "brief_owner",
             "title": "Brief the owner",
@@ -599,7 +598,8 @@ TEST_CASE("unless COND is a statutory exception with its own citation") {
               "harbour_act was in force on 2021-03-01 (from 2019-01-01)",
               "excepted: owner_declined_briefing (HA § 6, stk. 3)"
             ]
-          })json").dump());
+          })json")
+                                         .dump());
 }
 
 TEST_CASE("lapses on EVENT: lapsed when the event comes before the deadline and before it was done") {
@@ -646,9 +646,8 @@ TEST_CASE("waive DUTY where COND waives only the instances for which COND holds"
           Lines{"answer_complaint 2022-03-10 due 2022-04-10 waived waived_by harbour_pilot replaced_by quick_answer",
                 "quick_answer 2022-03-10 due 2022-03-20 pending"});
     // The set's own duty exists while the set is adopted, waiver or not.
-    CHECK(filed("2022-03-10", true) ==
-          Lines{"answer_complaint 2022-03-10 due 2022-04-10 pending",
-                "quick_answer 2022-03-10 due 2022-03-20 pending"});
+    CHECK(filed("2022-03-10", true) == Lines{"answer_complaint 2022-03-10 due 2022-04-10 pending",
+                                             "quick_answer 2022-03-10 due 2022-03-20 pending"});
     // Before and after the adoption: the law's duty, and no set duty.
     CHECK(filed("2021-12-31", false) == Lines{"answer_complaint 2021-12-31 due 2022-01-31 pending"});
     CHECK(filed("2023-01-01", false) == Lines{"answer_complaint 2023-01-01 due 2023-02-01 pending"});
@@ -661,9 +660,7 @@ TEST_CASE("waive DUTY where COND waives only the instances for which COND holds"
 
 TEST_CASE("an adoption outside the set's period in force waives nothing there") {
     // port_east adopted from 2020 with no end; the set is in force 2021-2024.
-    auto const filed = [](std::string const& at) {
-        return summary({event("complaint_filed", at)}, at, "port_east");
-    };
+    auto const filed = [](std::string const& at) { return summary({event("complaint_filed", at)}, at, "port_east"); };
     CHECK(filed("2020-06-01") == Lines{"answer_complaint 2020-06-01 due 2020-07-01 pending"});
     CHECK(filed("2024-12-31") ==
           Lines{"answer_complaint 2024-12-31 due 2025-01-31 waived waived_by harbour_pilot replaced_by quick_answer",
@@ -739,41 +736,42 @@ TEST_CASE("the test runner reports each failed expectation: what was expected an
     for (auto const& outcome : outcomes) {
         if (outcome.passed()) reports.push_back(outcome.test->title + ": passed");
         for (auto const& failure : outcome.failures)
-            reports.push_back(fmt::format("{}: line {}: expected {}, found {}", outcome.test->title,
-                                          program.sources[failure.expectation->origin.source]
-                                              .position(failure.expectation->origin.begin)
-                                              .line,
-                                          failure.expected, failure.found));
+            reports.push_back(fmt::format(
+                "{}: line {}: expected {}, found {}", outcome.test->title,
+                program.sources[failure.expectation->origin.source].position(failure.expectation->origin.begin).line,
+                failure.expected, failure.found));
     }
-    CHECK(reports ==
-          Lines{
-              "all good: passed",
-              "wrong status: line 22: expected acknowledge met, found acknowledge pending due 2021-04-12",
-              "wrong due date: line 32: expected acknowledge pending due 2021-04-09, found acknowledge pending due "
-              "2021-04-12",
-              "wrong due date: line 33: expected log_incident pending due 2021-03-06, found log_incident overdue due "
-              "2021-03-06T09:30",
-              "missing and unexpected duties: line 42: expected answer_complaint pending, found no answer_complaint in "
-              "the case",
-              "missing and unexpected duties: line 43: expected no acknowledge, found acknowledge pending due "
-              "2021-06-14",
-              "too few instances: line 53: expected inspect_licence instance 2 met due 2021-10-10, found inspect_licence "
-              "instance 2 pending due 2021-10-10",
-              "too few instances: line 54: expected inspect_licence instance 3 pending, found 2 instances of inspect_licence",
-              "before an event: line 67: expected prepare_file pending due before berth_decided, found prepare_file "
-              "overdue due 2021-03-10",
-              "before an event: line 68: expected brief_owner met, found brief_owner excepted",
-              "no birthdate: line 77: expected assess_apprentice pending due 2024-01-10, found assess_apprentice "
-              "pending",
-          });
+    CHECK(
+        reports ==
+        Lines{
+            "all good: passed",
+            "wrong status: line 22: expected acknowledge met, found acknowledge pending due 2021-04-12",
+            "wrong due date: line 32: expected acknowledge pending due 2021-04-09, found acknowledge pending due "
+            "2021-04-12",
+            "wrong due date: line 33: expected log_incident pending due 2021-03-06, found log_incident overdue due "
+            "2021-03-06T09:30",
+            "missing and unexpected duties: line 42: expected answer_complaint pending, found no answer_complaint in "
+            "the case",
+            "missing and unexpected duties: line 43: expected no acknowledge, found acknowledge pending due "
+            "2021-06-14",
+            "too few instances: line 53: expected inspect_licence instance 2 met due 2021-10-10, found inspect_licence "
+            "instance 2 pending due 2021-10-10",
+            "too few instances: line 54: expected inspect_licence instance 3 pending, found 2 instances of "
+            "inspect_licence",
+            "before an event: line 67: expected prepare_file pending due before berth_decided, found prepare_file "
+            "overdue due 2021-03-10",
+            "before an event: line 68: expected brief_owner met, found brief_owner excepted",
+            "no birthdate: line 77: expected assess_apprentice pending due 2024-01-10, found assess_apprentice "
+            "pending",
+        });
 }
 
 TEST_CASE("a changed deadline that repeats: law_due follows the law's own repetition, or is left out") {
     // The pilot inspects licences after 1 month, then every 3 months; the
     // law after 3 months, then every 6.
-    auto const out = check(case_of({event("licence_granted", "2022-01-15"), event("licence_inspected", "2022-02-01")},
-                                   "port_north"),
-                           "2022-06-01");
+    auto const out =
+        check(case_of({event("licence_granted", "2022-01-15"), event("licence_inspected", "2022-02-01")}, "port_north"),
+              "2022-06-01");
     CHECK(summary(out) ==
           Lines{"inspect_licence#1 2022-01-15 due 2022-02-15 law_due 2022-04-15 met by licence_inspected 2022-02-01",
                 "inspect_licence#2 2022-01-15 due 2022-05-01 law_due 2022-08-01 overdue",
@@ -782,10 +780,9 @@ TEST_CASE("a changed deadline that repeats: law_due follows the law's own repeti
           "deadline changed by exemption set harbour_pilot (basis: Harbour Pilot Act § 3); the law's own: 2022-08-01");
     // The pilot renews registrations yearly; the law only once: the
     // repetitions have no law deadline.
-    auto const renewed = check(case_of({event("vessel_arrived", "2022-01-15"),
-                                        event("registration_renewed", "2022-06-01")},
-                                       "port_north"),
-                               "2023-06-01");
+    auto const renewed = check(
+        case_of({event("vessel_arrived", "2022-01-15"), event("registration_renewed", "2022-06-01")}, "port_north"),
+        "2023-06-01");
     Lines registrations;
     for (auto const& line : summary(renewed))
         if (line.rfind("renew_registration", 0) == 0) registrations.push_back(line);
@@ -805,9 +802,9 @@ TEST_CASE("a changed deadline that repeats: law_due follows the law's own repeti
 TEST_CASE("a deadline at a time of day passed on the as-of date says so, not \"0 days\"") {
     auto const out = check(case_of({event("incident_reported", "2021-03-04T09:30")}), "2021-03-06");
     CHECK(out["duties"][0]["why"].back() == "no incident_logged by 2021-03-06: past the deadline (2021-03-06T09:30)");
-    auto const late = check(case_of({event("incident_reported", "2021-03-04T09:30"),
-                                     event("incident_logged", "2021-03-06T10:00")}),
-                            "2021-03-07");
+    auto const late =
+        check(case_of({event("incident_reported", "2021-03-04T09:30"), event("incident_logged", "2021-03-06T10:00")}),
+              "2021-03-07");
     CHECK(late["duties"][0]["why"].back() ==
           "done by incident_logged on 2021-03-06T10:00, after the deadline (2021-03-06T09:30)");
 }
@@ -817,16 +814,18 @@ TEST_CASE("otherwise no deadline: without a recorded interval the next instance 
                             event("mooring_reviewed", "2022-02-01", R"("next_interval_months": 12)"),
                             event("mooring_reviewed", "2023-01-15")});
     auto const out = check(c, "2025-01-01");
-    CHECK(only(summary(out), "survey_mooring") == Lines{"survey_mooring#1 2021-12-31 due 2022-02-28 met by mooring_reviewed 2022-02-01",
-                          "survey_mooring#2 2021-12-31 due 2023-02-01 met by mooring_reviewed 2023-01-15",
-                          "survey_mooring#3 2021-12-31 due - pending"});
+    CHECK(only(summary(out), "survey_mooring") ==
+          Lines{"survey_mooring#1 2021-12-31 due 2022-02-28 met by mooring_reviewed 2022-02-01",
+                "survey_mooring#2 2021-12-31 due 2023-02-01 met by mooring_reviewed 2023-01-15",
+                "survey_mooring#3 2021-12-31 due - pending"});
     nlohmann::ordered_json third;
     for (auto const& d : out["duties"])
         if (d["duty"] == "survey_mooring" && d["instance"] == 3) third = d;
     REQUIRE(third.is_object());
     CHECK_FALSE(third.contains("due"));
-    CHECK(third["why"][2] == "repeats without a statutory deadline: mooring_reviewed on 2023-01-15 recorded no interval "
-                             "for the next");
+    CHECK(third["why"][2] ==
+          "repeats without a statutory deadline: mooring_reviewed on 2023-01-15 recorded no interval "
+          "for the next");
 }
 
 TEST_CASE("a missed instance keeps the interval recorded before it") {
@@ -834,7 +833,8 @@ TEST_CASE("a missed instance keeps the interval recorded before it") {
     // 3 months after that deadline, not the default 4.
     auto const c = case_of({event("mooring_granted", "2021-12-31"),
                             event("mooring_reviewed", "2022-02-01", R"("next_interval_months": 3)")});
-    CHECK(only(summary(check(c, "2022-06-01")), "review_mooring") == Lines{"review_mooring#1 2021-12-31 due 2022-02-28 met by mooring_reviewed 2022-02-01",
-                          "review_mooring#2 2021-12-31 due 2022-05-01 overdue",
-                          "review_mooring#3 2021-12-31 due 2022-08-01 pending"});
+    CHECK(only(summary(check(c, "2022-06-01")), "review_mooring") ==
+          Lines{"review_mooring#1 2021-12-31 due 2022-02-28 met by mooring_reviewed 2022-02-01",
+                "review_mooring#2 2021-12-31 due 2022-05-01 overdue",
+                "review_mooring#3 2021-12-31 due 2022-08-01 pending"});
 }

@@ -21,23 +21,23 @@ using pligt::testing::fixture;
 using pligt::testing::Text;
 
 Program const& example_program() {
-    static Program const program = pligt::testing::compile(
-        {fixture("example_events.pligt"), fixture("example_act.pligt"), fixture("pilot_scheme.pligt"),
-         fixture("towns.pligt")});
+    static Program const program =
+        pligt::testing::compile({fixture("example_events.pligt"), fixture("example_act.pligt"),
+                                 fixture("pilot_scheme.pligt"), fixture("towns.pligt")});
     return program;
 }
 
 // Duties whose only difference is their `where`: which of them a trigger opens
 // shows how the condition evaluated.
 Program const& condition_program() {
-    static Program const program = pligt::testing::compile(
-        {fixture("example_events.pligt"), fixture("towns.pligt"),
-         Text{"pilot.pligt", R"(exemptions pilot_scheme "Pilot" {
+    static Program const program =
+        pligt::testing::compile({fixture("example_events.pligt"), fixture("towns.pligt"),
+                                 Text{"pilot.pligt", R"(exemptions pilot_scheme "Pilot" {
   basis "Pilot Act"
   amends condition_act
   in force 2020-01-01
 })"},
-         Text{"condition_act.pligt", R"(law condition_act "Condition Act" {
+                                 Text{"condition_act.pligt", R"(law condition_act "Condition Act" {
   in force from 2020-01-01
   uses example_events
   duty always "Always" { cite "§ 1" on request_received due within 1 day done by request_answered }
@@ -89,8 +89,8 @@ engine::Case read(Program const& program, std::string const& json) {
 
 // A case in a municipality with these events.
 std::string case_in(std::string const& municipality, std::string const& events, std::string const& facts = "{}") {
-    return fmt::format(R"({{"id": "case-1", "municipality": "{}", "facts": {}, "events": [{}]}})", municipality,
-                       facts, events);
+    return fmt::format(R"({{"id": "case-1", "municipality": "{}", "facts": {}, "events": [{}]}})", municipality, facts,
+                       events);
 }
 
 nlohmann::ordered_json check(Program const& program, std::string const& json, std::string const& as_of) {
@@ -167,15 +167,16 @@ TEST_CASE("a duty done on the day of its deadline is met, and done the day after
 
 TEST_CASE("a deadline in hours from a date-time keeps the clock time; a date-only fulfilment counts by date") {
     auto const on = [](std::string const& acknowledged) {
-        return summary(case_in("town_b", received("2021-03-04T09:30") + "," +
-                                             event("request_acknowledged", acknowledged)),
-                       "2021-03-10")
+        return summary(
+                   case_in("town_b", received("2021-03-04T09:30") + "," + event("request_acknowledged", acknowledged)),
+                   "2021-03-10")
             .front();
     };
     CHECK(on("2021-03-05T09:30") ==
           "acknowledge example_act 2021-03-04T09:30 due 2021-03-05T09:30 met by request_acknowledged 2021-03-05T09:30");
-    CHECK(on("2021-03-05T09:31") ==
-          "acknowledge example_act 2021-03-04T09:30 due 2021-03-05T09:30 late by request_acknowledged 2021-03-05T09:31");
+    CHECK(
+        on("2021-03-05T09:31") ==
+        "acknowledge example_act 2021-03-04T09:30 due 2021-03-05T09:30 late by request_acknowledged 2021-03-05T09:31");
     CHECK(on("2021-03-05") ==
           "acknowledge example_act 2021-03-04T09:30 due 2021-03-05T09:30 met by request_acknowledged 2021-03-05");
 }
@@ -198,9 +199,9 @@ TEST_CASE("months clamp to the end of a shorter month") {
 }
 
 TEST_CASE("a fulfilling event before the trigger does not count; one on the trigger's date does") {
-    CHECK(summary(case_in("town_b", event("request_answered", "2021-03-03") + "," + received("2021-03-04")),
-                  "2021-03-04")
-              .back() == "answer example_act 2021-03-04 due 2021-07-04 pending");
+    CHECK(
+        summary(case_in("town_b", event("request_answered", "2021-03-03") + "," + received("2021-03-04")), "2021-03-04")
+            .back() == "answer example_act 2021-03-04 due 2021-07-04 pending");
     CHECK(summary(case_in("town_b", received("2021-03-04T10:00") + "," + event("request_answered", "2021-03-04")),
                   "2021-03-04")
               .back() == "answer example_act 2021-03-04T10:00 due 2021-07-04 met by request_answered 2021-03-04");
@@ -234,8 +235,7 @@ TEST_CASE("no duty is opened before the law comes into force") {
 
 TEST_CASE("an exemption applies only while the municipality had adopted it at the trigger date") {
     auto const at = [](std::string const& date) {
-        return summary(case_in("town_a", received(date) + "," + event("hearing_requested", date)),
-                       date);
+        return summary(case_in("town_a", received(date) + "," + event("hearing_requested", date)), date);
     };
     // Before the adoption (2021-01-01 to 2021-12-31): the act's duties, and no pilot duty.
     // The two triggers share a date, so the duties follow in id order.
@@ -285,26 +285,24 @@ TEST_CASE("repeated triggers number the instances of a duty by trigger time") {
 TEST_CASE("duties are ordered by trigger time, then duty id, then instance") {
     auto const c = case_in("town_b", received("2021-03-04T10:00") + "," + event("hearing_requested", "2021-03-01") +
                                          "," + received("2021-03-04") + "," + received("2021-03-04"));
-    CHECK(summary(c, "2021-03-04") ==
-          Lines{"hold_hearing example_act 2021-03-01 due 2021-03-11 pending",
-                "acknowledge#1 example_act 2021-03-04 due 2021-03-05 pending",
-                "acknowledge#2 example_act 2021-03-04 due 2021-03-05 pending",
-                "answer#1 example_act 2021-03-04 due 2021-07-04 pending",
-                "answer#2 example_act 2021-03-04 due 2021-07-04 pending",
-                "acknowledge#3 example_act 2021-03-04T10:00 due 2021-03-05T10:00 pending",
-                "answer#3 example_act 2021-03-04T10:00 due 2021-07-04 pending"});
+    CHECK(summary(c, "2021-03-04") == Lines{"hold_hearing example_act 2021-03-01 due 2021-03-11 pending",
+                                            "acknowledge#1 example_act 2021-03-04 due 2021-03-05 pending",
+                                            "acknowledge#2 example_act 2021-03-04 due 2021-03-05 pending",
+                                            "answer#1 example_act 2021-03-04 due 2021-07-04 pending",
+                                            "answer#2 example_act 2021-03-04 due 2021-07-04 pending",
+                                            "acknowledge#3 example_act 2021-03-04T10:00 due 2021-03-05T10:00 pending",
+                                            "answer#3 example_act 2021-03-04T10:00 due 2021-07-04 pending"});
 }
 
 TEST_CASE("a bool attribute, not, and, or, in {…} and parentheses select the duties a trigger opens") {
-    CHECK(opened(received("2021-03-04", R"("kind": "information")")) ==
-          Lines{"always", "grouped", "not_urgent"});
+    CHECK(opened(received("2021-03-04", R"("kind": "information")")) == Lines{"always", "grouped", "not_urgent"});
     CHECK(opened(received("2021-03-04", R"("kind": "complaint")")) ==
           Lines{"always", "complaint_or_appeal", "not_urgent"});
     CHECK(opened(received("2021-03-04", R"("kind": "appeal")")) ==
           Lines{"always", "complaint_or_appeal", "not_urgent", "urgent_or_appeal"});
-    CHECK(opened(received("2021-03-04", R"("kind": "complaint", "urgent": true)")) ==
-          Lines{"always", "complaint_or_appeal", "hearing_or_request", "urgent", "urgent_complaint",
-                "urgent_or_appeal"});
+    CHECK(
+        opened(received("2021-03-04", R"("kind": "complaint", "urgent": true)")) ==
+        Lines{"always", "complaint_or_appeal", "hearing_or_request", "urgent", "urgent_complaint", "urgent_or_appeal"});
     CHECK(opened(received("2021-03-04", R"("kind": "information", "urgent": true)")) ==
           Lines{"always", "hearing_or_request", "urgent", "urgent_or_appeal"});
 }
@@ -340,15 +338,14 @@ TEST_CASE("a condition is evaluated against the event that triggered the duty") 
 }
 
 TEST_CASE("to_json reports a waived duty with its exemption, replacement, fulfilment and why") {
-    auto const out = check(example_program(),
-                           case_in("town_a", received("2021-03-04") + "," + event("request_answered", "2021-07-10")),
-                           "2021-08-01");
+    auto const out =
+        check(example_program(),
+              case_in("town_a", received("2021-03-04") + "," + event("request_answered", "2021-07-10")), "2021-08-01");
     CHECK(out["case"] == "case-1");
     CHECK(out["municipality"] == "town_a");
     CHECK(out["as_of"] == "2021-08-01");
     REQUIRE(out["duties"].size() == 3);
-    CHECK(out["duties"][1].dump() ==
-          nlohmann::ordered_json::parse(R"json({
+    CHECK(out["duties"][1].dump() == nlohmann::ordered_json::parse(R"json({
             "duty": "answer",
             "title": "Answer the request",
             "law": "example_act",
@@ -366,9 +363,9 @@ TEST_CASE("to_json reports a waived duty with its exemption, replacement, fulfil
               "waived: town_a had adopted exemption set pilot_scheme (2021-01-01 to 2021-12-31) on 2021-03-04; basis: Example Pilot Act § 9",
               "replaced by quick_reply"
             ]
-          })json").dump());
-    CHECK(out["duties"][2].dump() ==
-          nlohmann::ordered_json::parse(R"json({
+          })json")
+                                         .dump());
+    CHECK(out["duties"][2].dump() == nlohmann::ordered_json::parse(R"json({
             "duty": "quick_reply",
             "title": "Quick reply (pilot)",
             "law": "pilot_scheme",
@@ -383,7 +380,8 @@ TEST_CASE("to_json reports a waived duty with its exemption, replacement, fulfil
               "due 6 weeks after 2021-03-04: 2021-04-15",
               "done by request_answered on 2021-07-10, 86 days after the deadline"
             ]
-          })json").dump());
+          })json")
+                                         .dump());
 }
 
 TEST_CASE("to_json explains pending and overdue duties and leaves out fields that do not apply") {
@@ -408,7 +406,8 @@ TEST_CASE("to_json explains a clamped deadline and hours from a date without a t
     CHECK(out["duties"][0]["why"][2] ==
           "due 24 hours after 2021-10-31: 2021-11-01 (no time of day recorded, so the deadline is the date on which "
           "the hours end)");
-    CHECK(out["duties"][1]["why"][2] == "due 4 months after 2021-10-31: 2022-02-28 (clamped to the last day of the month)");
+    CHECK(out["duties"][1]["why"][2] ==
+          "due 4 months after 2021-10-31: 2022-02-28 (clamped to the last day of the month)");
     CHECK(out["duties"][1]["why"][3] == "not yet done (request_answered or answer_posted); due today as of 2022-02-28");
 }
 

@@ -101,8 +101,7 @@ TEST_CASE("a second domain: working days and an age counted from the building's 
 }
 
 TEST_CASE("a second domain: a case without the fact its ages count from is refused, naming that fact") {
-    auto const checked =
-        check("{}", R"([{"event": "application_received", "at": "2024-06-03"}])", "2024-07-01");
+    auto const checked = check("{}", R"([{"event": "application_received", "at": "2024-06-03"}])", "2024-07-01");
     auto const lacking = engine::lacking_fact(buildings(), checked.results);
     REQUIRE(lacking.has_value());
     CHECK(lacking->pointer == "/facts");

@@ -41,7 +41,8 @@ struct Run {
 // A child still running after `seconds` is killed (exit 128 + 9).
 class Child {
 public:
-    Child(std::vector<std::string> const& arguments, std::filesystem::path const& directory, ChildSetup const& setup = {});
+    Child(std::vector<std::string> const& arguments, std::filesystem::path const& directory,
+          ChildSetup const& setup = {});
     ~Child();
     Child(Child const&) = delete;
     Child& operator=(Child const&) = delete;

@@ -87,7 +87,8 @@ TEST_CASE("pligt fmt on a read-only file system leaves the file as it was and na
     setup.read_only = tree.rules;  // a read-only bind mount in the child's own mount namespace
     auto const line = refused_write(tree, "a.pligt", setup);
     if (!line.empty())
-        CHECK(line == "rules/a.pligt: error: cannot create a temporary file: Read-only file system; file left unchanged");
+        CHECK(line ==
+              "rules/a.pligt: error: cannot create a temporary file: Read-only file system; file left unchanged");
 }
 
 TEST_CASE("pligt fmt in a directory its user may not write to leaves the file as it was and names it") {
@@ -124,11 +125,13 @@ TEST_CASE("pligt fmt past the file size limit (RLIMIT_FSIZE) leaves the file as 
 
 TEST_CASE("pligt fmt given a path that does not exist formats the others and names the missing one") {
     Tree const tree{"a.pligt", "c.pligt"};
-    auto const run = pligt::fault::run_pligt({"fmt", "rules/a.pligt", "rules/b.pligt", "rules/c.pligt"}, tree.dir.path());
+    auto const run =
+        pligt::fault::run_pligt({"fmt", "rules/a.pligt", "rules/b.pligt", "rules/c.pligt"}, tree.dir.path());
     INFO(run.output);
     CHECK(run.exit_code == 2);
     CHECK(run.output == "rules/b.pligt: error: no such file or directory\n");
-    CHECK(snapshot(tree.rules) == std::map<std::string, std::string>{{"a.pligt", formatted()}, {"c.pligt", formatted()}});
+    CHECK(snapshot(tree.rules) ==
+          std::map<std::string, std::string>{{"a.pligt", formatted()}, {"c.pligt", formatted()}});
 }
 
 // pligt lists rules/ (a, b, c), then opens a.pligt: the lease holds that open
@@ -155,7 +158,8 @@ TEST_CASE("pligt fmt when a file goes away between listing and reading formats t
         INFO(run.output);
         CHECK(run.exit_code == 2);
         CHECK(run.output == "rules/b.pligt: error: cannot read the file: No such file or directory\n");
-        CHECK(snapshot(tree.rules) == std::map<std::string, std::string>{{"a.pligt", formatted()}, {"c.pligt", formatted()}});
+        CHECK(snapshot(tree.rules) ==
+              std::map<std::string, std::string>{{"a.pligt", formatted()}, {"c.pligt", formatted()}});
     }
     SUBCASE("replaced by a directory") {
         Tree const tree{"a.pligt", "b.pligt", "c.pligt"};
@@ -167,7 +171,7 @@ TEST_CASE("pligt fmt when a file goes away between listing and reading formats t
         INFO(run.output);
         CHECK(run.exit_code == 2);
         CHECK(run.output == "rules/b.pligt: error: cannot read the file: Is a directory\n");
-        CHECK(snapshot(tree.rules) ==
-              std::map<std::string, std::string>{{"a.pligt", formatted()}, {"b.pligt", "<dir>"}, {"c.pligt", formatted()}});
+        CHECK(snapshot(tree.rules) == std::map<std::string, std::string>{
+                                          {"a.pligt", formatted()}, {"b.pligt", "<dir>"}, {"c.pligt", formatted()}});
     }
 }

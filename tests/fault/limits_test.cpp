@@ -26,7 +26,9 @@ std::string law_with(std::string const& condition) {
            "  uses example_events\n"
            "  duty d \"D\" {\n"
            "    cite \"§ 1\"\n"
-           "    on request_received where " + condition + "\n"
+           "    on request_received where " +
+           condition +
+           "\n"
            "    due within 2 days\n"
            "    done by request_answered\n"
            "  }\n"
@@ -63,7 +65,8 @@ TEST_CASE("conditions nest 32 levels deep, counting parentheses and 'not', and n
     for (int i = 0; i < 99; ++i) siblings += " and " + parentheses(32);
     CHECK(headlines_of(law_with(siblings)).empty());
     // Parentheses in a title or a comment are no nesting.
-    auto const quoted = law_with("urgent") + "# " + repeat("(", 100) + "\n" + "vocabulary v \"" + repeat("(", 100) + "\" {\n}\n";
+    auto const quoted =
+        law_with("urgent") + "# " + repeat("(", 100) + "\n" + "vocabulary v \"" + repeat("(", 100) + "\" {\n}\n";
     CHECK(headlines_of(quoted).empty());
 
     CHECK(headlines_of(law_with(parentheses(33))) == std::vector{too_deep_at(condition_column + 32)});
@@ -74,13 +77,15 @@ TEST_CASE("conditions nest 32 levels deep, counting parentheses and 'not', and n
 TEST_CASE("conditions nested 100 000 deep are one error, not a stack overflow") {
     auto const deep = repeat("(", 100000) + "urgent" + repeat(")", 100000);
     CHECK(headlines_of(law_with(deep)) == std::vector{too_deep_at(condition_column + 32)});
-    CHECK(headlines_of(law_with(repeat("not ", 100000) + "urgent")) == std::vector{too_deep_at(condition_column + 4 * 32)});
+    CHECK(headlines_of(law_with(repeat("not ", 100000) + "urgent")) ==
+          std::vector{too_deep_at(condition_column + 4 * 32)});
 
     pligt::testing::TempDir dir;
     pligt::fault::write_bytes(dir.path() / "deep.pligt", law_with(deep));
-    auto const run = pligt::fault::run_pligt(
-        {"check", "case.json", "--rules", PLIGT_SOURCE_DIR "/tests/fixtures/example_events.pligt", "--rules", "deep.pligt"},
-        dir.path());
+    auto const run =
+        pligt::fault::run_pligt({"check", "case.json", "--rules",
+                                 PLIGT_SOURCE_DIR "/tests/fixtures/example_events.pligt", "--rules", "deep.pligt"},
+                                dir.path());
     CHECK(run.exit_code == 2);
     CHECK(run.output.starts_with(too_deep_at(condition_column + 32) + "\n"));
 }
@@ -99,12 +104,14 @@ TEST_CASE("a rule file holds at most 1 MiB, and a larger one is refused unread w
     CHECK(diagnostics.empty());
     CHECK(!pligt::read_rule_file(dir.path() / "over.pligt", diagnostics).has_value());
     CHECK(pligt::testing::headlines(diagnostics) ==
-          std::vector<std::string>{(dir.path() / "over.pligt").string() +
-                                   ": error: the file is larger than 1048576 bytes (1 MiB), the most a rule file may hold"});
+          std::vector<std::string>{
+              (dir.path() / "over.pligt").string() +
+              ": error: the file is larger than 1048576 bytes (1 MiB), the most a rule file may hold"});
 
     auto const run = pligt::fault::run_pligt({"lint", "full.pligt", "over.pligt"}, dir.path());
     CHECK(run.exit_code == 2);
-    CHECK(run.output == "over.pligt: error: the file is larger than 1048576 bytes (1 MiB), the most a rule file may hold\n");
+    CHECK(run.output ==
+          "over.pligt: error: the file is larger than 1048576 bytes (1 MiB), the most a rule file may hold\n");
 }
 
 TEST_CASE("a rule file that cannot be read says why") {
@@ -127,7 +134,8 @@ TEST_CASE("pligt check reads a case nested a million levels deep without a stack
     pligt::fault::write_bytes(dir.path() / "case.json",
                               R"({"municipality": "town_a", "facts": {"birthdate": )" + deep + R"(}, "events": []})");
     std::vector<std::string> arguments{"check", "case.json"};
-    for (auto const& file : pligt::testing::fixture_rules()) arguments.insert(arguments.end(), {"--rules", file.string()});
+    for (auto const& file : pligt::testing::fixture_rules())
+        arguments.insert(arguments.end(), {"--rules", file.string()});
     auto const run = pligt::fault::run_pligt(arguments, dir.path());
     CHECK(run.exit_code == 2);
     CHECK(run.output.starts_with("case.json: error: at /facts/birthdate: "));

@@ -153,7 +153,8 @@ private:
 // Sends a byte of `text` on every connection each 300 ms, `rounds` times.
 void trickle(std::vector<std::unique_ptr<Connection>> const& connections, std::string const& text, int rounds) {
     for (int i = 0; i < rounds; ++i) {
-        for (auto const& connection : connections) connection->send(text.substr(static_cast<std::size_t>(i) % text.size(), 1));
+        for (auto const& connection : connections)
+            connection->send(text.substr(static_cast<std::size_t>(i) % text.size(), 1));
         std::this_thread::sleep_for(300ms);
     }
 }
@@ -272,14 +273,17 @@ TEST_CASE("malformed HTTP gets a 4xx or a closed connection, and the server goes
         {"an unknown HTTP version", "GET /healthz HTTP/9.9\r\nHost: x\r\n\r\n", 400},
         {"binary bytes", std::string("\x00\x01\x02\xff\r\n\r\n", 8), 400},
         {"bare line feeds", "GET /healthz HTTP/1.1\nHost: x\n\n", 0},
-        {"a header line without a colon, which httplib ignores", "GET /healthz HTTP/1.1\r\nHost: x\r\nNo colon\r\n\r\n", 200},
-        {"a header line of 100 000 bytes", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100000, 'a') + "\r\n\r\n", 400},
+        {"a header line without a colon, which httplib ignores", "GET /healthz HTTP/1.1\r\nHost: x\r\nNo colon\r\n\r\n",
+         200},
+        {"a header line of 100 000 bytes",
+         "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100000, 'a') + "\r\n\r\n", 400},
         {"a request line of 20 000 bytes", "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", 414},
         {"a Content-Length that is no number", post + "Content-Length: abc\r\n\r\n{}", 400},
         {"a negative Content-Length", post + "Content-Length: -1\r\n\r\n{}", 413},
         {"a Content-Length past 64 bits", post + "Content-Length: 99999999999999999999999\r\n\r\n{}", 413},
         {"a chunk size that is no number", post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", 400},
-        {"a chunk size of 2^64 - 1", post + "Transfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n{}\r\n0\r\n\r\n", 400},
+        {"a chunk size of 2^64 - 1", post + "Transfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n{}\r\n0\r\n\r\n",
+         400},
         {"a chunk larger than --max-body",
          post + "Transfer-Encoding: chunked\r\n\r\n200000\r\n" + std::string(0x200000, ' ') + "\r\n0\r\n\r\n", 0},
         {"a chunked body cut off", post + "Transfer-Encoding: chunked\r\n\r\n10\r\n{}", 400},
@@ -312,8 +316,9 @@ TEST_CASE("a body that never ends is dropped after the timeout, and others are s
 
     Connection const endless{server.port()};
     auto const start = Clock::now();
-    endless.send("POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                 "Content-Length: 1000000\r\n\r\n{\"municipality\": \"to");
+    endless.send(
+        "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Content-Length: 1000000\r\n\r\n{\"municipality\": \"to");
     check_served(server.port(), expected);
     auto const received = endless.receive(5s);
     auto const seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -344,11 +349,13 @@ TEST_CASE("reloads of broken rule files leave the old rules answering every requ
         return answers;
     });
 
-    auto const deep = "law deep \"Deep\" {\n  duty d \"D\" {\n    on request_received where " + std::string(100000, '(') +
-                      "urgent" + std::string(100000, ')') + "\n  }\n}\n";
+    auto const deep = "law deep \"Deep\" {\n  duty d \"D\" {\n    on request_received where " +
+                      std::string(100000, '(') + "urgent" + std::string(100000, ')') + "\n  }\n}\n";
     std::vector<std::pair<char const*, std::string>> const broken{
         {"a syntax error", good.substr(0, good.size() / 2)},
-        {"binary bytes", std::string("\x7f" "ELF\x02\x01\x01\x00\xff\xfe", 10)},
+        {"binary bytes", std::string("\x7f"
+                                     "ELF\x02\x01\x01\x00\xff\xfe",
+                                     10)},
         {"conditions nested 100 000 deep", deep},
         {"a file over the size limit", std::string(2 << 20, '#')},
     };

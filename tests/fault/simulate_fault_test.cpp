@@ -74,7 +74,8 @@ TEST_CASE("pligt simulate on a cases file cut off mid-line names the line and co
     SUBCASE("and without earlier outputs, creates none") {
         fs::remove(dir.path() / "out.csv");
         fs::remove(dir.path() / "report.html");
-        auto const again = pligt::fault::run_pligt(simulate({"--csv", "out.csv", "--report", "report.html"}), dir.path());
+        auto const again =
+            pligt::fault::run_pligt(simulate({"--csv", "out.csv", "--report", "report.html"}), dir.path());
         CHECK(again.exit_code == 2);
         CHECK(snapshot(dir.path()) == std::map<std::string, std::string>{{"cases.jsonl", truncated_cases()}});
     }
@@ -83,7 +84,8 @@ TEST_CASE("pligt simulate on a cases file cut off mid-line names the line and co
 TEST_CASE("pligt simulate --on-error skip counts the whole cases and reports the line cut off") {
     pligt::testing::TempDir dir;
     write_bytes(dir.path() / "cases.jsonl", truncated_cases());
-    auto const run = pligt::fault::run_pligt(simulate({"--on-error", "skip", "--json", "--csv", "out.csv"}), dir.path());
+    auto const run =
+        pligt::fault::run_pligt(simulate({"--on-error", "skip", "--json", "--csv", "out.csv"}), dir.path());
     CHECK(run.exit_code == 0);
     auto const warning = run.output.substr(0, run.output.find('\n') + 1);
     CHECK(warning.starts_with("cases.jsonl:4: warning: invalid JSON: "));
@@ -101,8 +103,9 @@ TEST_CASE("pligt simulate refuses a line longer than a case may be, and skips it
     // The first line is exactly as long as a line may be: a case padded with blanks.
     auto const longest = cases[0] + std::string(pligt::cli::max_case_line_bytes - cases[0].size(), ' ');
     write_bytes(dir.path() / "cases.jsonl", longest + "\n" + long_line + "\n" + cases[1] + "\n");
-    std::string const message = "the line is longer than 1048576 bytes (1 MiB), the most one case may take; "
-                                "a cases file holds one case JSON a line (JSONL)";
+    std::string const message =
+        "the line is longer than 1048576 bytes (1 MiB), the most one case may take; "
+        "a cases file holds one case JSON a line (JSONL)";
 
     auto const failed = pligt::fault::run_pligt(simulate({"--csv", "out.csv"}), dir.path());
     CHECK(failed.exit_code == 2);
@@ -147,7 +150,8 @@ TEST_CASE("pligt simulate on a full disk leaves --csv and --report as they were"
     pligt::fault::ChildSetup setup;
     SUBCASE("the CSV cannot be written") { setup.max_file_bytes = csv_size / 2; }
     SUBCASE("the CSV can, the report cannot: neither changes") { setup.max_file_bytes = (csv_size + report_size) / 2; }
-    auto const run = pligt::fault::run_pligt(simulate({"--csv", "out.csv", "--report", "report.html"}), dir.path(), setup);
+    auto const run =
+        pligt::fault::run_pligt(simulate({"--csv", "out.csv", "--report", "report.html"}), dir.path(), setup);
     INFO(run.output);
     CHECK(run.exit_code == 2);
     auto const file = *setup.max_file_bytes < csv_size ? "out.csv" : "report.html";

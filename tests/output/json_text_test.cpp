@@ -88,7 +88,10 @@ TEST_CASE("JsonText lays out every shape as nlohmann's dump does, pretty and com
 }
 
 TEST_CASE("JsonText replaces text that is not UTF-8 as nlohmann's replace handler does") {
-    for (std::string const bad : {"a\xff" "b", "\xc3", "\xe2\x82", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80", "ok \xe2\x82\xac"}) {
+    for (std::string const bad :
+         {"a\xff"
+          "b",
+          "\xc3", "\xe2\x82", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80", "ok \xe2\x82\xac"}) {
         std::string text;
         output::JsonText json{text};
         json.value(bad);

@@ -12,7 +12,7 @@ TEST_CASE("every status has its English id and its Danish word") {
     using pligt::output::Language;
     using pligt::output::status_word;
     std::vector<std::pair<Status, std::string>> const danish{
-        {Status::pending, "afventer"}, {Status::met, "opfyldt"},     {Status::late, "for sent"},
+        {Status::pending, "afventer"},    {Status::met, "opfyldt"},      {Status::late, "for sent"},
         {Status::overdue, "overskredet"}, {Status::waived, "frafaldet"}, {Status::excepted, "undtaget"},
         {Status::lapsed, "bortfaldet"}};
     for (auto const& [status, word] : danish) {

@@ -2,9 +2,9 @@
 // caseworker sees: fictional rules in tests/fixtures/diff/{old,new} (a duty
 // added, one removed, a changed deadline and citation, a changed exception,
 // a changed exemption set) and the two versions of tests/fixtures/example_act.
+#include "population/diff.hpp"
 #include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
-#include "population/diff.hpp"
 #include "tests/support/fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -52,9 +52,7 @@ Moment on(char const* date) { return Moment::on(*Date::parse(date)); }
 
 }  // namespace
 
-TEST_CASE("identical rules have no differences") {
-    CHECK(engine::diff_programs(old_rules(), old_rules()).empty());
-}
+TEST_CASE("identical rules have no differences") { CHECK(engine::diff_programs(old_rules(), old_rules()).empty()); }
 
 TEST_CASE("a duty in the new rules only is added, one in the old only removed") {
     auto const diff = engine::diff_programs(old_rules(), new_rules());
@@ -92,8 +90,8 @@ TEST_CASE("an exemption set's waivers are matched by the duty they waive") {
 }
 
 TEST_CASE("two laws of one program are compared duty id by duty id") {
-    auto const program = testing::compile(
-        {testing::fixture("example_events.pligt"), testing::fixture("example_act.pligt")});
+    auto const program =
+        testing::compile({testing::fixture("example_events.pligt"), testing::fixture("example_act.pligt")});
     auto const old_law = program.find_law("example_act"), new_law = program.find_law("example_act_2024");
     auto const diff = engine::diff_laws(program, {old_law, engine::latest_text(program.laws[old_law])},
                                         {new_law, engine::latest_text(program.laws[new_law])});
@@ -139,12 +137,12 @@ TEST_CASE("a law alone is in force for both laws' periods, the other never") {
 }
 
 TEST_CASE("a case's duties are matched by duty and instance: removed, added, status changed") {
-    auto const comparison = engine::compare_case(
-        old_rules(), new_rules(),
-        R"({"id": "c-1", "municipality": "town_b", "facts": {"resident": true}, "events": [
+    auto const comparison =
+        engine::compare_case(old_rules(), new_rules(),
+                             R"({"id": "c-1", "municipality": "town_b", "facts": {"resident": true}, "events": [
             {"event": "request_received", "at": "2023-10-02"},
             {"event": "hearing_requested", "at": "2023-12-27"}]})",
-        7, on("2024-01-01"));
+                             7, on("2024-01-01"));
     CHECK(comparison.line == 7);
     CHECK(comparison.id == "c-1");
     CHECK(comparison.changed());

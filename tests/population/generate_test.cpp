@@ -164,9 +164,9 @@ TEST_CASE("a story is refused for what it lacks or gets wrong, every problem at 
 }
 
 TEST_CASE("a step can ask for several values at once, for a fact drawn true or false, and for municipalities") {
-    static Program const program = pligt::testing::compile(
-        {pligt::testing::fixture("example_events.pligt"), pligt::testing::fixture("example_act.pligt"),
-         pligt::testing::Text{"two_towns.pligt", R"(
+    static Program const program = pligt::testing::compile({pligt::testing::fixture("example_events.pligt"),
+                                                            pligt::testing::fixture("example_act.pligt"),
+                                                            pligt::testing::Text{"two_towns.pligt", R"(
 municipality town_a "Town A" {
   code 101
   region north

@@ -34,12 +34,9 @@ enum class Shows { instances, met, open };
 
 std::string_view lack(Shows s) {
     switch (s) {
-        case Shows::instances:
-            return "no instance";
-        case Shows::met:
-            return "never met";
-        case Shows::open:
-            return "never open (pending, late or overdue)";
+    case Shows::instances: return "no instance";
+    case Shows::met: return "never met";
+    case Shows::open: return "never open (pending, late or overdue)";
     }
     return "";
 }

@@ -2,9 +2,9 @@
 // number of threads; a malformed line is reported by its number, or skipped.
 #include "dsl/diagnostic.hpp"
 #include "dsl/load.hpp"
-#include "population/generate.hpp"
 #include "engine/overlay.hpp"
 #include "output/report.hpp"
+#include "population/generate.hpp"
 #include "population/simulate_run.hpp"
 #include "tests/support/fixture.hpp"
 
@@ -14,8 +14,8 @@
 
 #include <array>
 #include <filesystem>
-#include <map>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace {
@@ -118,7 +118,8 @@ TEST_CASE("the simulator's result does not depend on the number of threads") {
 
 TEST_CASE("a malformed line stops the run with its number and JSON Pointer, or is skipped") {
     auto lines = population();
-    lines.insert(lines.begin() + 3, R"({"municipality": "aarhus", "events": [{"event": "concern_registered", "at": "2019-02-30"}]})");
+    lines.insert(lines.begin() + 3,
+                 R"({"municipality": "aarhus", "events": [{"event": "concern_registered", "at": "2019-02-30"}]})");
     lines.insert(lines.begin() + 7, R"({"municipality": "aarhus", "events": [)");
     std::vector<std::unique_ptr<Program>> keep;
     auto const programs = programs_with(keep);
@@ -183,7 +184,8 @@ TEST_CASE("the CSV rows add up to the JSON result's numbers") {
     std::istringstream csv{simulation.to_csv()};
     std::string line;
     std::getline(csv, line);
-    CHECK(line == "scenario,duty,municipality,opened,pending,met,late,overdue,waived,excepted,lapsed,past_target,hours");
+    CHECK(line ==
+          "scenario,duty,municipality,opened,pending,met,late,overdue,waived,excepted,lapsed,past_target,hours");
     while (std::getline(csv, line)) {
         std::vector<std::string> cells;
         std::istringstream row{line};
@@ -192,7 +194,7 @@ TEST_CASE("the CSV rows add up to the JSON result's numbers") {
         auto& sum = sums[{cells[0], cells[1]}];
         for (std::size_t i = 0; i < 10; ++i) sum[i] += std::stod(cells[3 + i]);
     }
-    char const* const names[] = {"opened", "pending", "met",    "late",        "overdue",
+    char const* const names[] = {"opened", "pending",  "met",    "late",        "overdue",
                                  "waived", "excepted", "lapsed", "past_target", "hours"};
     for (auto const& scenario : result["scenarios"])
         for (auto const& duty : scenario["duties"]) {
@@ -241,7 +243,8 @@ TEST_CASE("on a generated population the simulator agrees with the checker too")
         for (Index d = 0; d < shipped().concepts.size(); ++d)
             for (Index m = 0; m < shipped().municipalities.size(); ++m) {
                 counted_opened += simulation.tally(p, d, m).opened;
-                counted_overdue += simulation.tally(p, d, m).by_status[static_cast<std::size_t>(engine::Status::overdue)];
+                counted_overdue +=
+                    simulation.tally(p, d, m).by_status[static_cast<std::size_t>(engine::Status::overdue)];
             }
         INFO("program ", programs[p].id);
         CHECK(counted_opened == expected_opened);
@@ -270,5 +273,6 @@ TEST_CASE("a past target is counted apart from the breaches, in JSON and CSV") {
     CHECK(assessment["late"] == 0);
     CHECK(assessment["overdue"] == 0);
     CHECK(assessment["past_target"] == 1);
-    CHECK(simulation.to_csv().find("baseline,child_assessment,ikast-brande,2,0,2,0,0,0,0,0,1,16\n") != std::string::npos);
+    CHECK(simulation.to_csv().find("baseline,child_assessment,ikast-brande,2,0,2,0,0,0,0,0,1,16\n") !=
+          std::string::npos);
 }

@@ -122,9 +122,10 @@ TEST_CASE("POST /api/v1/check answers exactly what pligt check --json prints") {
 
 TEST_CASE("check: a case that breaks the vocabulary is 422 naming each field by JSON Pointer") {
     TestServer server;
-    auto const problem = post_json(server, "/api/v1/check?as_of=2022-06-01",
-                                   R"({"municipality": "town_c", "events": [{"event": "request_recieved", "at": "2022-02-30"}]})",
-                                   "application/json; charset=utf-8", 422);
+    auto const problem =
+        post_json(server, "/api/v1/check?as_of=2022-06-01",
+                  R"({"municipality": "town_c", "events": [{"event": "request_recieved", "at": "2022-02-30"}]})",
+                  "application/json; charset=utf-8", 422);
     CHECK(problem["status"] == 422);
     CHECK(problem["title"] == "Unprocessable Content");
     CHECK(problem["instance"] == "/api/v1/check");
@@ -136,9 +137,9 @@ TEST_CASE("check: a case that breaks the vocabulary is 422 naming each field by 
 
 TEST_CASE("check: an ill-typed fact is 422 at its pointer") {
     TestServer server;
-    auto const problem = post_json(server, "/api/v1/check",
-                                   R"({"municipality": "town_b", "facts": {"birthdate": 2011}, "events": []})",
-                                   "application/json", 422);
+    auto const problem =
+        post_json(server, "/api/v1/check", R"({"municipality": "town_b", "facts": {"birthdate": 2011}, "events": []})",
+                  "application/json", 422);
     CHECK(pointers(problem) == std::vector<std::string>{"/facts/birthdate"});
 }
 
@@ -197,8 +198,9 @@ TEST_CASE("the body limit is 413; events per case and cases per batch are limite
         CHECK(events["errors"][0]["detail"] == "a case holds at most 2 events; this one has 3");
     }
 
-    auto const batch = post_json(server, "/api/v1/check/batch",
-                                 "[" + request_case + "," + request_case + "," + request_case + "]", "application/json", 413);
+    auto const batch =
+        post_json(server, "/api/v1/check/batch", "[" + request_case + "," + request_case + "," + request_case + "]",
+                  "application/json", 413);
     CHECK(batch["errors"][0]["detail"] == "a batch holds at most 2 cases; this one has 3");
 }
 
@@ -220,9 +222,10 @@ TEST_CASE("check: a plain case and the same case written with escapes get the sa
 
 TEST_CASE("batch: a JSON array gets one result per case, in order, a bad case its errors in its place") {
     TestServer server;
-    auto const results = post_json(server, "/api/v1/check/batch?as_of=2022-06-01",
-                                   "[" + request_case + R"(, {"municipality": "town_b", "events": 7}, )" + request_case + "]",
-                                   "application/json", 200);
+    auto const results =
+        post_json(server, "/api/v1/check/batch?as_of=2022-06-01",
+                  "[" + request_case + R"(, {"municipality": "town_b", "events": 7}, )" + request_case + "]",
+                  "application/json", 200);
     REQUIRE(results.size() == 3);
     CHECK(results[0]["case"] == "r-1");
     CHECK(results[1]["errors"][0]["pointer"] == "/events");
@@ -273,8 +276,8 @@ TEST_CASE("GET /api/v1/duties shows what a municipality's exemptions change on a
     CHECK((*answer)["waived_by"]["exemptions"] == "pilot_scheme");
     CHECK(!call_json(server, "GET", "/api/v1/duties?at=2021-06-01", 200).contains("municipality"));
     auto const unknown = call_json(server, "GET", "/api/v1/duties?municipality=town_c", 400);
-    CHECK(unknown["errors"][0] == json{{"parameter", "municipality"},
-                                       {"detail", "unknown municipality 'town_c'; did you mean 'town_a'?"}});
+    CHECK(unknown["errors"][0] ==
+          json{{"parameter", "municipality"}, {"detail", "unknown municipality 'town_c'; did you mean 'town_a'?"}});
     CHECK(call(server, "GET", "/api/v1/duties?at=2021-02-30").status == 400);
 }
 
@@ -285,13 +288,16 @@ TEST_CASE("GET /api/v1/vocabulary gives what a case form needs: events, attribut
     auto const& request = body["events"][0];
     CHECK(request["id"] == "request_received");
     CHECK(request["title"] == "Request received");
-    CHECK(request["attributes"][0] == json{{"id", "kind"}, {"title", "Kind of request"}, {"type", "kind"},
-                                           {"kind", "request_kind"}, {"values", {"information", "complaint", "appeal"}},
+    CHECK(request["attributes"][0] == json{{"id", "kind"},
+                                           {"title", "Kind of request"},
+                                           {"type", "kind"},
+                                           {"kind", "request_kind"},
+                                           {"values", {"information", "complaint", "appeal"}},
                                            {"optional", false}});
     CHECK(request["attributes"][1]["default"] == false);
     CHECK(request["attributes"][2]["optional"] == true);
-    CHECK(body["facts"][0] == json{{"id", "birthdate"}, {"title", "Date of birth"}, {"vocabulary", "example_events"},
-                                   {"type", "date"}});
+    CHECK(body["facts"][0] ==
+          json{{"id", "birthdate"}, {"title", "Date of birth"}, {"vocabulary", "example_events"}, {"type", "date"}});
 }
 
 TEST_CASE("GET /api/v1/deadline counts like pligt deadline; bad parameters are 400") {
@@ -355,8 +361,8 @@ TEST_CASE("a half-sent request times out, and garbage does not stop the server")
     options.timeout_seconds = 1;
     TestServer server{pligt::testing::fixture_rules(), options};
     auto const half = pligt::testing::raw_exchange(
-        server.port(), "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{",
-        6);
+        server.port(),
+        "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{", 6);
     CHECK(half.closed);
     auto const headers = pligt::testing::raw_exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost:", 6);
     CHECK(headers.closed);

@@ -12,10 +12,10 @@
 #include <sstream>
 #include <thread>
 
-#include <csignal>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <csignal>
 
 namespace {
 

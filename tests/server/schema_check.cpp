@@ -30,11 +30,13 @@ json const& resolve(json const& schema) {
 }
 
 void check(json const& value, json const& schema_or_ref, std::string const& where, std::vector<std::string>& out) {
-    static std::set<std::string> const understood{"$ref", "type", "enum", "required", "properties",
-                                                  "additionalProperties", "items", "oneOf", "description", "example"};
+    static std::set<std::string> const understood{
+        "$ref",  "type",  "enum",        "required", "properties", "additionalProperties",
+        "items", "oneOf", "description", "example"};
     auto const& schema = resolve(schema_or_ref);
     for (auto const& [keyword, ignored] : schema.items())
-        if (!understood.contains(keyword)) out.push_back(fmt::format("{}: schema keyword '{}' is not checked", where, keyword));
+        if (!understood.contains(keyword))
+            out.push_back(fmt::format("{}: schema keyword '{}' is not checked", where, keyword));
 
     if (schema.contains("type")) {
         auto const types = schema["type"].is_array() ? schema["type"] : json::array({schema["type"]});
@@ -44,7 +46,8 @@ void check(json const& value, json const& schema_or_ref, std::string const& wher
             return;
         }
     }
-    if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
+    if (schema.contains("enum") &&
+        std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
         out.push_back(fmt::format("{}: {} is not one of {}", where, value.dump(), schema["enum"].dump()));
     if (value.is_object()) {
         for (auto const& name : schema.value("required", json::array()))
@@ -59,7 +62,8 @@ void check(json const& value, json const& schema_or_ref, std::string const& wher
         }
     }
     if (value.is_array() && schema.contains("items"))
-        for (std::size_t i = 0; i < value.size(); ++i) check(value[i], schema["items"], fmt::format("{}/{}", where, i), out);
+        for (std::size_t i = 0; i < value.size(); ++i)
+            check(value[i], schema["items"], fmt::format("{}/{}", where, i), out);
     if (schema.contains("oneOf")) {
         int matches = 0;
         for (auto const& alternative : schema["oneOf"]) {

@@ -81,7 +81,8 @@ void write_file(fs::path const& path, std::string const& text) {
 }
 
 void copy_fixture_rules(fs::path const& dir) {
-    for (auto const& file : fixture_rules()) fs::copy_file(file, dir / file.filename(), fs::copy_options::overwrite_existing);
+    for (auto const& file : fixture_rules())
+        fs::copy_file(file, dir / file.filename(), fs::copy_options::overwrite_existing);
 }
 
 }  // namespace pligt::testing

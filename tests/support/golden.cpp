@@ -1,5 +1,6 @@
 #include "tests/support/golden.hpp"
 
+#include <sys/wait.h>
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -7,7 +8,6 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 
 namespace pligt::golden {
 std::vector<std::string> split_command(std::string const& line) {
@@ -53,7 +53,8 @@ Expected read(std::filesystem::path const& file) {
     std::ifstream in{file, std::ios::binary};
     std::string command;
     std::getline(in, command);
-    if (command.rfind("$ pligt", 0) != 0) throw std::runtime_error(file.string() + ": the first line must be '$ pligt …'");
+    if (command.rfind("$ pligt", 0) != 0)
+        throw std::runtime_error(file.string() + ": the first line must be '$ pligt …'");
     std::ostringstream rest;
     rest << in.rdbuf();
     auto arguments = split_command(command.substr(2));
