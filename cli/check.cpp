@@ -59,23 +59,18 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
     }
     auto const c = engine::parse_case(*program, *text);
     if (!c) {
-        for (auto const& error : c.error()) {
-            if (error.line > 0)
-                terminal.err() << fmt::format("{}:{}:{}: error: {}\n", options.case_file, error.line, error.column,
-                                              error.message);
-            else
-                terminal.err() << fmt::format("{}: error: {}{}\n", options.case_file,
-                                              error.pointer.empty() ? "" : "at " + error.pointer + ": ", error.message);
-        }
-        if (options.json) terminal.out() << output::errors_json_text(output::input_errors(c.error())) << "\n";
+        auto const errors = output::input_errors(c.error());
+        for (auto const& error : errors) terminal.err() << output::error_line(options.case_file, error);
+        if (options.json) terminal.out() << output::errors_json_text(errors) << "\n";
         return 2;
     }
 
     std::vector<engine::DutyResult> results;
     engine::evaluate(*program, *c, as_of, results);
     if (auto const lacking = engine::lacking_fact(*program, results)) {
-        terminal.err() << fmt::format("{}: error: at {}: {}\n", options.case_file, lacking->pointer, lacking->message);
-        if (options.json) terminal.out() << output::errors_json_text({output::input_error(*lacking)}) << "\n";
+        auto const error = output::input_error(*lacking);
+        terminal.err() << output::error_line(options.case_file, error);
+        if (options.json) terminal.out() << output::errors_json_text({error}) << "\n";
         return 2;
     }
     if (options.json) {

@@ -2,6 +2,7 @@
 
 #include "cli/data_dir.hpp"
 #include "cli/terminal.hpp"
+#include "output/errors.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -61,13 +62,7 @@ std::optional<engine::Story> load_story(Program const& program, std::string cons
     }
     auto story = engine::parse_story(program, text.str());
     if (!story) {
-        for (auto const& error : story.error()) {
-            if (error.line > 0)
-                terminal.err() << fmt::format("{}:{}:{}: error: {}\n", file, error.line, error.column, error.message);
-            else
-                terminal.err() << fmt::format("{}: error: {}{}\n", file,
-                                              error.pointer.empty() ? "" : "at " + error.pointer + ": ", error.message);
-        }
+        for (auto const& error : story.error()) terminal.err() << output::error_line(file, output::input_error(error));
         return std::nullopt;
     }
     return std::move(story).value();

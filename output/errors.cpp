@@ -1,16 +1,13 @@
 #include "output/errors.hpp"
 
+#include <fmt/format.h>
+
 namespace pligt::output {
 
-InputError input_error(engine::CaseError const& error) {
-    return {error.pointer, {}, error.message, error.line, error.column};
-}
-
-std::vector<InputError> input_errors(std::vector<engine::CaseError> const& errors) {
-    std::vector<InputError> out;
-    out.reserve(errors.size());
-    for (auto const& error : errors) out.push_back(input_error(error));
-    return out;
+std::string error_line(std::string_view file, InputError const& error) {
+    if (error.line > 0) return fmt::format("{}:{}:{}: error: {}\n", file, error.line, error.column, error.detail);
+    return fmt::format("{}: error: {}{}\n", file, error.pointer.empty() ? "" : "at " + error.pointer + ": ",
+                       error.detail);
 }
 
 void write_errors(JsonText& json, std::vector<InputError> const& errors) {

@@ -8,6 +8,7 @@
 #include "output/json_text.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pligt::output {
@@ -19,9 +20,24 @@ struct InputError {
     int line = 0, column = 0;  // malformed JSON: where the parser stopped
 };
 
-// A case reader's error, as every writer shows it.
-InputError input_error(engine::CaseError const& error);
-std::vector<InputError> input_errors(std::vector<engine::CaseError> const& errors);
+// A reader's error (engine::CaseError, engine::StoryError: a pointer, a
+// message, and a line and column for malformed JSON), as every writer shows it.
+template <typename Error>
+InputError input_error(Error const& error) {
+    return {error.pointer, {}, error.message, error.line, error.column};
+}
+template <typename Error>
+std::vector<InputError> input_errors(std::vector<Error> const& errors) {
+    std::vector<InputError> out;
+    out.reserve(errors.size());
+    for (auto const& error : errors) out.push_back(input_error(error));
+    return out;
+}
+
+// The error as the command line prints it, one line: "FILE:LINE:COLUMN:
+// error: DETAIL" where malformed JSON stopped, else "FILE: error: at
+// POINTER: DETAIL" ("FILE: error: DETAIL" for the whole document).
+std::string error_line(std::string_view file, InputError const& error);
 
 // The errors as the next value of `json`: an array of objects.
 void write_errors(JsonText& json, std::vector<InputError> const& errors);
