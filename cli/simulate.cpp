@@ -11,6 +11,8 @@
 #include "dsl/diagnostic.hpp"
 #include "engine/overlay.hpp"
 #include "output/report.hpp"
+#include "output/simulation_json.hpp"
+#include "output/simulation_text.hpp"
 #include "population/simulate_run.hpp"
 
 #include <fmt/format.h>
@@ -209,46 +211,18 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
         return 2;
     }
 
-    auto const result = simulation.to_json(outcome.skipped);
+    auto const summary = simulation.summary(outcome.skipped);
     if (!write_outputs(
-            options, [&] { return simulation.to_csv(); }, [&] { return engine::report_html(*program, result); },
+            options, [&] { return simulation.to_csv(); }, [&] { return engine::report_html(*program, summary); },
             terminal))
         return 2;
     if (options.json) {
-        terminal.out() << result.dump(2) << "\n";
+        terminal.out() << output::simulation_json(summary).dump(2) << "\n";
         return 0;
     }
-    auto& out = terminal.out();
-    out << terminal.paint(fmt::format("{} cases as of {}{}", simulation.cases(), as_of->to_string(),
-                                      outcome.skipped ? fmt::format(" ({} skipped)", outcome.skipped) : ""),
-                          Colour::bold)
-        << "\n";
-    for (auto const& scenario : result["scenarios"]) {
-        auto const& totals = scenario["totals"];
-        out << fmt::format("\n{} · {}\n", scenario["scenario"].get<std::string>(),
-                           scenario["title"].get<std::string>());
-        auto const past_target = totals["past_target"].get<std::uint64_t>();
-        out << fmt::format(
-            "  {} duties opened: {} met, {} late, {} overdue, {} pending, {} waived, {} excepted, {} lapsed; "
-            "{}{:.0f} caseworker hours\n",
-            totals["opened"].get<std::uint64_t>(), totals["met"].get<std::uint64_t>(),
-            totals["late"].get<std::uint64_t>(), totals["overdue"].get<std::uint64_t>(),
-            totals["pending"].get<std::uint64_t>(), totals["waived"].get<std::uint64_t>(),
-            totals["excepted"].get<std::uint64_t>(), totals["lapsed"].get<std::uint64_t>(),
-            past_target ? fmt::format("{} past a target (not a breach); ", past_target) : "",
-            totals["hours"].get<double>());
-        if (totals.contains("vs_baseline"))
-            out << fmt::format("  against the baseline: {:+} waived, {:+} overdue or late, {:+.0f} hours\n",
-                               totals["vs_baseline"]["waived"].get<std::int64_t>(),
-                               totals["vs_baseline"]["overdue"].get<std::int64_t>() +
-                                   totals["vs_baseline"]["late"].get<std::int64_t>(),
-                               totals["vs_baseline"]["hours"].get<double>());
-        for (auto const& duty : scenario["duties"])
-            out << fmt::format("    {:<32} {:>8} opened {:>8} waived {:>8} overdue {:>10.0f} h\n",
-                               duty["duty"].get<std::string>(), duty["opened"].get<std::uint64_t>(),
-                               duty["waived"].get<std::uint64_t>(), duty["overdue"].get<std::uint64_t>(),
-                               duty["hours"].get<double>());
-    }
+    output::write_simulation_text(terminal.out(), summary, [&](std::string_view text, output::Colour colour) {
+        return terminal.paint(text, colour);
+    });
     return 0;
 }
 

@@ -17,6 +17,10 @@ namespace pligt::engine {
 
 // Enumerators spell the contract of `pligt check --json`.
 enum class Status : std::uint8_t { pending, met, late, overdue, waived, excepted, lapsed };
+// Every status, in the order of the enumeration (and of the counts the
+// simulator writes).
+inline constexpr Status all_statuses[] = {Status::pending, Status::met,      Status::late,  Status::overdue,
+                                          Status::waived,  Status::excepted, Status::lapsed};
 std::string_view to_string(Status status);
 std::optional<Status> parse_status(std::string_view text);
 

@@ -1,7 +1,6 @@
 #include "output/report.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -76,18 +75,37 @@ std::string bar_chart(std::string const& title, std::vector<std::string> const& 
 constexpr char const* columns[] = {"opened", "met",      "late",   "overdue",    "pending",
                                    "waived", "excepted", "lapsed", "past_target"};
 
-std::string table(nlohmann::ordered_json const& rows, std::string const& key, std::string const& heading) {
+// A column's count: the instances opened, those of a status, or those past a target.
+std::uint64_t count(Tally const& tally, std::string_view column) {
+    if (column == "opened") return tally.opened;
+    if (column == "past_target") return tally.past_target;
+    return tally.by_status[static_cast<std::size_t>(*parse_status(column))];
+}
+
+std::string table(std::vector<SummaryRow> const& rows, std::string const& heading) {
     std::string html = fmt::format("<table><thead><tr><th scope=\"col\">{}</th>", escape(heading));
     for (auto const* column : columns) html += fmt::format("<th scope=\"col\">{}</th>", column);
     html += "<th scope=\"col\">hours</th><th scope=\"col\">hours vs baseline</th></tr></thead><tbody>\n";
     for (auto const& row : rows) {
-        html += fmt::format("<tr><th scope=\"row\">{}</th>", escape(row[key].get<std::string>()));
-        for (auto const* column : columns) html += fmt::format("<td>{}</td>", row[column].get<std::uint64_t>());
-        html += fmt::format(
-            "<td>{:.1f}</td><td>{}</td></tr>\n", row["hours"].get<double>(),
-            row.contains("vs_baseline") ? fmt::format("{:+.1f}", row["vs_baseline"]["hours"].get<double>()) : "");
+        html += fmt::format("<tr><th scope=\"row\">{}</th>", escape(row.id));
+        for (auto const* column : columns) html += fmt::format("<td>{}</td>", count(row.tally, column));
+        html += fmt::format("<td>{:.1f}</td><td>{}</td></tr>\n", row.tally.hours,
+                            row.baseline ? fmt::format("{:+.1f}", row.tally.hours - row.baseline->hours) : "");
     }
     return html + "</tbody></table>\n";
+}
+
+// The value of the row with this id, or 0 where the scenario has none.
+double value_of(std::vector<SummaryRow> const& rows, std::string_view id, double (*pick)(Tally const&)) {
+    for (auto const& row : rows)
+        if (row.id == id) return pick(row.tally);
+    return 0.0;
+}
+
+double hours_of(Tally const& tally) { return tally.hours; }
+double breaches_of(Tally const& tally) {
+    return static_cast<double>(tally.by_status[static_cast<std::size_t>(Status::overdue)] +
+                               tally.by_status[static_cast<std::size_t>(Status::late)]);
 }
 
 }  // namespace
@@ -118,8 +136,8 @@ std::vector<std::string> describe_scenario(Program const& program, ScenarioDef c
     return lines;
 }
 
-std::string report_html(Program const& program, nlohmann::ordered_json const& result) {
-    auto const& scenarios = result["scenarios"];
+std::string report_html(Program const& program, SimulationSummary const& result) {
+    auto const& scenarios = result.scenarios;
     std::string html =
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -131,16 +149,14 @@ std::string report_html(Program const& program, nlohmann::ordered_json const& re
         "figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}"
         "@media print{section{break-inside:avoid}}"
         "</style></head><body>\n";
-    html += fmt::format("<h1>Simulation of {} cases as of {}</h1>\n", result["cases"].get<std::uint64_t>(),
-                        escape(result["as_of"].get<std::string>()));
-    if (auto const skipped = result["skipped"].get<std::uint64_t>(); skipped > 0)
+    html += fmt::format("<h1>Simulation of {} cases as of {}</h1>\n", result.cases, escape(result.as_of.to_string()));
+    if (auto const skipped = result.skipped; skipped > 0)
         html += fmt::format("<p>{} malformed case{} skipped.</p>\n", skipped, skipped == 1 ? " was" : "s were");
 
     html += "<h2>Scenarios</h2>\n<dl>\n";
     for (auto const& scenario : scenarios) {
-        auto const id = scenario["scenario"].get<std::string>();
-        html +=
-            fmt::format("<dt><strong>{}</strong>: {}</dt>\n", escape(id), escape(scenario["title"].get<std::string>()));
+        auto const id = scenario.id;
+        html += fmt::format("<dt><strong>{}</strong>: {}</dt>\n", escape(id), escape(scenario.title));
         for (auto const& s : program.scenarios)
             if (s.id == id)
                 for (auto const& line : describe_scenario(program, s)) html += "<dd>" + escape(line) + "</dd>\n";
@@ -152,54 +168,38 @@ std::string report_html(Program const& program, nlohmann::ordered_json const& re
     for (auto const* column : columns) html += fmt::format("<th scope=\"col\">{}</th>", column);
     html += "<th scope=\"col\">hours</th></tr></thead><tbody>\n";
     for (auto const& scenario : scenarios) {
-        auto const& totals = scenario["totals"];
-        html += fmt::format("<tr><th scope=\"row\">{}</th>", escape(scenario["scenario"].get<std::string>()));
-        for (auto const* column : columns) html += fmt::format("<td>{}</td>", totals[column].get<std::uint64_t>());
-        html += fmt::format("<td>{:.1f}</td></tr>\n", totals["hours"].get<double>());
+        auto const& totals = scenario.totals.tally;
+        html += fmt::format("<tr><th scope=\"row\">{}</th>", escape(scenario.id));
+        for (auto const* column : columns) html += fmt::format("<td>{}</td>", count(totals, column));
+        html += fmt::format("<td>{:.1f}</td></tr>\n", totals.hours);
     }
     html += "</tbody></table>\n";
 
     // Charts: hours by duty; breaches by municipality (the most first).
     std::vector<std::string> duties;
-    for (auto const& row : scenarios[0]["duties"]) duties.push_back(row["duty"].get<std::string>());
     for (auto const& scenario : scenarios)
-        for (auto const& row : scenario["duties"])
-            if (std::find(duties.begin(), duties.end(), row["duty"].get<std::string>()) == duties.end())
-                duties.push_back(row["duty"].get<std::string>());
-    auto const value_of = [](nlohmann::ordered_json const& rows, std::string const& key, std::string const& id,
-                             auto&& pick) {
-        for (auto const& row : rows)
-            if (row[key] == id) return pick(row);
-        return 0.0;
-    };
+        for (auto const& row : scenario.duties)
+            if (std::find(duties.begin(), duties.end(), row.id) == duties.end()) duties.emplace_back(row.id);
     std::vector<Series> hours;
     for (auto const& scenario : scenarios) {
-        Series s{scenario["scenario"].get<std::string>(), {}};
-        for (auto const& duty : duties)
-            s.values.push_back(value_of(scenario["duties"], "duty", duty,
-                                        [](auto const& row) { return row["hours"].template get<double>(); }));
+        Series s{std::string{scenario.id}, {}};
+        for (auto const& duty : duties) s.values.push_back(value_of(scenario.duties, duty, hours_of));
         hours.push_back(std::move(s));
     }
     html += "<h2>Caseworker hours by duty</h2>\n" + bar_chart("Caseworker hours by duty", duties, hours, "hours");
 
-    auto const breaches = [](auto const& row) {
-        return static_cast<double>(row["overdue"].template get<std::uint64_t>() +
-                                   row["late"].template get<std::uint64_t>());
-    };
     std::vector<std::pair<double, std::string>> ranked;
-    for (auto const& row : scenarios[0]["municipalities"])
-        ranked.emplace_back(breaches(row), row["municipality"].get<std::string>());
+    for (auto const& row : scenarios[0].municipalities) ranked.emplace_back(breaches_of(row.tally), row.id);
     std::sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) {
         return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     if (ranked.size() > 25) ranked.resize(25);
     std::vector<std::string> municipalities;
-    for (auto const& [count, id] : ranked) municipalities.push_back(id);
+    for (auto const& [breaches, id] : ranked) municipalities.push_back(id);
     std::vector<Series> breach_series;
     for (auto const& scenario : scenarios) {
-        Series s{scenario["scenario"].get<std::string>(), {}};
-        for (auto const& id : municipalities)
-            s.values.push_back(value_of(scenario["municipalities"], "municipality", id, breaches));
+        Series s{std::string{scenario.id}, {}};
+        for (auto const& id : municipalities) s.values.push_back(value_of(scenario.municipalities, id, breaches_of));
         breach_series.push_back(std::move(s));
     }
     html +=
@@ -208,10 +208,9 @@ std::string report_html(Program const& program, nlohmann::ordered_json const& re
         bar_chart("Deadline breaches (overdue + late)", municipalities, breach_series, "breaches");
 
     for (auto const& scenario : scenarios) {
-        html += fmt::format("<section><h2>{}: {}</h2>\n", escape(scenario["scenario"].get<std::string>()),
-                            escape(scenario["title"].get<std::string>()));
-        html += "<h3>By duty</h3>\n" + table(scenario["duties"], "duty", "duty");
-        html += "<h3>By municipality</h3>\n" + table(scenario["municipalities"], "municipality", "municipality");
+        html += fmt::format("<section><h2>{}: {}</h2>\n", escape(scenario.id), escape(scenario.title));
+        html += "<h3>By duty</h3>\n" + table(scenario.duties, "duty");
+        html += "<h3>By municipality</h3>\n" + table(scenario.municipalities, "municipality");
         html += "</section>\n";
     }
     return html + "</body></html>\n";

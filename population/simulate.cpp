@@ -1,7 +1,6 @@
 #include "population/simulate.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace pligt::engine {
 
@@ -46,85 +45,45 @@ void Simulation::merge(Accumulator const& accumulator) {
     cases_ += accumulator.cases_;
 }
 
-namespace {
-
-constexpr Status all_statuses[] = {Status::pending, Status::met,      Status::late,  Status::overdue,
-                                   Status::waived,  Status::excepted, Status::lapsed};
-
-nlohmann::ordered_json tally_json(Tally const& tally) {
-    nlohmann::ordered_json out;
-    out["opened"] = tally.opened;
-    for (auto const status : all_statuses)
-        out[std::string{to_string(status)}] = tally.by_status[static_cast<std::size_t>(status)];
-    out["past_target"] = tally.past_target;
-    out["hours"] = tally.hours;
-    return out;
-}
-
-// scenario − baseline, member by member.
-nlohmann::ordered_json difference(Tally const& scenario, Tally const& baseline) {
-    nlohmann::ordered_json out;
-    out["opened"] = static_cast<std::int64_t>(scenario.opened) - static_cast<std::int64_t>(baseline.opened);
-    for (auto const status : all_statuses) {
-        auto const s = static_cast<std::size_t>(status);
-        out[std::string{to_string(status)}] =
-            static_cast<std::int64_t>(scenario.by_status[s]) - static_cast<std::int64_t>(baseline.by_status[s]);
-    }
-    out["past_target"] =
-        static_cast<std::int64_t>(scenario.past_target) - static_cast<std::int64_t>(baseline.past_target);
-    out["hours"] = scenario.hours - baseline.hours;
-    return out;
-}
-
-}  // namespace
-
-nlohmann::ordered_json Simulation::to_json(std::uint64_t skipped) const {
+SimulationSummary Simulation::summary(std::uint64_t skipped) const {
     auto const& base = baseline();
-    nlohmann::ordered_json out;
-    out["as_of"] = as_of_.to_string();
-    out["cases"] = cases_;
-    out["skipped"] = skipped;
-    auto& programs = out["scenarios"] = nlohmann::ordered_json::array();
+    SimulationSummary out{as_of_, cases_, skipped, {}};
 
     // Sums per program: overall, per duty, per municipality.
-    auto const totals = [&](std::size_t p) {
+    struct Sums {
         Tally total;
-        std::vector<Tally> duties(concepts_), municipalities(municipalities_);
+        std::vector<Tally> duties, municipalities;
+    };
+    auto const sums = [&](std::size_t p) {
+        Sums s{{}, std::vector<Tally>(concepts_), std::vector<Tally>(municipalities_)};
         for (Index d = 0; d < concepts_; ++d)
             for (Index m = 0; m < municipalities_; ++m) {
                 auto const& t = tally(p, d, m);
-                total += t;
-                duties[d] += t;
-                municipalities[m] += t;
+                s.total += t;
+                s.duties[d] += t;
+                s.municipalities[m] += t;
             }
-        return std::make_tuple(total, duties, municipalities);
+        return s;
     };
-    auto const [base_total, base_duties, base_municipalities] = totals(0);
+    auto const base_sums = sums(0);
+    auto const beside = [](std::size_t p, Tally const& baseline) {
+        return p > 0 ? std::optional<Tally>{baseline} : std::nullopt;
+    };
 
     for (std::size_t p = 0; p < programs_.size(); ++p) {
-        auto const [total, duties, municipalities] = totals(p);
-        nlohmann::ordered_json item;
-        item["scenario"] = programs_[p].id;
-        item["title"] = programs_[p].title;
-        item["totals"] = tally_json(total);
-        if (p > 0) item["totals"]["vs_baseline"] = difference(total, base_total);
-        auto& duty_rows = item["duties"] = nlohmann::ordered_json::array();
+        auto const program_sums = p == 0 ? base_sums : sums(p);
+        ScenarioSummary scenario{
+            programs_[p].id, programs_[p].title, {{}, program_sums.total, beside(p, base_sums.total)}, {}, {}};
         for (Index d = 0; d < concepts_; ++d) {
-            if (duties[d].opened == 0 && base_duties[d].opened == 0) continue;
-            nlohmann::ordered_json row{{"duty", base.concepts[d]}};
-            row.update(tally_json(duties[d]));
-            if (p > 0) row["vs_baseline"] = difference(duties[d], base_duties[d]);
-            duty_rows.push_back(std::move(row));
+            if (program_sums.duties[d].opened == 0 && base_sums.duties[d].opened == 0) continue;
+            scenario.duties.push_back({base.concepts[d], program_sums.duties[d], beside(p, base_sums.duties[d])});
         }
-        auto& municipality_rows = item["municipalities"] = nlohmann::ordered_json::array();
         for (Index m = 0; m < municipalities_; ++m) {
-            if (municipalities[m].opened == 0 && base_municipalities[m].opened == 0) continue;
-            nlohmann::ordered_json row{{"municipality", base.municipalities[m].id}};
-            row.update(tally_json(municipalities[m]));
-            if (p > 0) row["vs_baseline"] = difference(municipalities[m], base_municipalities[m]);
-            municipality_rows.push_back(std::move(row));
+            if (program_sums.municipalities[m].opened == 0 && base_sums.municipalities[m].opened == 0) continue;
+            scenario.municipalities.push_back(
+                {base.municipalities[m].id, program_sums.municipalities[m], beside(p, base_sums.municipalities[m])});
         }
-        programs.push_back(std::move(item));
+        out.scenarios.push_back(std::move(scenario));
     }
     return out;
 }

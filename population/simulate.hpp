@@ -12,11 +12,11 @@
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pligt::engine {
@@ -32,6 +32,31 @@ struct Tally {
     double hours = 0;  // effort of the instances that required work (not waived, excepted or lapsed)
 
     Tally& operator+=(Tally const& other);
+};
+
+// A row of a simulation's summary: the counts of one scenario for a duty, a
+// municipality or in all, and the baseline's for the same row (none for the
+// baseline itself).
+struct SummaryRow {
+    std::string_view id;  // the duty's or the municipality's; empty for the totals
+    Tally tally;
+    std::optional<Tally> baseline;
+};
+
+struct ScenarioSummary {
+    std::string_view id, title;
+    SummaryRow totals;
+    // The rows with an instance under this scenario or the baseline, in the
+    // order of the duties' ids and of the municipalities.
+    std::vector<SummaryRow> duties, municipalities;
+};
+
+// What a simulation found, as every writer shows it (the JSON of
+// docs/simulation.md, the command line's table, the HTML report).
+struct SimulationSummary {
+    Moment as_of;
+    std::uint64_t cases = 0, skipped = 0;
+    std::vector<ScenarioSummary> scenarios;  // the baseline first
 };
 
 struct SimulatedProgram {
@@ -69,9 +94,9 @@ public:
         return tallies_[slot(program, concept_index, municipality)];
     }
 
-    // The result as JSON: per program, totals, per duty and per municipality,
-    // each scenario with its difference from the baseline.
-    nlohmann::ordered_json to_json(std::uint64_t skipped) const;
+    // The result: per program, totals, per duty and per municipality, each
+    // scenario beside the baseline. Points into the programs.
+    SimulationSummary summary(std::uint64_t skipped) const;
     // One row per program, duty and municipality with any instance.
     std::string to_csv() const;
 

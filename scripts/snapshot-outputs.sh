@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes what pligt prints for the shipped examples and a generated
 # population into a directory: `check` (text and JSON), `duties`, `simulate`
-# (JSON, CSV, HTML report), `diff --laws`, the errors for every case in
+# (text, JSON, CSV, HTML report, under two scenarios beside the baseline), `diff --laws`, the errors for every case in
 # tests/bad/cases, and the JSON API's answers. Two binaries' snapshots are
 # compared with `diff -r`: a refactoring must leave them byte-identical.
 #
@@ -61,7 +61,8 @@ run duties duties --as-of 2019-06-01
 run duties.json duties --as-of "$as_of" --json
 run generate generate --cases 300 --seed 7
 run simulate simulate --generate 2000 --seed 7 --as-of "$as_of" --threads 2 --json \
-  --csv "$out/simulate.csv" --report "$out/simulate.html"
+  --scenario national_rollout --scenario no_exemptions --csv "$out/simulate.csv" --report "$out/simulate.html"
+run simulate-text simulate --generate 500 --seed 7 --as-of "$as_of" --threads 2 --scenario national_rollout
 run diff-laws diff --laws serviceloven barnets_lov --json --cases "$out/generate.out" --as-of "$as_of"
 
 # The API, on this machine's loopback only.

@@ -1,0 +1,15 @@
+// `pligt simulate` without --json: per scenario one line of totals, the
+// difference from the baseline, and a line per duty. Written from the same
+// summary as the JSON and the HTML report.
+#pragma once
+
+#include "output/checklist.hpp"
+#include "population/simulate.hpp"
+
+#include <ostream>
+
+namespace pligt::output {
+
+void write_simulation_text(std::ostream& out, engine::SimulationSummary const& summary, Paint const& paint);
+
+}  // namespace pligt::output
