@@ -49,100 +49,21 @@ int print_coverage(DutiesOptions const& options, Program const& program, Termina
     return 0;
 }
 
-void print_duties(nlohmann::ordered_json const& report, Terminal& terminal) {
-    auto& out = terminal.out();
-    for (auto const& duty : report["duties"]) {
-        out << fmt::format("{} · {} · {}{}\n", terminal.paint(duty["duty"].get<std::string>(), Colour::bold),
-                           duty["title"].get<std::string>(), duty["cite"].get<std::string>(),
-                           duty.contains("law_version") ? " (" + duty["law_version"].get<std::string>() + ")" : "");
-        std::string on;
-        for (auto const& e : duty["on"]) on += (on.empty() ? "" : " or ") + e.get<std::string>();
-        if (duty.contains("where")) on += " where " + duty["where"].get<std::string>();
-        if (duty.contains("on_clauses")) {
-            on.clear();
-            for (auto const& clause : duty["on_clauses"])
-                on += (on.empty() ? "" : "; ") + clause.get<std::string>().substr(3);  // without "on "
-        }
-        std::string done;
-        for (auto const& e : duty["done_by"]) done += (done.empty() ? "" : " or ") + e.get<std::string>();
-        if (duty.contains("times")) done += fmt::format(", {} times", duty["times"].get<int>());
-        if (duty.contains("also_before")) done += ", " + duty["also_before"].get<std::string>();
-        out << fmt::format("    on {} · due {} · done by {}\n", on, duty["due"].get<std::string>(), done);
-        if (duty.contains("wording")) out << fmt::format("    «{}»\n", duty["wording"].get<std::string>());
-        if (duty.contains("unless"))
-            for (auto const& e : duty["unless"])
-                out << fmt::format("    unless {} ({}){}\n", e["condition"].get<std::string>(),
-                                   e["cite"].get<std::string>(),
-                                   e.contains("instead") ? ", instead " + e["instead"].get<std::string>() : "");
-        if (duty.contains("waived_by")) {
-            auto const& w = duty["waived_by"];
-            out << "    "
-                << terminal.paint(fmt::format("waived by {}", w["exemptions"].get<std::string>()), Colour::blue)
-                << (w.contains("where") ? " where " + w["where"].get<std::string>() : "")
-                << (w.contains("replaced_by") ? ", replaced by " + w["replaced_by"].get<std::string>() : "") << " ("
-                << w["basis"].get<std::string>() << ")\n";
-        }
-        if (duty.contains("changed_by"))
-            out << "    "
-                << terminal.paint(fmt::format("due {} under {}", duty["changed_by"]["due"].get<std::string>(),
-                                              duty["changed_by"]["exemptions"].get<std::string>()),
-                                  Colour::blue)
-                << "\n";
-    }
-}
-
-// The duty × municipality matrix, one column a duty (numbered, with a legend)
-// and one line a municipality.
-void print_matrix(nlohmann::ordered_json const& matrix, Terminal& terminal) {
-    auto& out = terminal.out();
-    auto const& columns = matrix["duties"];
-    out << terminal.paint(fmt::format("Duties in force on {}", matrix["at"].get<std::string>()), Colour::bold)
-        << "\n\n";
-    for (std::size_t c = 0; c < columns.size(); ++c)
-        out << fmt::format("{:>4}  {:<32} {}\n", c + 1, columns[c]["duty"].get<std::string>(),
-                           columns[c]["cite"].get<std::string>());
-    out << "\n" << fmt::format("{:<20} {:>4} ", "municipality", "code");
-    for (std::size_t c = 0; c < columns.size(); ++c) out << fmt::format("{:>3}", c + 1);
-    out << "\n";
-    for (auto const& m : matrix["municipalities"]) {
-        std::string line = fmt::format("{:<20} {:>4} ", m["municipality"].get<std::string>(), m["code"].get<int>());
-        std::string blanks;  // held back, so a line never ends in blanks
-        for (auto const& column : columns) {
-            auto const& cells = m["duties"];
-            auto const id = column["duty"].get<std::string>();
-            auto const cell = cells.contains(id) ? cells[id].get<std::string>() : std::string{"none"};
-            if (cell == "none") {
-                blanks += "   ";
-                continue;
-            }
-            line += blanks + "  ";
-            blanks.clear();
-            if (cell == "applies") line += "·";
-            else if (cell == "waived") line += terminal.paint("W", Colour::blue);
-            else if (cell == "waived where") line += terminal.paint("w", Colour::blue);
-            else if (cell == "changed") line += terminal.paint("C", Colour::blue);
-            else line += terminal.paint("+", Colour::blue);
-        }
-        out << line << "\n";
-    }
-    out << "\n· applies   W waived   w waived where a condition holds   C deadline changed\n"
-           "+ added by an exemption set   (blank) does not exist there\n";
-}
-
 int run_duties(DutiesOptions const& options, Terminal& terminal) {
     auto const at = read_moment_option(options.at, "duties", "--at", terminal);
     if (!at) return 2;
     auto const program = load_rules(options.rules, terminal);
     if (!program) return 2;
     if (options.coverage) return print_coverage(options, *program, terminal);
+    auto const paint = [&](std::string_view text, output::Colour colour) { return terminal.paint(text, colour); };
     if (options.format == "markdown") {
         terminal.out() << engine::coverage_markdown(*program);
         return 0;
     }
     if (options.all) {
         auto const matrix = engine::duties_matrix(*program, at->date);
-        if (options.json || options.format == "json") terminal.out() << matrix.dump(2) << "\n";
-        else print_matrix(matrix, terminal);
+        if (options.json || options.format == "json") terminal.out() << engine::matrix_json(matrix).dump(2) << "\n";
+        else engine::write_matrix_text(terminal.out(), matrix, paint);
         return 0;
     }
     Index municipality = no_index;
@@ -158,17 +79,10 @@ int run_duties(DutiesOptions const& options, Terminal& terminal) {
     }
     auto const report = engine::duties_report(*program, municipality, at->date);
     if (options.json || options.format == "json") {
-        terminal.out() << report.dump(2) << "\n";
+        terminal.out() << engine::duties_json(report).dump(2) << "\n";
         return 0;
     }
-    terminal.out() << terminal.paint(
-                          municipality == no_index
-                              ? fmt::format("Duties in force on {}", report["at"].get<std::string>())
-                              : fmt::format("Duties in {} ({}) on {}", program->municipalities[municipality].name,
-                                            program->municipalities[municipality].id, report["at"].get<std::string>()),
-                          Colour::bold)
-                   << "\n\n";
-    print_duties(report, terminal);
+    engine::write_duties_text(terminal.out(), report, paint);
     return 0;
 }
 

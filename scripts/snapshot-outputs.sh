@@ -59,6 +59,10 @@ done
 
 run duties duties --as-of 2019-06-01
 run duties.json duties --as-of "$as_of" --json
+run duties-gladsaxe duties --as-of 2019-06-01 --municipality gladsaxe
+run duties-gladsaxe.json duties --as-of 2019-06-01 --municipality gladsaxe --json
+run duties-all duties --as-of 2019-06-01 --all
+run duties-all.json duties --as-of 2019-06-01 --all --json
 run generate generate --cases 300 --seed 7
 run simulate simulate --generate 2000 --seed 7 --as-of "$as_of" --threads 2 --json \
   --scenario national_rollout --scenario no_exemptions --csv "$out/simulate.csv" --report "$out/simulate.html"

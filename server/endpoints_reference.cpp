@@ -72,7 +72,7 @@ Reply duties(RequestContext const& request, Params const& params) {
                                  fmt::format("unknown municipality '{}'{}", name, did_you_mean(name, known)));
         }
     }
-    return ok(engine::duties_report(program, municipality, at));
+    return ok(engine::duties_json(engine::duties_report(program, municipality, at)));
 }
 
 Reply vocabulary(RequestContext const& request, Params const& params) {
