@@ -47,6 +47,9 @@ Reply check(RequestContext const& request, std::string_view content_type, std::s
 Reply check_batch(RequestContext const& request, std::string_view content_type, std::string_view body,
                   Params const& params);
 
+// GET /api/v1/statuses: each status's id with its words in English and
+// Danish (output/status_words), so the web page names them as the CLI does.
+Reply statuses(RequestContext const& request, Params const& params);
 // GET /api/v1/municipalities: id, name, code and region of each.
 Reply municipalities(RequestContext const& request, Params const& params);
 // GET /api/v1/duties[?municipality=][&at=]: what `pligt duties --json` prints.

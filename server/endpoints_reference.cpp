@@ -5,6 +5,7 @@
 #include "engine/case.hpp"
 #include "engine/deadline.hpp"
 #include "output/duties_report.hpp"
+#include "output/status_words.hpp"
 #include "server/endpoints.hpp"
 
 #include <fmt/format.h>
@@ -50,6 +51,16 @@ Reply municipalities(RequestContext const& request, Params const& params) {
         list.push_back(std::move(item));
     }
     return ok({{"municipalities", std::move(list)}});
+}
+
+Reply statuses(RequestContext const& request, Params const& params) {
+    if (auto bad = check_params(request, params, {}, {})) return *bad;
+    auto list = ordered_json::array();
+    for (auto const status : engine::all_statuses)
+        list.push_back({{"id", engine::to_string(status)},
+                        {"en", output::status_word(status, output::Language::en)},
+                        {"da", output::status_word(status, output::Language::da)}});
+    return ok({{"statuses", std::move(list)}});
 }
 
 Reply duties(RequestContext const& request, Params const& params) {

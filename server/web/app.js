@@ -24,7 +24,6 @@
       resultTitle: 'Resultat', caseLabel: 'Sag {0}', asOfLabel: 'opgjort pr. {0}',
       noDuties: 'Ingen pligter er udløst af sagens hændelser pr. denne dato.',
       dutyCount: '{0} pligter', dutyCount1: '1 pligt',
-      status: { pending: 'Afventer', met: 'Opfyldt', late: 'For sent', overdue: 'Overskredet', waived: 'Frafaldet', excepted: 'Undtaget', lapsed: 'Bortfaldet' },
       cite: 'Hjemmel', law: 'Regelsæt', triggeredBy: 'Udløst af', due: 'Frist', lawDue: 'Lovens egen frist',
       dueBefore: 'før {0}', noDeadline: 'ingen',
       noStatutoryDeadline: 'ingen lovbestemt frist', lawVersion: 'Lovgrundlag', transition: 'Overgangsregel',
@@ -58,7 +57,6 @@
       resultTitle: 'Result', caseLabel: 'Case {0}', asOfLabel: 'as of {0}',
       noDuties: 'No duty is triggered by the case\'s events as of this date.',
       dutyCount: '{0} duties', dutyCount1: '1 duty',
-      status: { pending: 'Pending', met: 'Met', late: 'Late', overdue: 'Overdue', waived: 'Waived', excepted: 'Excepted', lapsed: 'Lapsed' },
       cite: 'Citation', law: 'Rules', triggeredBy: 'Triggered by', due: 'Deadline', lawDue: 'The law\'s own deadline',
       dueBefore: 'before {0}', noDeadline: 'none',
       noStatutoryDeadline: 'no statutory deadline', lawVersion: 'Law version', transition: 'Transitional provision',
@@ -531,10 +529,17 @@
     const counts = {};
     for (const d of duties) counts[d.status] = (counts[d.status] || 0) + 1;
     const head = duties.length === 1 ? t('dutyCount1') : t('dutyCount', duties.length);
-    const parts = Object.keys(TEXTS.da.status).filter((s) => counts[s]).map((s) => `${counts[s]} ${statusText(s).toLowerCase()}`);
+    const parts = statusWords.map((w) => w.id).filter((s) => counts[s]).map((s) => `${counts[s]} ${statusText(s).toLowerCase()}`);
     return parts.length ? `${head}: ${parts.join(', ')}` : head;
   }
-  const statusText = (s) => TEXTS[lang].status[s] ?? s;
+  // The words of each status come from the server (/api/v1/statuses), the
+  // same table the command line prints from; a badge starts with a capital.
+  let statusWords = [];
+  const statusText = (s) => {
+    const w = statusWords.find((x) => x.id === s);
+    const word = (w && (w[lang] ?? w.da)) || s;
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  };
 
   // A citation links to the statute: the version the answer names
   // (cite_url), else the law's latest consolidation.
@@ -706,7 +711,8 @@
     window.addEventListener('afterprint', () => { for (const d of reopen) d.open = false; reopen = []; });
 
     try {
-      const [v, m] = await Promise.all([getJson('/api/v1/vocabulary'), getJson('/api/v1/municipalities')]);
+      const [v, m, s] = await Promise.all([getJson('/api/v1/vocabulary'), getJson('/api/v1/municipalities'), getJson('/api/v1/statuses')]);
+      statusWords = Array.isArray(s && s.statuses) ? s.statuses : [];
       vocab = normalizeVocabulary(v);
       municipalities = normalizeMunicipalities(m);
     } catch (e) {

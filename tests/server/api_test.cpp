@@ -258,6 +258,16 @@ TEST_CASE("batch: JSON Lines get one line per case; a malformed line is that cas
     CHECK(lines[2] == lines[0]);
 }
 
+TEST_CASE("GET /api/v1/statuses gives each status's English and Danish words, in the order of the statuses") {
+    TestServer server;
+    auto const body = call_json(server, "GET", "/api/v1/statuses", 200);
+    REQUIRE(body["statuses"].size() == 7);
+    CHECK(body["statuses"][0] == json{{"id", "pending"}, {"en", "pending"}, {"da", "afventer"}});
+    CHECK(body["statuses"][2] == json{{"id", "late"}, {"en", "late"}, {"da", "for sent"}});
+    CHECK(body["statuses"][6] == json{{"id", "lapsed"}, {"en", "lapsed"}, {"da", "bortfaldet"}});
+    CHECK(call(server, "GET", "/api/v1/statuses?lang=da").status == 400);
+}
+
 TEST_CASE("GET /api/v1/municipalities lists id, name, code and region") {
     TestServer server;
     auto const body = call_json(server, "GET", "/api/v1/municipalities", 200);
