@@ -2,7 +2,7 @@
 // when stdout is a terminal and NO_COLOR is unset.
 #pragma once
 
-#include "output/checklist.hpp"
+#include "output/paint.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 

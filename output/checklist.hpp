@@ -7,19 +7,14 @@
 #include "dsl/program.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
+#include "output/paint.hpp"
 
-#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace pligt::output {
-
-enum class Colour { none, red, green, yellow, blue, grey, bold };
-
-// Text wrapped in its emphasis, or returned as is.
-using Paint = std::function<std::string(std::string_view text, Colour colour)>;
 
 // How a status stands out: a breach red, met green, still open yellow, the
 // rest (waived, excepted, lapsed) blue.

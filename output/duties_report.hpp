@@ -5,7 +5,7 @@
 #pragma once
 
 #include "dsl/program.hpp"
-#include "output/checklist.hpp"
+#include "output/paint.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 

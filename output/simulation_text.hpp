@@ -3,7 +3,7 @@
 // summary as the JSON and the HTML report.
 #pragma once
 
-#include "output/checklist.hpp"
+#include "output/paint.hpp"
 #include "population/simulate.hpp"
 
 #include <ostream>
