@@ -1,5 +1,6 @@
 // The check answer is written as text without a JSON tree (output::JsonText,
-// engine::to_json_text); its bytes must be exactly what nlohmann's dump
+// output::check_json_text), pretty for one case and compact for a line of a
+// JSONL batch; its bytes must be exactly what nlohmann's dump
 // gives for the same document, which the API contract and the golden files
 // were written against. Each test parses the text and dumps it again with
 // nlohmann: the two must be equal byte for byte.
@@ -99,7 +100,8 @@ TEST_CASE("JsonText replaces text that is not UTF-8 as nlohmann's replace handle
     }
 }
 
-TEST_CASE("the check answer as text equals nlohmann's dump of it for examples and generated cases") {
+TEST_CASE(
+    "the check answer as text equals nlohmann's dump of it, pretty and compact, for examples and generated cases") {
     auto const& program = shipped_program();
     std::vector<std::string> cases;
     for (auto const& entry : std::filesystem::directory_iterator{PLIGT_SOURCE_DIR "/examples"})
@@ -124,6 +126,7 @@ TEST_CASE("the check answer as text equals nlohmann's dump of it for examples an
             engine::evaluate(program, *c, as_of, results);
             auto const answer = output::check_json_text(program, *c, results, as_of);
             REQUIRE(answer == dumped(answer, 2));
+            REQUIRE(output::check_json_text(program, *c, results, as_of, false) == dumped(answer, -1));
             ++answers;
             waived += answer.find("\"waived_by\"") != std::string::npos;
             excepted += answer.find("\"excepted_by\"") != std::string::npos;
