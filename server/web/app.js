@@ -74,12 +74,6 @@
     },
   };
 
-  // Where a citation's law can be read.
-  const STATUTE_LINKS = [
-    { prefix: 'SEL ', href: 'https://www.retsinformation.dk/eli/lta/2022/170' },
-    { prefix: 'BL ', href: 'https://www.retsinformation.dk/eli/lta/2025/282' },
-  ];
-
   let lang = 'da';
   let vocab = { title: '', facts: [], events: [], kinds: {} };
   let municipalities = [];
@@ -541,11 +535,11 @@
     return word.charAt(0).toUpperCase() + word.slice(1);
   };
 
-  // A citation links to the statute: the version the answer names
-  // (cite_url), else the law's latest consolidation.
+  // A citation links to the statute as the answer gives it (cite_url: the
+  // consolidation in force on the instance's governing date, recorded in the
+  // rule files); without one it is text.
   function citation(cite, url) {
-    const link = url ? { href: url } : STATUTE_LINKS.find((l) => String(cite).startsWith(l.prefix));
-    return link ? el('a', { href: link.href, rel: 'noopener noreferrer', target: '_blank', text: cite }) : el('span', { text: cite });
+    return url ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank', text: cite }) : el('span', { text: cite });
   }
 
   const moment = (s) => String(s).replace('T', ' ');

@@ -185,6 +185,11 @@ test('paste the Aarhus case and see it overdue', async ({ context, url }) => {
   const expected = golden('tests/golden/check/aarhus_2019_overdue.expected');
   const shown = await page.locator('#duties > li').evaluateAll((lis) => lis.map((li) => [li.dataset.duty, li.dataset.status]));
   assert.deepEqual(shown, expected.duties.map((d) => [d.duty, d.status]));
+  // The citation links to the consolidation in force for this case (2019),
+  // the address the answer gives, not to a later one.
+  const link = card.getByRole('link', { name: expected.duties.find((d) => d.duty === 'child_investigation').cite });
+  assert.equal(await link.getAttribute('href'), expected.duties.find((d) => d.duty === 'child_investigation').cite_url);
+  assert.equal(await link.getAttribute('href'), 'https://www.retsinformation.dk/eli/lta/2018/1114');
   return page;
 });
 
