@@ -15,6 +15,7 @@ packages=(
   wrk                     # bench/load.sh (pligt serve under load)
   clang-14 libclang-rt-14-dev  # fuzz/ (PLIGT_FUZZ=ON, scripts/fuzz.sh): libFuzzer
   clang-format-14         # scripts/check-format.sh (the layout of the C++ code)
+  curl jq                 # scripts/snapshot-outputs.sh (outputs of two builds compared)
   chromium nodejs npm     # tests/e2e (the web page in a browser)
 )
 
