@@ -4,7 +4,6 @@
 // parameter, with the `line` and `column` where malformed JSON stopped.
 #pragma once
 
-#include "engine/case.hpp"
 #include "output/json_text.hpp"
 
 #include <string>
