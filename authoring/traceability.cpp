@@ -98,10 +98,8 @@ public:
     void inventory(ParagraphInventory const& inv, std::map<Index, ParagraphInventory const*>& by_law) {
         auto const law = law_index(program_, inv.law);
         if (law == no_index) {
-            std::vector<std::string_view> known;
-            for (auto const& l : program_.laws) known.push_back(l.id);
             return error(inv, inv.law_begin, inv.law_end, "paragraphs_unknown_law",
-                         fmt::format("unknown law '{}'{}", inv.law, did_you_mean(inv.law, known)));
+                         fmt::format("unknown law '{}'{}", inv.law, did_you_mean_id(inv.law, program_.laws)));
         }
         if (auto const [at, added] = by_law.emplace(law, &inv); !added)
             return error(

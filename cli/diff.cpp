@@ -243,9 +243,7 @@ std::optional<LawSide> find_law(Program const& program, std::string const& side,
     LawSide found;
     found.text.law = program.find_law(id);
     if (found.text.law == no_index) {
-        std::vector<std::string_view> known;
-        for (auto const& l : program.laws) known.push_back(l.id);
-        terminal.err() << fmt::format("pligt diff: unknown law '{}'{}\n", id, did_you_mean(id, known));
+        terminal.err() << fmt::format("pligt diff: unknown law '{}'{}\n", id, did_you_mean_id(id, program.laws));
         return std::nullopt;
     }
     auto const& law = program.laws[found.text.law];

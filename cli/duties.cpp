@@ -70,10 +70,8 @@ int run_duties(DutiesOptions const& options, Terminal& terminal) {
     if (!options.municipality.empty()) {
         municipality = engine::find_municipality(*program, options.municipality);
         if (municipality == no_index) {
-            std::vector<std::string_view> known;
-            for (auto const& m : program->municipalities) known.push_back(m.id);
             terminal.err() << fmt::format("pligt duties: unknown municipality '{}'{}\n", options.municipality,
-                                          did_you_mean(options.municipality, known));
+                                          did_you_mean_id(options.municipality, program->municipalities));
             return 2;
         }
     }

@@ -103,9 +103,8 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
         auto const it = std::find_if(program->scenarios.begin(), program->scenarios.end(),
                                      [&](ScenarioDef const& s) { return s.id == id; });
         if (it == program->scenarios.end()) {
-            std::vector<std::string_view> known;
-            for (auto const& s : program->scenarios) known.push_back(s.id);
-            terminal.err() << fmt::format("pligt simulate: unknown scenario '{}'{}\n", id, did_you_mean(id, known));
+            terminal.err() << fmt::format("pligt simulate: unknown scenario '{}'{}\n", id,
+                                          did_you_mean_id(id, program->scenarios));
             return 2;
         }
         scenario_programs.push_back(std::make_unique<Program>(engine::with_scenario(*program, *it)));

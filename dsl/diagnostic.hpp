@@ -56,5 +56,13 @@ std::string render(Diagnostic const& diagnostic);
 std::string closest_name(std::string_view name, std::vector<std::string_view> const& known);
 // ", did you mean 'x'?" or "" — appended to unknown-name messages.
 std::string did_you_mean(std::string_view name, std::vector<std::string_view> const& known);
+// The same among the ids of `items` (definitions, each with an `id`).
+template <typename Items>
+std::string did_you_mean_id(std::string_view name, Items const& items) {
+    std::vector<std::string_view> known;
+    known.reserve(items.size());
+    for (auto const& item : items) known.push_back(item.id);
+    return did_you_mean(name, known);
+}
 
 }  // namespace pligt

@@ -138,11 +138,9 @@ void Resolver::resolve_test(ast::Test const& test) {
                     auto const it = std::find_if(event.attributes.begin(), event.attributes.end(),
                                                  [&](AttributeDef const& a) { return a.id == attribute.name.text; });
                     if (it == event.attributes.end()) {
-                        std::vector<std::string_view> known;
-                        for (auto const& a : event.attributes) known.push_back(a.id);
                         error(attribute.name, "unknown_name",
                               fmt::format("unknown attribute '{}' of event '{}'{}", attribute.name.text, event.id,
-                                          did_you_mean(attribute.name.text, known)));
+                                          did_you_mean_id(attribute.name.text, event.attributes)));
                         continue;
                     }
                     auto const index = static_cast<Index>(it - event.attributes.begin());

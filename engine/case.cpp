@@ -93,9 +93,8 @@ private:
         }
         result.municipality = find_municipality(program_, name);
         if (result.municipality != no_index) return;
-        std::vector<std::string_view> known;
-        for (auto const& m : program_.municipalities) known.push_back(m.id);
-        error(pointer, fmt::format("unknown municipality '{}'{}", name, did_you_mean(name, known)));
+        error(pointer,
+              fmt::format("unknown municipality '{}'{}", name, did_you_mean_id(name, program_.municipalities)));
     }
 
     // A typed value, or an error at the pointer.
@@ -150,9 +149,7 @@ private:
             auto const fact_pointer = pointer + "/" + pointer_token(key);
             auto const fact = program_.find_fact(key);
             if (fact == no_index) {
-                std::vector<std::string_view> known;
-                for (auto const& f : program_.facts) known.push_back(f.id);
-                error(fact_pointer, fmt::format("unknown fact '{}'{}", key, did_you_mean(key, known)));
+                error(fact_pointer, fmt::format("unknown fact '{}'{}", key, did_you_mean_id(key, program_.facts)));
                 continue;
             }
             if (auto const v = read_value(value, program_.facts[fact].type, fact_pointer))
@@ -183,9 +180,8 @@ private:
         auto const event_name = name->get<std::string>();
         auto const event_index = program_.find_event(event_name);
         if (event_index == no_index) {
-            std::vector<std::string_view> known;
-            for (auto const& e : program_.events) known.push_back(e.id);
-            error(pointer + "/event", fmt::format("unknown event '{}'{}", event_name, did_you_mean(event_name, known)));
+            error(pointer + "/event",
+                  fmt::format("unknown event '{}'{}", event_name, did_you_mean_id(event_name, program_.events)));
             return;
         }
         auto const& event = program_.events[event_index];
@@ -226,11 +222,10 @@ private:
             auto const attribute = std::find_if(event.attributes.begin(), event.attributes.end(),
                                                 [&, &key = key](AttributeDef const& a) { return a.id == key; });
             if (attribute == event.attributes.end()) {
-                std::vector<std::string_view> known;
-                for (auto const& a : event.attributes) known.push_back(a.id);
                 error(attribute_pointer,
                       fmt::format("unknown attribute '{}' of event '{}'{}", key, event_name,
-                                  known.empty() ? std::string{" (it has no attributes)"} : did_you_mean(key, known)));
+                                  event.attributes.empty() ? std::string{" (it has no attributes)"}
+                                                           : did_you_mean_id(key, event.attributes)));
                 ok = false;
                 continue;
             }

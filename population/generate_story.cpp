@@ -134,10 +134,9 @@ private:
         auto const& attributes = program_.events[event].attributes;
         for (Index i = 0; i < attributes.size(); ++i)
             if (attributes[i].id == name) return i;
-        std::vector<std::string_view> known;
-        for (auto const& a : attributes) known.push_back(a.id);
         error(pointer, fmt::format("unknown attribute '{}' of event '{}'{}", name, program_.events[event].id,
-                                   known.empty() ? std::string{" (it has no attributes)"} : did_you_mean(name, known)));
+                                   attributes.empty() ? std::string{" (it has no attributes)"}
+                                                      : did_you_mean_id(name, attributes)));
         return no_index;
     }
 
@@ -147,9 +146,7 @@ private:
             auto const p = pointer + "/" + pointer_token(name);
             auto const fact = program_.find_fact(name);
             if (fact == no_index) {
-                std::vector<std::string_view> known;
-                for (auto const& f : program_.facts) known.push_back(f.id);
-                error(p, fmt::format("unknown fact '{}'{}", name, did_you_mean(name, known)));
+                error(p, fmt::format("unknown fact '{}'{}", name, did_you_mean_id(name, program_.facts)));
                 continue;
             }
             if (program_.facts[fact].type.base == BaseType::boolean) {
@@ -187,11 +184,9 @@ private:
     Index step_index(Story const& story, json const& name, std::string const& pointer) {
         for (Index i = 0; i < story.steps.size(); ++i)
             if (name.is_string() && story.steps[i].id == name.get<std::string>()) return i;
-        std::vector<std::string_view> known;
-        for (auto const& s : story.steps) known.push_back(s.id);
         auto const text = name.is_string() ? name.get<std::string>() : brief(name);
         error(pointer, fmt::format("unknown step '{}'{} (a step may only name the steps before it)", text,
-                                   did_you_mean(text, known)));
+                                   did_you_mean_id(text, story.steps)));
         return no_index;
     }
 
@@ -220,9 +215,8 @@ private:
         } else if (!spec["event"].is_string()) {
             error(p + "/event", fmt::format("expected the name of an event, a text, found {}", brief(spec["event"])));
         } else if (step.event == no_index) {
-            std::vector<std::string_view> known;
-            for (auto const& e : program_.events) known.push_back(e.id);
-            error(p + "/event", fmt::format("unknown event '{}'{}", event_name, did_you_mean(event_name, known)));
+            error(p + "/event",
+                  fmt::format("unknown event '{}'{}", event_name, did_you_mean_id(event_name, program_.events)));
         }
         bool const root = story.steps.empty();
         if (spec.contains("after") == root)
@@ -346,10 +340,8 @@ private:
                 step.municipalities.push_back(found);
                 continue;
             }
-            std::vector<std::string_view> known;
-            for (auto const& m : program_.municipalities) known.push_back(m.id);
             error(fmt::format("{}/{}", p, i),
-                  fmt::format("unknown municipality '{}'{}", name, did_you_mean(name, known)));
+                  fmt::format("unknown municipality '{}'{}", name, did_you_mean_id(name, program_.municipalities)));
         }
         std::sort(step.municipalities.begin(), step.municipalities.end());
     }

@@ -77,10 +77,9 @@ Reply duties(RequestContext const& request, Params const& params) {
     if (auto const name = param(params, "municipality"); !name.empty()) {
         municipality = engine::find_municipality(program, name);
         if (municipality == no_index) {
-            std::vector<std::string_view> known;
-            for (auto const& m : program.municipalities) known.push_back(m.id);
-            return bad_parameter(request, "municipality",
-                                 fmt::format("unknown municipality '{}'{}", name, did_you_mean(name, known)));
+            return bad_parameter(
+                request, "municipality",
+                fmt::format("unknown municipality '{}'{}", name, did_you_mean_id(name, program.municipalities)));
         }
     }
     return ok(engine::duties_json(engine::duties_report(program, municipality, at)));
