@@ -206,6 +206,7 @@ struct ClauseText {
     std::string operator()(ast::Population const& n) const {
         return "population " + n.count.text + " " + n.provenance + " " + quote(n.note.text);
     }
+    std::string operator()(ast::Language const& n) const { return "language " + n.value.text; }
     std::string operator()(ast::AgeOrigin const& n) const {
         return "age of " + quote(n.subject.text) + " from " + n.fact.text;
     }

@@ -160,7 +160,7 @@ void BM_CheckJson(benchmark::State& state) {
         auto const c = parser.parse(body);
         if (!c) die("the example case does not parse");
         engine::evaluate(program, *c, at, results);
-        auto const answer = output::check_json_text(program, *c, results, at);
+        auto const answer = output::check_json_text(program, *c, results, at, {output::default_language(program)});
         bytes += answer.size();
         benchmark::DoNotOptimize(answer.data());
     }

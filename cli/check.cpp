@@ -1,9 +1,12 @@
-// `pligt check CASE.json [--as-of DATE] [--rules DIR…] [--json]`: the duties
-// of one case, their deadlines, statuses and why. Contract: docs/cli.md.
+// `pligt check CASE.json [--as-of DATE] [--rules DIR…] [--json]
+// [--lang da|en] [--explain DUTY] [--trace]`: the duties of one case, their
+// deadlines, statuses and begrundelse, in the rules' language unless told.
+// Contract: docs/cli.md.
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
+#include "dsl/diagnostic.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
 #include "output/check_json.hpp"
@@ -13,6 +16,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -27,6 +31,9 @@ struct CheckOptions {
     std::string as_of;
     std::vector<std::string> rules;
     bool json = false;
+    std::string lang;     // empty: the rules' own language
+    std::string explain;  // a duty id: its begrundelse alone
+    bool trace = false;
 };
 
 std::optional<std::string> read_file(std::string const& path) {
@@ -51,6 +58,26 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
     auto const as_of = *as_of_option;
     auto const program = load_rules(options.rules, terminal);
     if (!program) return 2;
+    output::Wording wording{output::default_language(*program), options.trace};
+    if (!options.lang.empty()) {
+        auto const language = output::language_named(options.lang);
+        if (!language) {
+            terminal.err() << fmt::format("check: error: --lang: no language '{}': pligt answers in {}\n", options.lang,
+                                          output::language_codes());
+            return 2;
+        }
+        wording.language = *language;
+    }
+    if (!options.explain.empty() && options.json) {
+        terminal.err() << "check: error: --explain prints a begrundelse as text: leave out --json\n";
+        return 2;
+    }
+    if (!options.explain.empty() &&
+        !std::binary_search(program->concepts.begin(), program->concepts.end(), options.explain)) {
+        terminal.err() << fmt::format("check: error: --explain: no duty '{}' in the rules{}\n", options.explain,
+                                      did_you_mean_id(options.explain, program->duties));
+        return 2;
+    }
 
     auto const text = read_file(options.case_file);
     if (!text) {
@@ -74,10 +101,16 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
         return 2;
     }
     if (options.json) {
-        terminal.out() << output::check_json_text(*program, *c, results, as_of) << "\n";
+        terminal.out() << output::check_json_text(*program, *c, results, as_of, wording) << "\n";
+    } else if (!options.explain.empty()) {
+        if (!output::write_explanation(terminal.out(), *program, *c, results, as_of, options.explain, wording)) {
+            terminal.err() << fmt::format("{}: error: the case has no instance of duty '{}' as of {}\n",
+                                          options.case_file, options.explain, as_of.to_string());
+            return 2;
+        }
     } else {
         output::write_checklist(
-            terminal.out(), *program, *c, results, as_of,
+            terminal.out(), *program, *c, results, as_of, wording,
             [&](std::string_view text, output::Colour colour) { return terminal.paint(text, colour); });
     }
 
@@ -98,6 +131,11 @@ void add_check(CLI::App& app, Terminal& terminal, int& exit_code) {
                      "default: today");
     add_rules_option(*verb, options->rules);
     verb->add_flag("--json", options->json, "Print one JSON object instead of a checklist");
+    verb->add_option("--lang", options->lang,
+                     "Answer in this language (da or en); default: the rules' own (Danish for Danish law)");
+    verb->add_option("--explain", options->explain,
+                     "Print only this duty's begrundelse, as a paragraph to paste into the journal");
+    verb->add_flag("--trace", options->trace, "Add the engine's trace of each step (for legal advisors)");
     verb->callback([options, &terminal, &exit_code] { exit_code = run_check(*options, terminal); });
 }
 

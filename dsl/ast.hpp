@@ -83,6 +83,15 @@ inline Group& Group::operator=(Condition condition) {
     return *this;
 }
 
+// A clause that is one token after its keyword (`short "SEL"`, `code 756`).
+struct TokenClause : Located {
+    Token value;
+    TokenClause& operator=(Token token) {
+        value = std::move(token);
+        return *this;
+    }
+};
+
 // ---- Vocabulary
 
 struct TypeRef : Located {
@@ -140,10 +149,16 @@ struct AgeOrigin : Located {
     Token fact;
 };
 
+// `language da`: the language the vocabulary's labels and the rules' titles
+// are written in, and so the language a reader is answered in by default.
+struct Language : TokenClause {
+    using TokenClause::operator=;
+};
+
 struct Vocabulary : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Fact, Kind, Event, State, AgeOrigin>> items;
+    std::vector<boost::variant<Fact, Kind, Event, State, AgeOrigin, Language>> items;
 };
 
 // ---- Calendars
@@ -184,13 +199,6 @@ struct Calendar : Located {
 
 // Clauses that hold one token: `short "SEL"`, `uses x`, `cite "…"`, `basis "…"`,
 // `code 159`, `region x`, `effort 2 hours`.
-struct TokenClause : Located {
-    Token value;
-    TokenClause& operator=(Token token) {
-        value = std::move(token);
-        return *this;
-    }
-};
 struct Short : TokenClause {
     using TokenClause::operator=;
 };

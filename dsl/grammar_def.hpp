@@ -288,7 +288,8 @@ PLIGT_RULE(birthday, ast::Birthday, "a birthday (at age N years)")
 PLIGT_RULE(state, ast::State, "a state (state NAME \"title\" from EVENT to EVENT)")
 PLIGT_RULE(vocabulary, ast::Vocabulary, "a vocabulary")
 PLIGT_RULE(age_origin, ast::AgeOrigin, "what an age counts from (age of \"whom\" from FACT)")
-PLIGT_RULE(vocabulary_end, x3::unused_type, "a fact, kind, event, state or age, or '}'")
+PLIGT_RULE(language, ast::Language, "the rules' language (language CODE, e.g. language da)")
+PLIGT_RULE(vocabulary_end, x3::unused_type, "a fact, kind, event, state, age or language, or '}'")
 PLIGT_RULE(attributes_end, x3::unused_type, "an attribute (name: type), or '}'")
 
 // Calendars
@@ -438,8 +439,9 @@ auto const event_def = kw("event") > name > -text > -birthday > -('{' > *attribu
 auto const state_def = kw("state") > name > -text > kw("from") > names_or > kw("to") > names_or;
 auto const vocabulary_end_def = x3::lit('}');
 auto const age_origin_def = kw("age") > kw("of") > text > kw("from") > name;
+auto const language_def = kw("language") > name;
 auto const vocabulary_def = kw("vocabulary") > name > -text > '{' >
-                            *(fact | kind | event | state | age_origin) > vocabulary_end;
+                            *(fact | kind | event | state | age_origin | language) > vocabulary_end;
 
 auto const sign_def = x3::string("+") | x3::string("-");
 auto const day_word_def = kw("days") | kw("day");
@@ -568,8 +570,8 @@ auto const declaration_def = vocabulary | calendar | law | exemptions | municipa
 
 BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negation, group, comparison, comparison_tail,
                     comparison_op, value_set, values_comma, compared_value)
-BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, age_origin, vocabulary, vocabulary_end,
-                    attributes_end)
+BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, age_origin, language, vocabulary,
+                    vocabulary_end, attributes_end)
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
                     years_word, months_word, within, before_event, at_age, before_age, attribute_interval,

@@ -519,6 +519,9 @@ struct Program {
     Index age_fact = no_index;
     std::string age_subject;
     std::vector<Index> birthday_events;  // events with `at age`, derived from the age fact
+    // `language da`: the language the labels and titles are written in, and
+    // a reader is answered in by default; empty when no vocabulary says.
+    std::string language;
     std::unordered_map<std::string, Index> event_ids, fact_ids, state_ids, municipality_ids, law_ids, set_ids;
     std::unordered_map<int, Index> municipality_codes;
 

@@ -30,6 +30,7 @@ void Resolver::run() {
     for_each_declaration([this](ast::Vocabulary const& v) { declare_kinds(v); });
     for_each_declaration([this](ast::Vocabulary const& v) { declare_vocabulary_items(v); });
     for_each_declaration([this](ast::Vocabulary const& v) { declare_age_origin(v); });
+    for_each_declaration([this](ast::Vocabulary const& v) { declare_language(v); });
     for_each_declaration([this](ast::Vocabulary const& v) { declare_states(v); });
     for_each_declaration([this](ast::Calendar const& c) { resolve_calendar(c); });
     for_each_declaration([this](ast::Law const& law) { declare_law(law); });
@@ -274,6 +275,7 @@ void Resolver::declare_vocabulary_items(ast::Vocabulary const& vocabulary) {
     for (auto const& item : vocabulary.items) {
         visit(
             item, [](ast::Kind const&) {}, [](ast::State const&) {}, [](ast::AgeOrigin const&) {},
+            [](ast::Language const&) {},
             [&](ast::Fact const& fact) {
                 auto const type = read_type(fact.type);
                 auto const index = static_cast<Index>(program_.facts.size());
@@ -569,6 +571,35 @@ void Resolver::declare_age_origin(ast::Vocabulary const& vocabulary) {
         }
         age_fact_ = fact;
         program_.age_subject = age.subject.text;
+    }
+}
+
+// One language for all the rules: a reader is answered in one, and the
+// labels and titles are written in it. A code is a language's ISO 639 code
+// in lower case (`da`, `en`); which languages a reader can be answered in is
+// the writers' business (output/).
+void Resolver::declare_language(ast::Vocabulary const& vocabulary) {
+    for (auto const& item : vocabulary.items) {
+        auto const* language = boost::get<ast::Language>(&item);
+        if (!language) continue;
+        auto const& code = language->value;
+        if (language_) {
+            error(*language, "duplicate_clause",
+                  fmt::format("the rules already name their language, at {}: one 'language' in all",
+                              where(origin(*language_))));
+            continue;
+        }
+        language_ = language;
+        bool const letters =
+            code.text.size() >= 2 && code.text.size() <= 3 &&
+            std::all_of(code.text.begin(), code.text.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+        if (!letters) {
+            error(code, "invalid_language",
+                  fmt::format("'{}' is not a language code: write its ISO 639 code in lower case (e.g. da, en)",
+                              code.text));
+            continue;
+        }
+        program_.language = code.text;
     }
 }
 

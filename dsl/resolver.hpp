@@ -112,6 +112,7 @@ private:
     void declare_kinds(ast::Vocabulary const& vocabulary);
     void declare_vocabulary_items(ast::Vocabulary const& vocabulary);
     void declare_age_origin(ast::Vocabulary const& vocabulary);
+    void declare_language(ast::Vocabulary const& vocabulary);
     void declare_states(ast::Vocabulary const& vocabulary);
     void resolve_calendar(ast::Calendar const& calendar);
     void resolve_municipality(ast::Municipality const& municipality);
@@ -188,6 +189,7 @@ private:
     std::unordered_map<std::string, Index> vocabulary_ids_, kind_ids_, calendar_ids_, law_names_, set_names_,
         scenario_ids_;
     ast::AgeOrigin const* age_origin_ = nullptr;
+    ast::Language const* language_ = nullptr;
     Index age_fact_ = no_index;
     std::unordered_map<std::string, Origin> vocabulary_origins_, kind_origins_, fact_origins_, event_origins_,
         state_origins_, calendar_origins_, law_origins_, set_origins_, municipality_origins_, scenario_origins_;

@@ -5,6 +5,33 @@
 #include <algorithm>
 
 namespace pligt::engine {
+
+Adoption const* adoption_at(MunicipalityDef const& municipality, Index set, Date on) {
+    for (auto const& adoption : municipality.adoptions)
+        if (adoption.set == set && adoption.period.contains(on)) return &adoption;
+    return nullptr;
+}
+
+DeadlineDef const& rule_of(Program const& program, DutyResult const& result) {
+    auto const& duty = program.duties[result.duty];
+    if (result.changed_by != no_index)
+        for (auto const& change : program.exemption_sets[result.changed_by].changes)
+            for (auto const& [changed, deadline] : change.deadlines)
+                if (changed == result.duty) return deadline;
+    return duty.due;
+}
+
+// A repetition that only the changed deadline has (the law's own does not
+// repeat) has no law deadline to show.
+bool has_law_due(Program const& program, DutyResult const& result) {
+    return result.changed_by != no_index && (result.cycle == 0 || program.duties[result.duty].due.recurs);
+}
+
+TransitionDef const* transition_of(Program const& program, DutyResult const& result) {
+    return result.transition == no_index ? nullptr
+                                         : &program.laws[result.transition_law].transitions[result.transition];
+}
+
 namespace {
 
 std::string period_text(Period const& period) {
@@ -13,12 +40,6 @@ std::string period_text(Period const& period) {
 }
 
 std::string days(std::int32_t n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); }
-
-Adoption const* adoption_at(MunicipalityDef const& municipality, Index set, Date on) {
-    for (auto const& adoption : municipality.adoptions)
-        if (adoption.set == set && adoption.period.contains(on)) return &adoption;
-    return nullptr;
-}
 
 std::string event_at(Program const& program, CaseEvent const& e) {
     return fmt::format("{} on {}", program.events[e.event].id, e.at.to_string());
@@ -116,27 +137,12 @@ std::string deadline_text(Program const& program, Case const& c, DutyResult cons
     return {};
 }
 
-DeadlineDef const& rule_of(Program const& program, DutyResult const& result) {
-    auto const& duty = program.duties[result.duty];
-    if (result.changed_by != no_index)
-        for (auto const& change : program.exemption_sets[result.changed_by].changes)
-            for (auto const& [changed, deadline] : change.deadlines)
-                if (changed == result.duty) return deadline;
-    return duty.due;
-}
-
 // The law's short name before a paragraph of it, as a reader quotes it; an
 // exemption set's duty keeps its citation as written.
 std::string quoted(Program const& program, DutyDef const& duty, std::string const& paragraph) {
     if (duty.owned_by_set) return paragraph;
     auto const& law = program.laws[duty.owner];
     return law.short_name.empty() ? paragraph : fmt::format("{} {}", law.short_name, paragraph);
-}
-
-// A repetition that only the changed deadline has (the law's own does not
-// repeat) has no law deadline to show.
-bool has_law_due(Program const& program, DutyResult const& result) {
-    return result.changed_by != no_index && (result.cycle == 0 || program.duties[result.duty].due.recurs);
 }
 
 // How far a moment is past a deadline, in days; on the deadline's own date
@@ -225,6 +231,10 @@ std::vector<std::string> states_text(Program const& program, Case const& c, Duty
 
 std::string citation(Program const& program, DutyDef const& duty) { return quoted(program, duty, duty.cite); }
 
+std::string citation(Program const& program, DutyDef const& duty, std::string const& paragraph) {
+    return quoted(program, duty, paragraph);
+}
+
 VersionDef const* law_version(Program const& program, DutyResult const& result) {
     auto const& duty = program.duties[result.duty];
     if (duty.owned_by_set) return nullptr;
@@ -239,11 +249,6 @@ std::string cite_url(Program const& program, DutyResult const& result) {
 }
 
 namespace {
-
-TransitionDef const* transition_of(Program const& program, DutyResult const& result) {
-    return result.transition == no_index ? nullptr
-                                         : &program.laws[result.transition_law].transitions[result.transition];
-}
 
 // The law's short name before a paragraph of one of its own provisions.
 std::string law_quoted(LawDef const& law, std::string const& paragraph) {
@@ -416,7 +421,7 @@ std::vector<std::string> why(Program const& program, Case const& c, DutyResult c
     return lines;
 }
 
-Explained explain(Program const& program, Case const& c, DutyResult const& result, Moment as_of) {
+Explained explain(Program const& program, Case const& c, DutyResult const& result) {
     auto const& duty = program.duties[result.duty];
     auto const event_at = [&](CaseEvent const& e) { return EventAt{program.events[e.event].id, e.at}; };
     auto const due = [&](Moment at, Index before) {
@@ -443,15 +448,17 @@ Explained explain(Program const& program, Case const& c, DutyResult const& resul
     if (result.status == Status::waived) {
         auto const& set = program.exemption_sets[result.waived_by];
         out.waived_by = Explained::Waiver{set.id, set.basis};
-        out.replaced_by = set.waivers[result.waiver].instead_id;
+        auto const& waiver = set.waivers[result.waiver];
+        out.replaced_by = waiver.instead_id;
+        if (waiver.instead != no_index) out.replaced_by_title = program.duties[waiver.instead].title;
     }
     if (result.status == Status::excepted) {
         auto const& exception = duty.exceptions[result.exception];
         out.excepted_by = Explained::Exception{quoted(program, duty, exception.cite), exception.condition_text};
         out.replaced_by = exception.instead_id;
+        if (exception.instead != no_index) out.replaced_by_title = program.duties[exception.instead].title;
     }
     if (result.done >= 0) out.done_by = event_at(c.events[static_cast<std::size_t>(result.done)]);
-    out.why = why(program, c, result, as_of);
     return out;
 }
 

@@ -19,6 +19,8 @@ namespace pligt::engine {
 // The citation as a reader quotes it: the law's short name and the paragraph
 // ("EA s. 12(3)"); an exemption set's duty keeps its citation as written.
 std::string citation(Program const& program, DutyDef const& duty);
+// Another paragraph of the duty's law (an exception's), quoted the same way.
+std::string citation(Program const& program, DutyDef const& duty, std::string const& paragraph);
 
 // The version of the duty's law that governs the instance (on its deciding
 // date); none for an exemption set's duty or a law without versions.
@@ -26,6 +28,17 @@ VersionDef const* law_version(Program const& program, DutyResult const& result);
 // The statute's address for the citation: the governing version's ELI
 // address, or the exemption set's; empty when the rules record none.
 std::string cite_url(Program const& program, DutyResult const& result);
+
+// The municipality's adoption of exemption set `set` in force on a date.
+Adoption const* adoption_at(MunicipalityDef const& municipality, Index set, Date on);
+// The deadline rule that gave the instance's deadline: the exemption set's
+// change where one applied, else the duty's own.
+DeadlineDef const& rule_of(Program const& program, DutyResult const& result);
+// Whether a changed deadline has the law's own beside it (a repetition that
+// only the change has, the law's own not repeating, has none).
+bool has_law_due(Program const& program, DutyResult const& result);
+// The transitional provision that carried the instance across, if any.
+TransitionDef const* transition_of(Program const& program, DutyResult const& result);
 
 // A target beside the deadline, and who set it.
 struct TargetView {
@@ -37,6 +50,9 @@ struct TargetView {
 };
 std::optional<TargetView> target_of(Program const& program, Case const& c, DutyResult const& result);
 
+// The engine's trace of an instance, in the rules' own terms (ids, dates as
+// YYYY-MM-DD): how each step was decided, for legal advisors. The reader's
+// begrundelse is output/begrundelse.hpp.
 std::vector<std::string> why(Program const& program, Case const& c, DutyResult const& result, Moment as_of);
 
 // A case event as a reader names it.
@@ -80,10 +96,10 @@ struct Explained {
     };
     std::optional<Exception> excepted_by;  // when excepted
     std::string_view replaced_by;          // the duty a waiver or exception leaves in its place
+    std::string_view replaced_by_title;    // and its title
     std::optional<EventAt> done_by;
-    std::vector<std::string> why;
 };
 
-Explained explain(Program const& program, Case const& c, DutyResult const& result, Moment as_of);
+Explained explain(Program const& program, Case const& c, DutyResult const& result);
 
 }  // namespace pligt::engine

@@ -48,7 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     std::vector<engine::DutyResult> results;
     engine::evaluate(program, *c, as_of, results);
     if (engine::lacking_fact(program, results)) return 0;  // the CLI's error, not a result
-    same_as_nlohmann(output::check_json_text(program, *c, results, as_of),
-                     output::check_json_text(program, *c, results, as_of, false));
+    same_as_nlohmann(
+        output::check_json_text(program, *c, results, as_of, {output::default_language(program), true}),
+        output::check_json_text(program, *c, results, as_of, {output::default_language(program), true}, false));
     return 0;
 }

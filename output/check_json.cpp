@@ -1,6 +1,7 @@
 #include "output/check_json.hpp"
 
 #include "engine/explain.hpp"
+#include "output/begrundelse.hpp"
 
 namespace pligt::output {
 namespace {
@@ -24,7 +25,15 @@ void write_due(JsonText& json, std::string_view name, engine::DueView const& due
     json.end_object();
 }
 
-void write_duty(JsonText& json, engine::Explained const& duty) {
+void write_lines(JsonText& json, std::string_view name, std::vector<std::string> const& lines) {
+    json.key(name);
+    json.begin_array();
+    for (auto const& line : lines) json.value(line);
+    json.end_array();
+}
+
+void write_duty(JsonText& json, engine::Explained const& duty, std::vector<std::string> const& why,
+                std::vector<std::string> const* trace) {
     json.begin_object();
     json.member("duty", duty.duty);
     if (duty.instance > 0) {
@@ -74,34 +83,43 @@ void write_duty(JsonText& json, engine::Explained const& duty) {
         if (!duty.replaced_by.empty()) json.member("replaced_by", duty.replaced_by);
     }
     if (duty.done_by) write_event(json, "done_by", *duty.done_by);
-    json.key("why");
-    json.begin_array();
-    for (auto const& line : duty.why) json.value(line);
-    json.end_array();
+    write_lines(json, "why", why);
+    if (trace) write_lines(json, "trace", *trace);
     json.end_object();
 }
 
 }  // namespace
 
 void write_check_json(JsonText& json, Program const& program, engine::Case const& c,
-                      std::vector<engine::DutyResult> const& results, Moment as_of) {
+                      std::vector<engine::DutyResult> const& results, Moment as_of, Wording const& wording) {
+    auto const& words = output::words(wording.language);
     json.begin_object();
     if (!c.id.empty()) json.member("case", c.id);
     json.member("municipality", program.municipalities[c.municipality].id);
     json.member("as_of", as_of.to_string());
+    json.member("language", language_code(wording.language));
     json.key("duties");
     json.begin_array();
-    for (auto const& result : results) write_duty(json, engine::explain(program, c, result, as_of));
+    for (auto const& result : results) {
+        auto const why = begrundelse(program, c, result, as_of, words);
+        if (wording.trace) {
+            auto const trace = engine::why(program, c, result, as_of);
+            write_duty(json, engine::explain(program, c, result), why, &trace);
+        } else {
+            write_duty(json, engine::explain(program, c, result), why, nullptr);
+        }
+    }
     json.end_array();
     json.end_object();
 }
 
 std::string check_json_text(Program const& program, engine::Case const& c,
-                            std::vector<engine::DutyResult> const& results, Moment as_of, bool pretty) {
+                            std::vector<engine::DutyResult> const& results, Moment as_of, Wording const& wording,
+                            bool pretty) {
     std::string text;
     text.reserve(1024 * (results.size() + 1));
     JsonText json{text, pretty};
-    write_check_json(json, program, c, results, as_of);
+    write_check_json(json, program, c, results, as_of, wording);
     return text;
 }
 

@@ -79,7 +79,8 @@ httplib::Server::Handler handler(ProgramHolder const& programs, ApiLimits limits
             respond(res, problem_reply({503, "no rules are loaded", {}}, req.path));
             return;
         }
-        RequestContext const context{*rules, limits, today(), req.path};
+        auto const accept_language = req.get_header_value("Accept-Language");
+        RequestContext const context{*rules, limits, today(), req.path, accept_language};
         respond(res, endpoint(context, req));
     };
 }

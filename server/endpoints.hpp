@@ -5,6 +5,7 @@
 #pragma once
 
 #include "dsl/date.hpp"
+#include "output/words.hpp"
 #include "server/problem.hpp"
 #include "server/program_holder.hpp"
 
@@ -37,9 +38,14 @@ struct RequestContext {
     ApiLimits const& limits;
     Date today;
     std::string_view path;  // for the problem's `instance`
+    // The request's Accept-Language header: the language a check answers
+    // in, where the rules' own does not (empty: not sent).
+    std::string_view accept_language = {};
 };
 
-// POST /api/v1/check[?as_of=]: exactly what `pligt check --json` prints.
+// POST /api/v1/check[?as_of=][&trace=true]: exactly what `pligt check --json`
+// prints, its `why` in the language Accept-Language asks for (da or en; the
+// rules' own otherwise).
 Reply check(RequestContext const& request, std::string_view content_type, std::string_view body, Params const& params);
 // POST /api/v1/check/batch[?as_of=]: a JSON array of cases, or JSONL (one a
 // line); one result per case, in order, each the `check` object or the
@@ -48,7 +54,7 @@ Reply check_batch(RequestContext const& request, std::string_view content_type, 
                   Params const& params);
 
 // GET /api/v1/statuses: each status's id with its words in English and
-// Danish (output/status_words), so the web page names them as the CLI does.
+// Danish (the catalogues of output/words.hpp), so the web page names them as the CLI does.
 Reply statuses(RequestContext const& request, Params const& params);
 // GET /api/v1/municipalities: id, name, code and region of each.
 Reply municipalities(RequestContext const& request, Params const& params);
@@ -73,6 +79,12 @@ std::optional<Reply> check_params(RequestContext const& request, Params const& p
 
 // The parameter's value, or "" when absent.
 std::string param(Params const& params, std::string const& name);
+
+// How a check is worded for this request: the first language of
+// Accept-Language (by quality) that pligt speaks, else the rules' own; the
+// engine's trace beside the begrundelse when `trace=true`. A 400 in `error`
+// (and nothing) for a `trace` other than true or false.
+std::optional<output::Wording> read_wording(RequestContext const& request, Params const& params, Reply& error);
 
 // An ordered_json dumped as the API sends it (indented, newline-terminated,
 // invalid UTF-8 replaced rather than thrown).

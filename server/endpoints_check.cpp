@@ -81,8 +81,10 @@ Outcome failed(int status, std::string detail, std::vector<FieldError> errors) {
 
 // The answer as the next value of `json`: the check object (`pligt check
 // --json`'s), or `{"errors": […]}` for a case that cannot be checked.
-void write_outcome(output::JsonText& json, RequestContext const& request, Outcome const& outcome, Moment as_of) {
-    if (outcome.status == 200) output::write_check_json(json, request.rules.program, outcome.c, outcome.results, as_of);
+void write_outcome(output::JsonText& json, RequestContext const& request, Outcome const& outcome, Moment as_of,
+                   output::Wording const& wording) {
+    if (outcome.status == 200)
+        output::write_check_json(json, request.rules.program, outcome.c, outcome.results, as_of, wording);
     else output::write_errors_object(json, outcome.errors);
 }
 
@@ -173,24 +175,28 @@ Reply too_many_cases(RequestContext const& request, std::size_t count) {
 }  // namespace
 
 Reply check(RequestContext const& request, std::string_view content_type, std::string_view body, Params const& params) {
-    if (auto bad = check_params(request, params, {}, {"as_of"})) return *bad;
+    if (auto bad = check_params(request, params, {}, {"as_of", "trace"})) return *bad;
     Reply error;
     auto const as_of = read_as_of(request, params, error);
     if (!as_of) return error;
+    auto const wording = read_wording(request, params, error);
+    if (!wording) return error;
     if (media_type(content_type) != "application/json") return unsupported(request, content_type, "application/json");
     auto const outcome = check_text(request, body, *as_of);
     if (outcome.status != 200) return problem_reply({outcome.status, outcome.detail, outcome.errors}, request.path);
-    auto answer = output::check_json_text(request.rules.program, outcome.c, outcome.results, *as_of);
+    auto answer = output::check_json_text(request.rules.program, outcome.c, outcome.results, *as_of, *wording);
     answer += '\n';  // as dump() lays it out
     return {200, "application/json", std::move(answer), {}};
 }
 
 Reply check_batch(RequestContext const& request, std::string_view content_type, std::string_view body,
                   Params const& params) {
-    if (auto bad = check_params(request, params, {}, {"as_of"})) return *bad;
+    if (auto bad = check_params(request, params, {}, {"as_of", "trace"})) return *bad;
     Reply error;
     auto const as_of = read_as_of(request, params, error);
     if (!as_of) return error;
+    auto const wording = read_wording(request, params, error);
+    if (!wording) return error;
     auto const type = media_type(content_type);
 
     if (is_jsonl(type)) {
@@ -213,7 +219,7 @@ Reply check_batch(RequestContext const& request, std::string_view content_type, 
             for (auto& e : outcome.errors)
                 if (e.line > 0) e.line = line_number;  // the body's line, not the case's
             output::JsonText json{out, false};
-            write_outcome(json, request, outcome, *as_of);
+            write_outcome(json, request, outcome, *as_of, *wording);
             out += '\n';
         }
         return {200, type, std::move(out), {}};
@@ -245,7 +251,7 @@ Reply check_batch(RequestContext const& request, std::string_view content_type, 
     std::string out;
     output::JsonText json{out};
     json.begin_array();
-    for (auto const& c : document) write_outcome(json, request, check_document(request, c, *as_of), *as_of);
+    for (auto const& c : document) write_outcome(json, request, check_document(request, c, *as_of), *as_of, *wording);
     json.end_array();
     out += '\n';
     return {200, "application/json", std::move(out), {}};

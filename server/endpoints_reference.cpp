@@ -5,7 +5,7 @@
 #include "engine/case.hpp"
 #include "engine/deadline.hpp"
 #include "output/duties_report.hpp"
-#include "output/status_words.hpp"
+#include "output/words.hpp"
 #include "server/endpoints.hpp"
 
 #include <fmt/format.h>
@@ -58,8 +58,8 @@ Reply statuses(RequestContext const& request, Params const& params) {
     auto list = ordered_json::array();
     for (auto const status : engine::all_statuses)
         list.push_back({{"id", engine::to_string(status)},
-                        {"en", output::status_word(status, output::Language::en)},
-                        {"da", output::status_word(status, output::Language::da)}});
+                        {"en", output::words(output::Language::en).status(status)},
+                        {"da", output::words(output::Language::da).status(status)}});
     return ok({{"statuses", std::move(list)}});
 }
 

@@ -487,7 +487,9 @@
     let response;
     try {
       response = await fetch(`/api/v1/check?as_of=${encodeURIComponent(asOf)}`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': lang },
+        body,
       });
     } catch (e) {
       showErrors([{ pointer: '', detail: t('requestFailed', e.message) }]);
@@ -631,7 +633,8 @@
       formFromCase(kept);
       if (hadErrors) clearErrors();
     }
-    if (lastResult) renderResult();
+    // The begrundelse comes from the server in the page's language: ask again.
+    if (lastResult) check();
     try { localStorage.setItem('pligt.lang', lang); } catch { /* private mode */ }
   }
 

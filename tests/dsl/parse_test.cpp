@@ -301,7 +301,7 @@ TEST_CASE("a misspelt vocabulary item names the items a vocabulary may have") {
     auto const d = syntax_error("vocabulary example_events {\n  evnt request_received\n}\n");
     CHECK(d.line == 2);
     CHECK(d.column == 3);
-    CHECK(d.message == "expected a fact, kind, event, state or age, or '}', found 'evnt'");
+    CHECK(d.message == "expected a fact, kind, event, state, age or language, or '}', found 'evnt'");
 }
 
 TEST_CASE("a misspelt municipality clause names the clauses a municipality may have") {
@@ -418,7 +418,8 @@ TEST_CASE("each broken declaration of a file gives one error and the others stil
     REQUIRE(parsed.diagnostics.size() == 2);
     CHECK(parsed.diagnostics[0].line == 2);
     CHECK(parsed.diagnostics[0].column == 3);
-    CHECK(parsed.diagnostics[0].message == "expected a fact, kind, event, state or age, or '}', found 'evnt'");
+    CHECK(parsed.diagnostics[0].message ==
+          "expected a fact, kind, event, state, age or language, or '}', found 'evnt'");
     CHECK(parsed.diagnostics[1].line == 9);
     CHECK(parsed.diagnostics[1].column == 8);
     CHECK(parsed.diagnostics[1].message == "expected a number, found 'one-hundred'");
@@ -535,9 +536,9 @@ TEST_CASE("a character that prints as nothing or a blank is shown by its code po
                        "e\n}\n")
               .message == "expected a name, found U+00A0");
     CHECK(syntax_error("vocabulary v {\n  event e \x1b\n}\n").message ==
-          "expected a fact, kind, event, state or age, or '}', found U+001B");
+          "expected a fact, kind, event, state, age or language, or '}', found U+001B");
     CHECK(syntax_error("vocabulary v {\n  event b\xc3\xb8rn\n}\n").message ==
-          "expected a fact, kind, event, state or age, or '}', found '\xc3\xb8' (U+00F8)");
+          "expected a fact, kind, event, state, age or language, or '}', found '\xc3\xb8' (U+00F8)");
     CHECK(
         syntax_error("Law x {\n}\n").message ==
         "expected a declaration (vocabulary, calendar, law, exemptions, municipality, scenario or test), found 'Law'");

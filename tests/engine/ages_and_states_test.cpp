@@ -116,10 +116,10 @@ TEST_CASE("a birthday opens a duty while a state holds, counted from the birthda
     CHECK(found[0]["triggered_by"] == nlohmann::ordered_json{{"event", "turned_16"}, {"at", "2024-05-14"}});
     CHECK(found[0]["due"] == "2024-08-14");
     CHECK(found[0]["status"] == "pending");
-    CHECK(found[0]["why"][0] ==
+    CHECK(found[0]["trace"][0] ==
           "turned_16 on 2024-05-14 (the birthday at 16 years, from the birthdate) opens this "
           "duty (where placed): L § 1");
-    CHECK(found[0]["why"][1] == "placed on 2024-05-14: placed_from on 2023-09-01, not ended since");
+    CHECK(found[0]["trace"][1] == "placed on 2024-05-14: placed_from on 2023-09-01, not ended since");
 }
 
 TEST_CASE("a birthday after the state ended, or before it began, or after the as-of date opens nothing") {
@@ -153,7 +153,8 @@ TEST_CASE("a second `on` clause has its own condition; a child placed at 16 gets
     REQUIRE(found.size() == 1);
     CHECK(found[0]["triggered_by"]["event"] == "decided");
     CHECK(found[0]["due"] == "2024-11-01");
-    CHECK(found[0]["why"][0] == "decided on 2024-08-01 opens this duty (where kind == placement and age >= 16): L § 1");
+    CHECK(found[0]["trace"][0] ==
+          "decided on 2024-08-01 opens this duty (where kind == placement and age >= 16): L § 1");
     // At 15 the decision opens nothing; the birthday does.
     auto const younger = check(
         R"({"event": "placed_from", "at": "2023-08-01"}, {"event": "decided", "at": "2023-08-01", "kind": "placement"})",
@@ -200,7 +201,7 @@ TEST_CASE("since: an earlier fulfilment counts back to the last decision, not pa
     REQUIRE(talks.size() == 2);
     CHECK(talks[0]["status"] == "met");
     CHECK(talks[0]["done_by"]["at"] == "2024-01-10");
-    CHECK(talks[0]["why"].back() ==
+    CHECK(talks[0]["trace"].back() ==
           "done by talked on 2024-01-10, before this duty opened: an earlier one counts back "
           "to the last decided before it");
     CHECK(talks[1]["status"] == "overdue");
@@ -212,7 +213,7 @@ TEST_CASE("within: an earlier fulfilment counts back a span from the trigger's d
     auto const inside =
         check(R"({"event": "visit", "at": "2024-01-01"}, {"event": "placed_from", "at": "2024-03-01"})", "2024-03-02");
     CHECK(duties(inside, "recent_visit").at(0)["status"] == "met");
-    CHECK(duties(inside, "recent_visit").at(0)["why"].back() ==
+    CHECK(duties(inside, "recent_visit").at(0)["trace"].back() ==
           "done by visit on 2024-01-01, before this duty opened: an earlier one counts back 2 months");
     auto const outside =
         check(R"({"event": "visit", "at": "2023-12-31"}, {"event": "placed_from", "at": "2024-03-01"})", "2024-03-02");
@@ -233,7 +234,7 @@ TEST_CASE("unless … instead: the excepted duty leaves the named one in its pla
     CHECK(views[0]["status"] == "overdue");
     CHECK(views[0]["due"] == "2024-03-20");
     CHECK(views[0]["triggered_by"] == nlohmann::ordered_json{{"event", "planned"}, {"at", "2024-03-01"}});
-    CHECK(views[0]["why"][0] ==
+    CHECK(views[0]["trace"][0] ==
           "planned on 2024-03-01 opened talk, but too_young excepts it (L § 2, stk. 2), leaving "
           "this duty in its place: L § 2, stk. 3");
 }

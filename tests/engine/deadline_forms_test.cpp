@@ -219,10 +219,10 @@ TEST_CASE("a month from the 29th, 30th and 31st clamps to the end of February, 2
 
 TEST_CASE("a month deadline says when it was clamped") {
     auto const out = check(case_of({event("complaint_filed", "2023-01-31")}), "2023-02-01");
-    CHECK(duty_of(out, "answer_complaint")["why"][2] ==
+    CHECK(duty_of(out, "answer_complaint")["trace"][2] ==
           "due 1 month after 2023-01-31: 2023-02-28 (clamped to the last day of the month)");
     auto const plain = check(case_of({event("complaint_filed", "2023-01-15")}), "2023-02-01");
-    CHECK(duty_of(plain, "answer_complaint")["why"][2] == "due 1 month after 2023-01-15: 2023-02-15");
+    CHECK(duty_of(plain, "answer_complaint")["trace"][2] == "due 1 month after 2023-01-15: 2023-02-15");
 }
 
 TEST_CASE("hours from a date-time keep the clock time; from a date they end on a date") {
@@ -281,11 +281,11 @@ TEST_CASE("within … of EVENT with no such event before the trigger counts from
     auto const out =
         check(case_of({event("fine_issued", "2021-03-20"), event("offence_committed", "2021-03-25")}), "2021-04-20");
     CHECK(summary(out) == Lines{"collect_fine 2021-03-20 due 2021-04-19 overdue"});
-    CHECK(out["duties"][0]["why"][2] ==
+    CHECK(out["duties"][0]["trace"][2] ==
           "due 30 days after 2021-03-20 (no offence_committed before it, so counted from the trigger): 2021-04-19");
     auto const anchored =
         check(case_of({event("offence_committed", "2021-03-01"), event("fine_issued", "2021-03-20")}), "2021-03-20");
-    CHECK(anchored["duties"][0]["why"][2] == "due 30 days after offence_committed on 2021-03-01: 2021-03-31");
+    CHECK(anchored["duties"][0]["trace"][2] == "due 30 days after offence_committed on 2021-03-01: 2021-03-31");
 }
 
 // ---- before EVENT
@@ -296,8 +296,8 @@ TEST_CASE("before EVENT is pending with due {\"before\": EVENT} until the event 
                                 "prepare_file 2021-03-01 due before berth_decided pending"});
     auto const& prepare = duty_of(out, "prepare_file");
     CHECK(prepare["due"].dump() == R"({"before":"berth_decided"})");
-    CHECK(prepare["why"][2] == "due before berth_decided, which has not happened yet");
-    CHECK(prepare["why"][3] == "not yet done (file_prepared)");
+    CHECK(prepare["trace"][2] == "due before berth_decided, which has not happened yet");
+    CHECK(prepare["trace"][3] == "not yet done (file_prepared)");
     // Done while the event is still ahead: met, and stays met when it comes.
     auto const prepared = summary(
         {event("hearing_scheduled", "2021-03-01", R"("berth": "fishing")"), event("file_prepared", "2021-03-05")},
@@ -329,7 +329,7 @@ TEST_CASE("before EVENT is overdue once the event has happened and it was not do
     // On the event's own date it can still be done "before" it (same date counts).
     CHECK(summary(check(c, "2021-03-10")).back() == "prepare_file 2021-03-01 due 2021-03-10 pending");
     CHECK(summary(check(c, "2021-03-11")).back() == "prepare_file 2021-03-01 due 2021-03-10 overdue");
-    CHECK(duty_of(check(c, "2021-03-11"), "prepare_file")["why"][2] == "due before berth_decided: 2021-03-10");
+    CHECK(duty_of(check(c, "2021-03-11"), "prepare_file")["trace"][2] == "due before berth_decided: 2021-03-10");
 }
 
 TEST_CASE("before EVENT matching ATTR waits for the event with the trigger's value") {
@@ -369,10 +369,10 @@ TEST_CASE("an age deadline explains the birthday it counts from") {
     auto const out =
         check(case_of({event("apprentice_enrolled", "2024-01-10")}, "port_south", R"({"date_of_birth": "2008-02-29"})"),
               "2025-09-01");
-    CHECK(duty_of(out, "exit_interview")["why"][2] ==
+    CHECK(duty_of(out, "exit_interview")["trace"][2] ==
           "due 6 months before age 18: the apprentice reaches 18 on 2026-02-28, so due 2025-08-28");
     CHECK(duty_of(out, "exit_interview")["status"] == "overdue");
-    CHECK(duty_of(out, "assess_apprentice")["why"][2] ==
+    CHECK(duty_of(out, "assess_apprentice")["trace"][2] ==
           "due at age 16 years 6 months (from the date_of_birth): 2024-08-29");
 }
 
@@ -382,8 +382,8 @@ TEST_CASE("an age deadline in a case without a birthdate has no due date and sta
                                 "register_adult 2024-01-10 due - pending"});
     auto const& assess = duty_of(out, "assess_apprentice");
     CHECK_FALSE(assess.contains("due"));
-    CHECK(assess["why"][2] == "due at age 16 years 6 months: the case has no date_of_birth to count from");
-    CHECK(assess["why"][3] == "not yet done (apprentice_assessed)");
+    CHECK(assess["trace"][2] == "due at age 16 years 6 months: the case has no date_of_birth to count from");
+    CHECK(assess["trace"][3] == "not yet done (apprentice_assessed)");
 
     auto const c = read(case_of({event("apprentice_enrolled", "2024-01-10")}));
     std::vector<engine::DutyResult> results;
@@ -425,9 +425,9 @@ TEST_CASE("a recurring duty lists met, late and missed instances up to as-of, an
           Lines{"inspect_licence#1 2021-01-15 due 2021-04-15 met by licence_inspected 2021-04-10",
                 "inspect_licence#2 2021-01-15 due 2021-10-10 pending"});
     auto const out = check(c, "2022-12-01");
-    CHECK(out["duties"][1]["why"][2] ==
+    CHECK(out["duties"][1]["trace"][2] ==
           "repeats: due 6 months after the previous instance was done (licence_inspected on 2021-04-10): 2021-10-10");
-    CHECK(out["duties"][3]["why"][2] ==
+    CHECK(out["duties"][3]["trace"][2] ==
           "repeats: due 6 months after the previous instance's deadline (2022-04-20), as it was not done: 2022-10-20");
 }
 
@@ -451,13 +451,13 @@ TEST_CASE("first of: the first form that applies, in the order written; a record
     CHECK(summary(out) == Lines{"renew_permit#1 2022-03-01 due 2023-05-01 pending",
                                 "renew_permit#2 2022-03-02 due 2022-09-02 pending",
                                 "renew_permit#3 2022-03-03 due 2023-03-03 pending"});
-    CHECK(out["duties"][0]["why"][2] ==
+    CHECK(out["duties"][0]["trace"][2] ==
           "due at the first form that applies, within renewal_months months (14 months, as recorded on "
           "permit_issued): 2023-05-01");
-    CHECK(out["duties"][1]["why"][2] ==
+    CHECK(out["duties"][1]["trace"][2] ==
           "due at the first form that applies, within 6 months where small_vessel: 2022-09-02");
     // A recorded 0 is no time set: the form does not apply.
-    CHECK(out["duties"][2]["why"][2] == "due at the first form that applies, within 1 year: 2023-03-03");
+    CHECK(out["duties"][2]["trace"][2] == "due at the first form that applies, within 1 year: 2023-03-03");
 }
 
 TEST_CASE("first of: no deadline as the last form; an attribute only some triggers record is false on the others") {
@@ -466,10 +466,10 @@ TEST_CASE("first of: no deadline as the last form; an attribute only some trigge
                            "2022-03-10");
     CHECK(summary(out) == Lines{"assign_pilot#1 2022-03-01 due 2022-03-02 overdue",
                                 "assign_pilot#2 2022-03-02 due - pending", "assign_pilot#3 2022-03-03 due - pending"});
-    CHECK(out["duties"][1]["why"][2] ==
+    CHECK(out["duties"][1]["trace"][2] ==
           "no statutory deadline: the first form that applies in first of (within 1 day where night, no deadline) "
           "is 'no deadline'");
-    CHECK(out["duties"][2]["why"][2] == out["duties"][1]["why"][2]);
+    CHECK(out["duties"][2]["trace"][2] == out["duties"][1]["trace"][2]);
 }
 
 // ---- done by EVENT, N times: a count in back-to-back periods
@@ -491,12 +491,12 @@ TEST_CASE("N times: fewer by the deadline is overdue, never late; a later event 
                 "hold_drills#2 2022-03-01 due 2024-03-01 met by safety_drill_held 2023-09-01",
                 "hold_drills#3 2022-03-01 due 2025-03-01 pending"});
     auto const out = check(c, "2023-10-01");
-    CHECK(out["duties"][0]["why"][2] == "due 1 year after 2022-03-01: 2023-03-01");
-    CHECK(out["duties"][0]["why"][3] ==
+    CHECK(out["duties"][0]["trace"][2] == "due 1 year after 2022-03-01: 2023-03-01");
+    CHECK(out["duties"][0]["trace"][3] ==
           "fewer than 2 safety_drill_held in the period from 2022-03-01 to 2023-03-01; 214 days past the deadline");
-    CHECK(out["duties"][1]["why"][2] ==
+    CHECK(out["duties"][1]["trace"][2] ==
           "the next period: due 1 year after the previous one ended (2023-03-01): 2024-03-01");
-    CHECK(out["duties"][1]["why"][3] ==
+    CHECK(out["duties"][1]["trace"][3] ==
           "done by 2 × safety_drill_held in the period from 2023-03-01, the last on 2023-09-01, on time");
 }
 
@@ -551,7 +551,7 @@ TEST_CASE("the until event ends the series: no instance after it, an open one be
 TEST_CASE("a lapsed instance explains the event that ended it") {
     auto const out =
         check(case_of({event("licence_granted", "2021-01-15"), event("licence_revoked", "2021-02-01")}), "2021-03-01");
-    CHECK(out["duties"][0]["why"].back() == "lapsed: licence_revoked on 2021-02-01 came before it was due or done");
+    CHECK(out["duties"][0]["trace"].back() == "lapsed: licence_revoked on 2021-02-01 came before it was due or done");
     CHECK_FALSE(out["duties"][0].contains("done_by"));
 }
 
@@ -594,6 +594,11 @@ TEST_CASE("unless COND is a statutory exception with its own citation") {
             "status": "excepted",
             "excepted_by": {"cite": "HA § 6, stk. 3", "reason": "owner_declined_briefing"},
             "why": [
+              "The duty “Brief the owner” follows from HA § 6, stk. 2.",
+              "The case: “Hearing scheduled” on 1 March 2021.",
+              "Excepted under HA § 6, stk. 3: The owner declined a briefing: yes."
+            ],
+            "trace": [
               "hearing_scheduled on 2021-03-01 opens this duty: HA § 6, stk. 2",
               "harbour_act was in force on 2021-03-01 (from 2019-01-01)",
               "excepted: owner_declined_briefing (HA § 6, stk. 3)"
@@ -653,7 +658,7 @@ TEST_CASE("waive DUTY where COND waives only the instances for which COND holds"
     CHECK(filed("2023-01-01", false) == Lines{"answer_complaint 2023-01-01 due 2023-02-01 pending"});
     auto const out = check(case_of({event("complaint_filed", "2022-03-10")}, "port_north"), "2022-03-10");
     CHECK(out["duties"][0]["waived_by"].dump() == R"({"exemptions":"harbour_pilot","basis":"Harbour Pilot Act § 3"})");
-    CHECK(out["duties"][0]["why"][3] ==
+    CHECK(out["duties"][0]["trace"][3] ==
           "waived: port_north had adopted exemption set harbour_pilot (2022-01-01 to 2022-12-31) on 2022-03-10, and "
           "not urgent; basis: Harbour Pilot Act § 3");
 }
@@ -677,8 +682,8 @@ TEST_CASE("change DUTY { due … } gives due the set's deadline and law_due the 
     CHECK(summary({event("vessel_arrived", "2022-03-01")}, "2022-03-15").front() ==
           "inspect_hull 2022-03-01 due 2022-03-11 overdue");
     auto const out = check(case_of({event("vessel_arrived", "2022-03-01")}, "port_north"), "2022-03-15");
-    CHECK(out["duties"][0]["why"][2] == "due 20 days after 2022-03-01: 2022-03-21");
-    CHECK(out["duties"][0]["why"][3] ==
+    CHECK(out["duties"][0]["trace"][2] == "due 20 days after 2022-03-01: 2022-03-21");
+    CHECK(out["duties"][0]["trace"][3] ==
           "deadline changed by exemption set harbour_pilot (basis: Harbour Pilot Act § 3); the law's own: 2022-03-11");
 }
 
@@ -776,7 +781,7 @@ TEST_CASE("a changed deadline that repeats: law_due follows the law's own repeti
           Lines{"inspect_licence#1 2022-01-15 due 2022-02-15 law_due 2022-04-15 met by licence_inspected 2022-02-01",
                 "inspect_licence#2 2022-01-15 due 2022-05-01 law_due 2022-08-01 overdue",
                 "inspect_licence#3 2022-01-15 due 2022-08-01 law_due 2022-11-01 pending"});
-    CHECK(out["duties"][1]["why"][3] ==
+    CHECK(out["duties"][1]["trace"][3] ==
           "deadline changed by exemption set harbour_pilot (basis: Harbour Pilot Act § 3); the law's own: 2022-08-01");
     // The pilot renews registrations yearly; the law only once: the
     // repetitions have no law deadline.
@@ -790,22 +795,22 @@ TEST_CASE("a changed deadline that repeats: law_due follows the law's own repeti
           Lines{"renew_registration#1 2022-01-15 due 2023-01-15 law_due 2023-01-15 met by registration_renewed "
                 "2022-06-01",
                 "renew_registration#2 2022-01-15 due 2023-06-01 pending"});
-    CHECK(duty_of(renewed, "inspect_hull")["why"].back() ==
+    CHECK(duty_of(renewed, "inspect_hull")["trace"].back() ==
           "no hull_inspected by 2023-06-01: 482 days past the deadline");
     for (auto const& duty : renewed["duties"])
         if (duty["duty"] == "renew_registration" && duty["instance"] == 2)
-            CHECK(duty["why"][3] ==
+            CHECK(duty["trace"][3] ==
                   "deadline changed by exemption set harbour_pilot (basis: Harbour Pilot Act § 3); the law's own: no "
                   "repetition");
 }
 
 TEST_CASE("a deadline at a time of day passed on the as-of date says so, not \"0 days\"") {
     auto const out = check(case_of({event("incident_reported", "2021-03-04T09:30")}), "2021-03-06");
-    CHECK(out["duties"][0]["why"].back() == "no incident_logged by 2021-03-06: past the deadline (2021-03-06T09:30)");
+    CHECK(out["duties"][0]["trace"].back() == "no incident_logged by 2021-03-06: past the deadline (2021-03-06T09:30)");
     auto const late =
         check(case_of({event("incident_reported", "2021-03-04T09:30"), event("incident_logged", "2021-03-06T10:00")}),
               "2021-03-07");
-    CHECK(late["duties"][0]["why"].back() ==
+    CHECK(late["duties"][0]["trace"].back() ==
           "done by incident_logged on 2021-03-06T10:00, after the deadline (2021-03-06T09:30)");
 }
 
@@ -823,7 +828,7 @@ TEST_CASE("otherwise no deadline: without a recorded interval the next instance 
         if (d["duty"] == "survey_mooring" && d["instance"] == 3) third = d;
     REQUIRE(third.is_object());
     CHECK_FALSE(third.contains("due"));
-    CHECK(third["why"][2] ==
+    CHECK(third["trace"][2] ==
           "repeats without a statutory deadline: mooring_reviewed on 2023-01-15 recorded no interval "
           "for the next");
 }

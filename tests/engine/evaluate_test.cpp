@@ -337,7 +337,7 @@ TEST_CASE("a condition is evaluated against the event that triggered the duty") 
           Lines{"always", "grouped", "hearing_or_request", "not_urgent"});
 }
 
-TEST_CASE("to_json reports a waived duty with its exemption, replacement, fulfilment and why") {
+TEST_CASE("the check JSON reports a waived duty with its exemption, replacement, fulfilment, begrundelse and trace") {
     auto const out =
         check(example_program(),
               case_in("town_a", received("2021-03-04") + "," + event("request_answered", "2021-07-10")), "2021-08-01");
@@ -357,6 +357,13 @@ TEST_CASE("to_json reports a waived duty with its exemption, replacement, fulfil
             "replaced_by": "quick_reply",
             "done_by": {"event": "request_answered", "at": "2021-07-10"},
             "why": [
+              "The duty “Answer the request” follows from EA § 2, stk. 1.",
+              "The case: “Request received” on 4 March 2021.",
+              "The deadline is 4 months from 4 March 2021: 4 July 2021.",
+              "Waived: Town A takes part in “Pilot scheme for quick replies” (from 1 January 2021 to 31 December 2021), which lifts the duty; basis: Example Pilot Act § 9.",
+              "The duty “Quick reply (pilot)” applies instead."
+            ],
+            "trace": [
               "request_received on 2021-03-04 opens this duty: EA § 2, stk. 1",
               "example_act was in force on 2021-03-04 (2020-01-01 to 2023-12-31)",
               "due 4 months after 2021-03-04: 2021-07-04",
@@ -375,6 +382,12 @@ TEST_CASE("to_json reports a waived duty with its exemption, replacement, fulfil
             "status": "late",
             "done_by": {"event": "request_answered", "at": "2021-07-10"},
             "why": [
+              "The duty “Quick reply (pilot)” follows from Example Pilot Act § 10, as Town A takes part in “Pilot scheme for quick replies” (from 1 January 2021 to 31 December 2021).",
+              "The case: “Request received” on 4 March 2021.",
+              "The deadline is 6 weeks from 4 March 2021: 15 April 2021.",
+              "Late: “Request answered” on 10 July 2021, 86 days past the deadline."
+            ],
+            "trace": [
               "request_received on 2021-03-04 opens this duty: Example Pilot Act § 10",
               "a duty of exemption set pilot_scheme, which town_a had adopted (2021-01-01 to 2021-12-31) on 2021-03-04",
               "due 6 weeks after 2021-03-04: 2021-04-15",
@@ -393,22 +406,23 @@ TEST_CASE("to_json explains pending and overdue duties and leaves out fields tha
     CHECK_FALSE(acknowledge.contains("done_by"));
     CHECK_FALSE(acknowledge.contains("waived_by"));
     CHECK_FALSE(acknowledge.contains("replaced_by"));
-    CHECK(acknowledge["why"].back() == "no request_acknowledged by 2021-03-10: 5 days past the deadline");
+    CHECK(acknowledge["trace"].back() == "no request_acknowledged by 2021-03-10: 5 days past the deadline");
     auto const& answer = out["duties"][1];
     CHECK(answer["status"] == "pending");
-    CHECK(answer["why"][2] == "due 4 months after 2021-03-04T09:30: 2021-07-04");
-    CHECK(answer["why"].back() == "not yet done (request_answered or answer_posted); 116 days left as of 2021-03-10");
+    CHECK(answer["trace"][2] == "due 4 months after 2021-03-04T09:30: 2021-07-04");
+    CHECK(answer["trace"].back() == "not yet done (request_answered or answer_posted); 116 days left as of 2021-03-10");
 }
 
 TEST_CASE("to_json explains a clamped deadline and hours from a date without a time of day") {
     auto const out = check(example_program(), case_in("town_b", received("2021-10-31")), "2022-02-28");
     REQUIRE(out["duties"].size() == 2);
-    CHECK(out["duties"][0]["why"][2] ==
+    CHECK(out["duties"][0]["trace"][2] ==
           "due 24 hours after 2021-10-31: 2021-11-01 (no time of day recorded, so the deadline is the date on which "
           "the hours end)");
-    CHECK(out["duties"][1]["why"][2] ==
+    CHECK(out["duties"][1]["trace"][2] ==
           "due 4 months after 2021-10-31: 2022-02-28 (clamped to the last day of the month)");
-    CHECK(out["duties"][1]["why"][3] == "not yet done (request_answered or answer_posted); due today as of 2022-02-28");
+    CHECK(out["duties"][1]["trace"][3] ==
+          "not yet done (request_answered or answer_posted); due today as of 2022-02-28");
 }
 
 TEST_CASE("evaluate reuses the caller's vector and clears what it held") {

@@ -214,7 +214,7 @@ TEST_CASE("finish: an instance open at the change is one instance under the new 
     CHECK(found[0]["status"] == "met");
     CHECK(found[0]["transition"] == nlohmann::ordered_json{{"cite", "NL § 99, stk. 1"}, {"from", "old"}});
     CHECK(found[0]["law_version"] == "LOV nr. 10 af 01/06/2019");
-    CHECK(found[0]["why"][0] == "concern on 2019-11-01 opened this duty under old: GL § 5, stk. 7");
+    CHECK(found[0]["trace"][0] == "concern on 2019-11-01 opened this duty under old: GL § 5, stk. 7");
 
     auto const before = check(case_json, "2019-12-15");
     auto const old = duties(before, "examine");

@@ -93,7 +93,7 @@ TEST_CASE("a second domain: working days and an age counted from the building's 
     CHECK(duties[0]["duty"] == "facade_inspection");
     CHECK(duties[0]["status"] == "pending");
     CHECK(duties[0]["due"] == "2025-03-31");
-    CHECK(duties[0]["why"][2] == "due at age 50 years (from the completed_on): 2025-03-31");
+    CHECK(duties[0]["trace"][2] == "due at age 50 years (from the completed_on): 2025-03-31");
     CHECK(duties[1]["duty"] == "permit_decision");
     CHECK(duties[1]["status"] == "met");
     CHECK(duties[1]["due"] == "2024-06-17");

@@ -58,11 +58,12 @@ void check_against_spec(std::string const& method, std::string const& target, An
 }
 
 Answer call(TestServer& server, std::string const& method, std::string const& target, std::string const& body = {},
-            std::string const& content_type = "application/json") {
+            std::string const& content_type = "application/json", httplib::Headers const& headers = {}) {
     httplib::Request request;
     request.method = method;
     request.path = target;
     request.body = body;
+    request.headers = headers;
     if (!content_type.empty() && method != "GET" && method != "HEAD") request.set_header("Content-Type", content_type);
     auto client = server.client();
     auto const result = client.send(request);
@@ -118,6 +119,39 @@ TEST_CASE("POST /api/v1/check answers exactly what pligt check --json prints") {
     CHECK(answer.status == 200);
     CHECK(answer.media_type == "application/json");
     CHECK(answer.body == cli.output);
+}
+
+TEST_CASE("check: why is the begrundelse in the rules' language, or the one Accept-Language asks for") {
+    TestServer server{{PLIGT_SOURCE_DIR "/rules", PLIGT_SOURCE_DIR "/municipalities"}};
+    std::string const concern = R"({"id": "c", "municipality": "aarhus", "facts": {"birthdate": "2011-05-14"},
+        "events": [{"event": "concern_registered", "at": "2019-03-05"}]})";
+    auto const why = [&](httplib::Headers const& headers, std::string const& query = "") {
+        auto const answer =
+            call(server, "POST", "/api/v1/check?as_of=2019-07-06" + query, concern, "application/json", headers);
+        INFO(answer.body);
+        REQUIRE(answer.status == 200);
+        return json::parse(answer.body);
+    };
+    auto const danish = why({});
+    CHECK(danish["language"] == "da");
+    CHECK(danish["duties"][0]["status"] == "overdue");  // the ids stay English
+    CHECK(danish["duties"][0]["why"][2] == "Fristen er 4 måneder fra den 5. marts 2019, dvs. den 5. juli 2019.");
+    CHECK(!danish["duties"][0].contains("trace"));
+    for (auto const* header : {"en", "en-GB,en;q=0.9", "de, en;q=0.5, da;q=0.2", "EN"}) {
+        INFO(header);
+        auto const english = why({{"Accept-Language", header}});
+        CHECK(english["language"] == "en");
+        CHECK(english["duties"][0]["why"][2] == "The deadline is 4 months from 5 March 2019: 5 July 2019.");
+    }
+    CHECK(why({{"Accept-Language", "da, en;q=0.8"}})["language"] == "da");
+    CHECK(why({{"Accept-Language", "de, fr"}})["language"] == "da");  // none spoken: the rules' own
+    CHECK(why({{"Accept-Language", "en;q=0, da"}})["language"] == "da");
+
+    auto const traced = why({}, "&trace=true");
+    CHECK(traced["duties"][0]["trace"][0] == "concern_registered on 2019-03-05 opens this duty: SEL § 50, stk. 7");
+    auto const bad = call(server, "POST", "/api/v1/check?trace=yes", concern);
+    CHECK(bad.status == 400);
+    CHECK(pointers(json::parse(bad.body)) == std::vector<std::string>{"parameter:trace"});
 }
 
 TEST_CASE("check: a case that breaks the vocabulary is 422 naming each field by JSON Pointer") {
