@@ -2,6 +2,7 @@
 // [--lang da|en] [--explain DUTY] [--trace]`: the duties of one case, their
 // deadlines, statuses and begrundelse, in the rules' language unless told.
 // Contract: docs/cli.md.
+#include "cli/language_option.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
@@ -58,16 +59,9 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
     auto const as_of = *as_of_option;
     auto const program = load_rules(options.rules, terminal);
     if (!program) return 2;
-    output::Wording wording{output::default_language(*program), options.trace};
-    if (!options.lang.empty()) {
-        auto const language = output::language_named(options.lang);
-        if (!language) {
-            terminal.err() << fmt::format("check: error: --lang: no language '{}': pligt answers in {}\n", options.lang,
-                                          output::language_codes());
-            return 2;
-        }
-        wording.language = *language;
-    }
+    auto const language = read_language_option(options.lang, *program, "check", terminal);
+    if (!language) return 2;
+    output::Wording const wording{*language, options.trace};
     if (!options.explain.empty() && options.json) {
         terminal.err() << "check: error: --explain prints a begrundelse as text: leave out --json\n";
         return 2;
@@ -131,8 +125,7 @@ void add_check(CLI::App& app, Terminal& terminal, int& exit_code) {
                      "default: today");
     add_rules_option(*verb, options->rules);
     verb->add_flag("--json", options->json, "Print one JSON object instead of a checklist");
-    verb->add_option("--lang", options->lang,
-                     "Answer in this language (da or en); default: the rules' own (Danish for Danish law)");
+    add_language_option(*verb, options->lang);
     verb->add_option("--explain", options->explain,
                      "Print only this duty's begrundelse, as a paragraph to paste into the journal");
     verb->add_flag("--trace", options->trace, "Add the engine's trace of each step (for legal advisors)");

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
         app.set_version_flag("--version", PLIGT_VERSION);
         app.require_subcommand(1);
         pligt::cli::add_check(app, terminal, exit_code);
+        pligt::cli::add_caseload(app, terminal, exit_code);
         pligt::cli::add_simulate(app, terminal, exit_code);
         pligt::cli::add_duties(app, terminal, exit_code);
         pligt::cli::add_test(app, terminal, exit_code);

@@ -11,6 +11,7 @@ namespace pligt::cli {
 class Terminal;
 
 void add_check(CLI::App& app, Terminal& terminal, int& exit_code);
+void add_caseload(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_simulate(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_duties(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_test(CLI::App& app, Terminal& terminal, int& exit_code);

@@ -108,6 +108,19 @@ Date Calendar::add_working_days(Date from, int n) const {
     return date;
 }
 
+std::int32_t Calendar::working_days_between(Date from, Date to) const {
+    if (to < from) return -working_days_between(to, from);
+    auto const a = static_cast<std::int64_t>(from.days()) - first_.days();
+    auto const b = static_cast<std::int64_t>(to.days()) - first_.days();
+    if (a >= 0 && b + 1 < static_cast<std::int64_t>(working_before_.size()))
+        return working_before_[static_cast<std::size_t>(b) + 1] - working_before_[static_cast<std::size_t>(a) + 1];
+    // Outside the precomputed years: walk.
+    std::int32_t count = 0;
+    for (Date date = from.plus_days(1); date <= to; date = date.plus_days(1))
+        if (is_working_day(date)) ++count;
+    return count;
+}
+
 std::vector<Calendar::Skipped> Calendar::days_off(Date from, Date to) const {
     std::vector<Skipped> skipped;
     for (Date date = from.plus_days(1); date <= to; date = date.plus_days(1))

@@ -52,6 +52,11 @@ public:
     // counted, whether or not it is a working day.
     Date add_working_days(Date from, int n) const;
 
+    // How many working days lie in (from, to]: the working days left from
+    // `from` to a deadline on `to`; negative, counting (to, from], when `to`
+    // is before `from`.
+    std::int32_t working_days_between(Date from, Date to) const;
+
     struct Skipped {
         Date date;
         std::string name;

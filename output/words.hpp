@@ -123,6 +123,13 @@ public:
     virtual std::string no_duties() const = 0;
     virtual std::string duty_count(std::size_t n) const = 0;  // "4 pligter" / "4 duties"
     virtual std::string statute_link() const = 0;             // "Loven" / "The statute", before cite_url
+
+    // ---- the caseload (Sagsoversigt)
+    virtual std::string caseload_heading(std::string const& as_of, std::size_t cases, std::size_t open) const = 0;
+    virtual std::string caseload_counts(std::size_t overdue, std::size_t due_this_week) const = 0;
+    virtual std::string caseload_empty() const = 0;
+    // Calendar and working days to the deadline; negative when past it.
+    virtual std::string days_left(std::int32_t days, std::int32_t working_days) const = 0;
 };
 
 Words const& words(Language language);

@@ -204,6 +204,21 @@ public:
         return fmt::format("{} {}", n, n == 1 ? "pligt" : "pligter");
     }
     std::string statute_link() const override { return "Loven"; }
+
+    std::string caseload_heading(std::string const& as_of, std::size_t cases, std::size_t open) const override {
+        return fmt::format("Sagsoversigt pr. {} · {} {} · {} åbne {}", as_of, cases, cases == 1 ? "sag" : "sager", open,
+                           open == 1 ? "pligt" : "pligter");
+    }
+    std::string caseload_counts(std::size_t overdue, std::size_t due_this_week) const override {
+        return fmt::format("Overskredet: {} · Frist denne uge: {}", overdue, due_this_week);
+    }
+    std::string caseload_empty() const override { return "Ingen åbne pligter."; }
+    std::string days_left(std::int32_t days, std::int32_t working_days) const override {
+        auto const working = span(Span{working_days < 0 ? -working_days : working_days, TimeUnit::working_days});
+        if (days < 0) return fmt::format("{} over fristen ({})", this->days(-days), working);
+        if (days == 0) return "frist i dag";
+        return fmt::format("{} tilbage ({})", this->days(days), working);
+    }
 };
 
 }  // namespace

@@ -193,6 +193,21 @@ public:
     }
     std::string duty_count(std::size_t n) const override { return fmt::format("{} dut{}", n, n == 1 ? "y" : "ies"); }
     std::string statute_link() const override { return "The statute"; }
+
+    std::string caseload_heading(std::string const& as_of, std::size_t cases, std::size_t open) const override {
+        return fmt::format("Caseload as of {} · {} case{} · {} open dut{}", as_of, cases, cases == 1 ? "" : "s", open,
+                           open == 1 ? "y" : "ies");
+    }
+    std::string caseload_counts(std::size_t overdue, std::size_t due_this_week) const override {
+        return fmt::format("Overdue: {} · Due this week: {}", overdue, due_this_week);
+    }
+    std::string caseload_empty() const override { return "No open duties."; }
+    std::string days_left(std::int32_t days, std::int32_t working_days) const override {
+        auto const working = span(Span{working_days < 0 ? -working_days : working_days, TimeUnit::working_days});
+        if (days < 0) return fmt::format("{} past the deadline ({})", this->days(-days), working);
+        if (days == 0) return "due today";
+        return fmt::format("{} left ({})", this->days(days), working);
+    }
 };
 
 }  // namespace

@@ -28,10 +28,15 @@ struct Route {
 };
 
 constexpr std::array routes{
-    Route{"/healthz", "GET, HEAD"},         Route{"/version", "GET, HEAD"},
-    Route{"/api/v1/check", "POST"},         Route{"/api/v1/check/batch", "POST"},
-    Route{"/api/v1/statuses", "GET, HEAD"}, Route{"/api/v1/municipalities", "GET, HEAD"},
-    Route{"/api/v1/duties", "GET, HEAD"},   Route{"/api/v1/vocabulary", "GET, HEAD"},
+    Route{"/healthz", "GET, HEAD"},
+    Route{"/version", "GET, HEAD"},
+    Route{"/api/v1/check", "POST"},
+    Route{"/api/v1/check/batch", "POST"},
+    Route{"/api/v1/caseload", "POST"},
+    Route{"/api/v1/statuses", "GET, HEAD"},
+    Route{"/api/v1/municipalities", "GET, HEAD"},
+    Route{"/api/v1/duties", "GET, HEAD"},
+    Route{"/api/v1/vocabulary", "GET, HEAD"},
     Route{"/api/v1/deadline", "GET, HEAD"},
 };
 
@@ -132,6 +137,7 @@ void install_routes(httplib::Server& server, ProgramHolder const& programs, ApiO
     server.Get("/version", handler(programs, limits, params(version)));
     server.Post("/api/v1/check", handler(programs, limits, body(check)));
     server.Post("/api/v1/check/batch", handler(programs, limits, body(check_batch)));
+    server.Post("/api/v1/caseload", handler(programs, limits, body(caseload)));
     server.Get("/api/v1/statuses", handler(programs, limits, params(statuses)));
     server.Get("/api/v1/municipalities", handler(programs, limits, params(municipalities)));
     server.Get("/api/v1/duties", handler(programs, limits, params(duties)));

@@ -53,6 +53,12 @@ Reply check(RequestContext const& request, std::string_view content_type, std::s
 Reply check_batch(RequestContext const& request, std::string_view content_type, std::string_view body,
                   Params const& params);
 
+// POST /api/v1/caseload: {"as_of", "within_days", "cases": [...]} in; every
+// open duty across the cases out, overdue first: what `pligt caseload --json`
+// prints for the same cases.
+Reply caseload(RequestContext const& request, std::string_view content_type, std::string_view body,
+               Params const& params);
+
 // GET /api/v1/statuses: each status's id with its words in English and
 // Danish (the catalogues of output/words.hpp), so the web page names them as the CLI does.
 Reply statuses(RequestContext const& request, Params const& params);

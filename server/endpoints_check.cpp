@@ -8,7 +8,9 @@
 #include "output/check_json.hpp"
 #include "output/errors.hpp"
 #include "output/json_text.hpp"
+#include "server/checked_case.hpp"
 #include "server/endpoints.hpp"
+#include "server/request_body.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -20,60 +22,6 @@ namespace pligt::server {
 namespace {
 
 using nlohmann::json;
-
-// "application/json; charset=utf-8" is "application/json": parameters and
-// case do not matter.
-std::string media_type(std::string_view content_type) {
-    content_type = content_type.substr(0, content_type.find(';'));
-    std::string type;
-    for (char const c : content_type)
-        if (!std::isspace(static_cast<unsigned char>(c)))
-            type += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return type;
-}
-
-bool is_jsonl(std::string const& type) { return type == "application/x-ndjson" || type == "application/jsonl"; }
-
-// Where the text first nests deeper than `max_depth` arrays and objects, or
-// nothing. A scan of the raw bytes, so no parser ever sees a deeper document.
-std::optional<std::size_t> too_deep(std::string_view text, int max_depth) {
-    int depth = 0;
-    bool in_string = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char const c = text[i];
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_depth) return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
-
-// The line and column (1-based, in bytes) of an offset.
-std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
-    auto const before = text.substr(0, offset);
-    auto const line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
-    auto const line_start = before.rfind('\n');
-    auto const column = static_cast<int>(offset - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
-    return {line, column};
-}
-
-// One case's answer: 200 with the case and its results, or a status and the
-// errors. Written by write_outcome, where the answer goes.
-struct Outcome {
-    int status = 200;
-    std::string detail;
-    std::vector<FieldError> errors;
-    engine::Case c;
-    std::vector<engine::DutyResult> results;
-};
 
 Outcome failed(int status, std::string detail, std::vector<FieldError> errors) {
     return {status, std::move(detail), std::move(errors), {}, {}};
@@ -103,25 +51,6 @@ Outcome check_case(RequestContext const& request, engine::Case c, Moment as_of) 
     if (auto const lacking = engine::lacking_fact(program, results))
         return failed(422, "the case lacks a fact a deadline needs", {output::input_error(*lacking)});
     return {200, {}, {}, std::move(c), std::move(results)};
-}
-
-Outcome check_document(RequestContext const& request, json const& document, Moment as_of) {
-    if (document.is_object() && document.contains("events") && document["events"].is_array() &&
-        document["events"].size() > request.limits.max_events)
-        return too_many_events(request, document["events"].size());
-    auto c = engine::read_case(request.rules.program, document);
-    if (!c) return failed(422, "the case does not fit the rules' vocabulary", output::input_errors(c.error()));
-    return check_case(request, std::move(c).value(), as_of);
-}
-
-// Why text that failed to parse is not JSON, with the line and column where
-// the parser stopped: the engine's case reader words it (and keeps
-// nlohmann's exceptions inside engine/case.cpp).
-FieldError json_error(RequestContext const& request, std::string_view text) {
-    auto const c = engine::parse_case(request.rules.program, text);
-    if (c || c.error().empty()) return {"", {}, "invalid JSON"};
-    auto const& error = c.error().front();
-    return {"", {}, error.message, error.line, error.column};
 }
 
 Outcome check_text(RequestContext const& request, std::string_view text, Moment as_of) {
@@ -158,12 +87,6 @@ std::optional<Moment> read_as_of(RequestContext const& request, Params const& pa
     return as_of;
 }
 
-Reply unsupported(RequestContext const& request, std::string_view content_type, std::string_view expected) {
-    return problem_reply(
-        {415, fmt::format("send {}, not '{}'", expected, content_type.empty() ? "(none)" : content_type), {}},
-        request.path);
-}
-
 Reply too_many_cases(RequestContext const& request, std::size_t count) {
     return problem_reply(
         {413,
@@ -173,6 +96,15 @@ Reply too_many_cases(RequestContext const& request, std::size_t count) {
 }
 
 }  // namespace
+
+Outcome check_document(RequestContext const& request, json const& document, Moment as_of) {
+    if (document.is_object() && document.contains("events") && document["events"].is_array() &&
+        document["events"].size() > request.limits.max_events)
+        return too_many_events(request, document["events"].size());
+    auto c = engine::read_case(request.rules.program, document);
+    if (!c) return failed(422, "the case does not fit the rules' vocabulary", output::input_errors(c.error()));
+    return check_case(request, std::move(c).value(), as_of);
+}
 
 Reply check(RequestContext const& request, std::string_view content_type, std::string_view body, Params const& params) {
     if (auto bad = check_params(request, params, {}, {"as_of", "trace"})) return *bad;

@@ -154,6 +154,52 @@ TEST_CASE("check: why is the begrundelse in the rules' language, or the one Acce
     CHECK(pointers(json::parse(bad.body)) == std::vector<std::string>{"parameter:trace"});
 }
 
+TEST_CASE("POST /api/v1/caseload gives the rows pligt caseload --json prints for the same cases") {
+    TestServer server;
+    pligt::testing::TempDir dir;
+    std::vector<std::string> cases{
+        R"({"id": "a", "municipality": "town_b", "events": [{"event": "request_received", "at": "2022-05-20", "kind": "complaint"}]})",
+        R"({"id": "b", "municipality": "town_b", "events": [{"event": "request_received", "at": "2022-03-01", "kind": "complaint"}]})",
+        R"({"id": "c", "municipality": "town_a", "events": [{"event": "request_received", "at": "2021-03-04", "kind": "complaint"}]})"};
+    std::string jsonl;
+    for (auto const& c : cases) jsonl += c + "\n";
+    pligt::testing::write_file(dir.path() / "cases.jsonl", jsonl);
+    std::vector<std::string> arguments{"caseload", (dir.path() / "cases.jsonl").string(), "--as-of", "2022-06-01",
+                                       "--json"};
+    for (auto const& file : pligt::testing::fixture_rules()) {
+        arguments.push_back("--rules");
+        arguments.push_back(file.string());
+    }
+    auto const cli = pligt::golden::run_pligt(PLIGT_BINARY, arguments, PLIGT_SOURCE_DIR);
+    INFO(cli.output);
+    REQUIRE(cli.exit_code == 1);  // something is overdue
+    std::string body = R"({"as_of": "2022-06-01", "cases": [)";
+    for (std::size_t i = 0; i < cases.size(); ++i) body += (i ? "," : "") + cases[i];
+    body += "]}";
+    auto const answer = call(server, "POST", "/api/v1/caseload", body);
+    REQUIRE(answer.status == 200);
+    CHECK(answer.body == cli.output);
+    auto const rows = json::parse(answer.body)["rows"];
+    REQUIRE(rows.size() >= 2);
+    CHECK(rows[0]["status"] == "overdue");
+    CHECK(rows[0]["days_left"].get<int>() < 0);
+
+    // within_days keeps what is overdue or due soon; bad members and cases are 422 at their pointers.
+    auto const within = json::parse(call(server, "POST", "/api/v1/caseload",
+                                         R"({"as_of": "2022-06-01", "within_days": 0, "cases": [)" + cases[0] + "]}")
+                                        .body);
+    for (auto const& row : within["rows"]) CHECK((row["status"] == "overdue" || row["days_left"] == 0));
+    auto const bad = call(
+        server, "POST", "/api/v1/caseload",
+        R"({"as_of": "soon", "within_days": -1, "case": [], "cases": [{"municipality": "nowhere", "events": []}]})");
+    CHECK(bad.status == 422);
+    CHECK(pointers(json::parse(bad.body)) == std::vector<std::string>{"/case", "/as_of", "/within_days"});
+    auto const bad_case = call(server, "POST", "/api/v1/caseload",
+                               R"({"cases": [)" + cases[0] + R"(, {"municipality": "nowhere", "events": []}]})");
+    CHECK(bad_case.status == 422);
+    CHECK(pointers(json::parse(bad_case.body)) == std::vector<std::string>{"/cases/1/municipality"});
+}
+
 TEST_CASE("check: a case that breaks the vocabulary is 422 naming each field by JSON Pointer") {
     TestServer server;
     auto const problem =
@@ -443,6 +489,12 @@ TEST_CASE("every response the OpenAPI file documents is produced by some request
         {"POST", "/api/v1/check/batch", std::string(1 << 21, ' '), "application/json", 413},
         {"POST", "/api/v1/check/batch", "[]", "application/xml", 415},
         {"POST", "/api/v1/check/batch", "{}", "application/json", 422},
+        {"POST", "/api/v1/caseload", R"({"as_of": "2022-06-01", "cases": [)" + case_ + "]}", "application/json", 200},
+        {"POST", "/api/v1/caseload", "{", "application/json", 400},
+        {"GET", "/api/v1/caseload", "", "", 405},
+        {"POST", "/api/v1/caseload", std::string(1 << 21, ' '), "application/json", 413},
+        {"POST", "/api/v1/caseload", "{}", "text/csv", 415},
+        {"POST", "/api/v1/caseload", "{}", "application/json", 422},
         {"GET", "/api/v1/statuses", "", "", 200},
         {"GET", "/api/v1/statuses?lang=da", "", "", 400},
         {"POST", "/api/v1/statuses", "{}", "application/json", 405},
