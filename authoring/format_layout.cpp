@@ -158,6 +158,9 @@ struct ClauseText {
         return out;
     }
     std::string operator()(ast::Short const& n) const { return "short " + quote(n.value.text); }
+    std::string operator()(ast::Anchor const& n) const {
+        return "anchor " + quote(n.prefix.text) + " after " + quote(n.marker.text);
+    }
     std::string operator()(ast::InForce const& n) const { return in_force(n); }
     std::string operator()(ast::Uses const& n) const { return "uses " + n.value.text; }
     std::string operator()(ast::CalendarRef const& n) const { return "calendar " + n.value.text; }

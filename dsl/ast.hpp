@@ -431,10 +431,18 @@ struct Transition : Located {
     std::vector<boost::variant<Finish, Keep>> items;
 };
 
+// `anchor "#P" after "SIGN"`: a citation's paragraph as a fragment of the
+// statute's address: the prefix, then the number (and letter) that follows
+// the marker (a section sign) in the citation ("155 b, stk. 2" -> "#P155b").
+struct Anchor : Located {
+    Token prefix;
+    Token marker;
+};
+
 struct Law : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<Short, InForce, Uses, CalendarRef, Version, Transition, Duty>> items;
+    std::vector<boost::variant<Short, InForce, Uses, CalendarRef, Anchor, Version, Transition, Duty>> items;
 };
 
 // ---- Exemption sets and municipalities

@@ -308,6 +308,7 @@ PLIGT_RULE(calendar_end, x3::unused_type, "a weekend or holiday, or '}'")
 PLIGT_RULE(names_or, std::vector<ast::Token>, "a name")
 PLIGT_RULE(names_comma, std::vector<ast::Token>, "a name")
 PLIGT_RULE(short_clause, ast::Short, "a short name")
+PLIGT_RULE(anchor, ast::Anchor, "a paragraph anchor (anchor \"#P\" after \"MARKER\")")
 PLIGT_RULE(in_force, ast::InForce, "a period in force")
 PLIGT_RULE(uses, ast::Uses, "a vocabulary")
 PLIGT_RULE(calendar_ref, ast::CalendarRef, "a calendar")
@@ -359,7 +360,7 @@ PLIGT_RULE(transition, ast::Transition, "a transitional provision")
 PLIGT_RULE(transition_end, x3::unused_type, "finish DUTY, keep EVENT for DUTY, or '}'")
 PLIGT_RULE(law, ast::Law, "a law")
 PLIGT_RULE(law_end, x3::unused_type,
-           "a law clause (short, in force, uses, calendar, version, transition, duty), or '}'")
+           "a law clause (short, in force, uses, calendar, anchor, version, transition, duty), or '}'")
 
 // Exemption sets and municipalities
 PLIGT_RULE(basis, ast::Basis, "a legal basis")
@@ -459,6 +460,7 @@ auto const calendar_def = kw("calendar") > name > -text > '{' > x3::matches[kw("
 auto const names_or_def = name % kw("or");
 auto const names_comma_def = name % ',';
 auto const short_clause_def = kw("short") > text;
+auto const anchor_def = kw("anchor") > text > kw("after") > text;
 auto const in_force_def = kw("in") > kw("force") > -kw("from") > date > -(kw("to") > date);
 auto const uses_def = kw("uses") > name;
 auto const calendar_ref_def = kw("calendar") > name;
@@ -515,7 +517,7 @@ auto const transition_def = kw("transition") > kw("from") > name > kw("cite") > 
                             *(finish | keep) > transition_end;
 auto const law_end_def = x3::lit('}');
 auto const law_def = kw("law") > name > -text > '{' >
-                     *(short_clause | in_force | uses | calendar_ref | version | transition | duty) > law_end;
+                     *(short_clause | in_force | uses | calendar_ref | anchor | version | transition | duty) > law_end;
 
 auto const basis_def = kw("basis") > text;
 auto const texts_comma_def = text % ',';
@@ -573,7 +575,7 @@ BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negat
 BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, age_origin, language, vocabulary,
                     vocabulary_end, attributes_end)
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
-BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, in_force, uses, calendar_ref, cite, trigger, duration,
+BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, anchor, in_force, uses, calendar_ref, cite, trigger, duration,
                     years_word, months_word, within, before_event, at_age, before_age, attribute_interval,
                     within_attribute, recurrence, passed_clause, deadline_form, deadline_forms, deadline_choice,
                     choice_word, deadline_rule, due, no_deadline, target, dated_by, unless, fulfilment, fulfilments,

@@ -329,6 +329,9 @@ struct LawDef {
     std::string id;
     std::string title;
     std::string short_name;
+    // `anchor "#P" after "MARKER"`: a citation's paragraph as a fragment of
+    // the version's address; empty when the law says none.
+    std::string anchor_prefix, anchor_marker;
     Period in_force;
     Index vocabulary = no_index;
     Index calendar = no_index;  // for working-day deadlines; the default calendar when not named

@@ -35,6 +35,7 @@ void Resolver::resolve_law(ast::Law const& law) {
     ast::InForce const* in_force = nullptr;
     ast::Uses const* uses = nullptr;
     ast::CalendarRef const* calendar = nullptr;
+    ast::Anchor const* anchor = nullptr;
     std::vector<ast::Duty const*> duties;
     for (auto const& item : law.items) {
         visit(
@@ -63,6 +64,16 @@ void Resolver::resolve_law(ast::Law const& law) {
                           fmt::format("unknown calendar '{}'{}", c.value.text,
                                       did_you_mean(c.value.text, keys_of(calendar_ids_))));
                 else def.calendar = it->second;
+            },
+            [&](ast::Anchor const& c) {
+                if (!once(anchor, c, "paragraph anchor", owner)) return;
+                if (c.marker.text.empty()) {
+                    error(c.marker, "missing_title",
+                          "say what marks a paragraph in a citation (e.g. the section sign)");
+                    return;
+                }
+                def.anchor_prefix = c.prefix.text;
+                def.anchor_marker = c.marker.text;
             },
             [&](ast::Version const&) {}, [&](ast::Transition const&) {},
             [&](ast::Duty const& c) { duties.push_back(&c); });

@@ -241,11 +241,31 @@ VersionDef const* law_version(Program const& program, DutyResult const& result) 
     return program.laws[duty.owner].version_on(result.decided_on);
 }
 
+std::string paragraph_anchor(LawDef const& law, std::string_view cite) {
+    if (law.anchor_marker.empty()) return {};
+    auto at = cite.find(law.anchor_marker);
+    if (at == std::string_view::npos) return {};
+    // After the last of repeated markers (a doubled section sign before
+    // "56-59"), and the spaces.
+    while (cite.substr(at, law.anchor_marker.size()) == law.anchor_marker) at += law.anchor_marker.size();
+    auto const is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    while (at < cite.size() && cite[at] == ' ') ++at;
+    std::string number;
+    while (at < cite.size() && is_digit(cite[at])) number += cite[at++];
+    if (number.empty()) return {};
+    // A lettered paragraph ("155 b"): one lower-case letter on its own.
+    if (at + 1 < cite.size() && cite[at] == ' ' && cite[at + 1] >= 'a' && cite[at + 1] <= 'z' &&
+        (at + 2 == cite.size() || cite[at + 2] == ',' || cite[at + 2] == ' ' || cite[at + 2] == '.'))
+        number += cite[at + 1];
+    return law.anchor_prefix + number;
+}
+
 std::string cite_url(Program const& program, DutyResult const& result) {
     auto const& duty = program.duties[result.duty];
     if (duty.owned_by_set) return program.exemption_sets[duty.owner].url;
     auto const* version = law_version(program, result);
-    return version ? version->url : std::string{};
+    if (!version || version->url.empty()) return {};
+    return version->url + paragraph_anchor(program.laws[duty.owner], duty.cite);
 }
 
 namespace {

@@ -25,8 +25,13 @@ std::string citation(Program const& program, DutyDef const& duty, std::string co
 // The version of the duty's law that governs the instance (on its deciding
 // date); none for an exemption set's duty or a law without versions.
 VersionDef const* law_version(Program const& program, DutyResult const& result);
+// The fragment of a statute's address at the paragraph a citation names,
+// as the law's `anchor` says ("#P155b" for paragraph 155 b, stk. 2); empty when
+// the law has no anchor or the citation no paragraph number.
+std::string paragraph_anchor(LawDef const& law, std::string_view cite);
 // The statute's address for the citation: the governing version's ELI
-// address, or the exemption set's; empty when the rules record none.
+// address at the duty's paragraph, or the exemption set's; empty when the
+// rules record none.
 std::string cite_url(Program const& program, DutyResult const& result);
 
 // The municipality's adoption of exemption set `set` in force on a date.

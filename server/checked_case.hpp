@@ -8,7 +8,9 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pligt::server {
@@ -27,5 +29,14 @@ struct Outcome {
 // rules' vocabulary, evaluated as of `as_of`, with every fact its deadlines
 // need.
 Outcome check_document(RequestContext const& request, nlohmann::json const& document, Moment as_of);
+
+// A case as text: within the nesting limit, read in one pass when it is in
+// the plain form (CaseParser), else as check_document reads it; malformed
+// JSON is a 400 with where the parser stopped.
+Outcome check_text(RequestContext const& request, std::string_view text, Moment as_of);
+
+// The request's `as_of` query parameter, or today; a 400 in `error` (and
+// nothing) when it is not a date or date-time.
+std::optional<Moment> read_as_of(RequestContext const& request, Params const& params, Reply& error);
 
 }  // namespace pligt::server

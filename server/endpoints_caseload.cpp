@@ -1,7 +1,9 @@
-// POST /api/v1/caseload: `{"as_of", "within_days", "cases": [...]}` in, the
+// POST /api/v1/caseload: `{"as_of", "within_days", "cases": [...]}` in (or
+// the cases as JSON Lines, with as_of and within_days in the query), the
 // rows `pligt caseload --json` prints out (output/caseload). Every case is
 // read and checked as POST /api/v1/check reads it; one that cannot be is a
-// 422 naming it by its place in `cases`.
+// 422 naming it by its place in `cases`. JSON Lines is the fast way for a
+// large caseload: each line is read in one pass, with no tree of the whole.
 #include "engine/caseload.hpp"
 #include "output/caseload.hpp"
 #include "server/checked_case.hpp"
@@ -10,6 +12,8 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <charconv>
 
 namespace pligt::server {
 namespace {
@@ -23,12 +27,104 @@ Reply unprocessable(RequestContext const& request, std::string detail, std::vect
     return problem_reply({422, std::move(detail), std::move(errors)}, request.path);
 }
 
+Reply too_many_cases(RequestContext const& request, std::size_t count) {
+    return problem_reply({413,
+                          "the caseload has too many cases",
+                          {{"/cases",
+                            {},
+                            fmt::format("a caseload request holds at most {} cases; this one has {}; send the "
+                                        "rest in another request",
+                                        request.limits.max_batch, count)}}},
+                         request.path);
+}
+
+// The rows of every case, in the desk's order; or a 422 with the errors of
+// each case that cannot be checked (their pointers under /cases/N).
+class Desk {
+public:
+    // `pretty`: laid out as `pligt caseload --json` prints it; else on one
+    // line, as a program reading JSON Lines wants it (and half the bytes).
+    Desk(RequestContext const& request, Moment as_of, std::optional<std::int32_t> within, bool pretty)
+        : request_{request}, as_of_{as_of}, within_{within}, pretty_{pretty} {}
+
+    void add(Outcome outcome, int line = 0) {
+        auto const index = cases_++;
+        if (outcome.status != 200) {
+            for (auto& error : outcome.errors) {
+                if (errors_.size() >= max_reported_errors) break;
+                error.pointer = fmt::format("/cases/{}{}", index, error.pointer);
+                if (error.line > 0 && line > 0) error.line = line;  // the body's line, not the case's
+                errors_.push_back(std::move(error));
+            }
+            return;
+        }
+        if (errors_.empty())
+            engine::add_open_rows(request_.rules.program, outcome.c, index, outcome.results, as_of_, within_, rows_);
+    }
+
+    Reply answer() {
+        if (!errors_.empty()) return unprocessable(request_, "some cases cannot be checked", std::move(errors_));
+        auto const& program = request_.rules.program;
+        engine::sort_caseload(program, rows_);
+        std::string out;
+        output::JsonText json{out, pretty_};
+        output::write_caseload_json(json, program, rows_, engine::summarize_caseload(rows_, cases_, as_of_), as_of_);
+        out += '\n';
+        return {200, "application/json", std::move(out), {}};
+    }
+
+private:
+    RequestContext const& request_;
+    Moment as_of_;
+    std::optional<std::int32_t> within_;
+    bool pretty_;
+    std::size_t cases_ = 0;
+    std::vector<FieldError> errors_;
+    std::vector<engine::CaseloadRow> rows_;
+};
+
+// application/x-ndjson: one case a line, blank lines skipped; as_of and
+// within_days in the query.
+Reply caseload_lines(RequestContext const& request, std::string_view body, Params const& params) {
+    if (auto bad = check_params(request, params, {}, {"as_of", "within_days"})) return *bad;
+    Reply error;
+    auto const as_of = read_as_of(request, params, error);
+    if (!as_of) return error;
+    std::optional<std::int32_t> within;
+    if (auto const text = param(params, "within_days"); !text.empty()) {
+        std::int32_t days = -1;
+        auto const [end, code] = std::from_chars(text.data(), text.data() + text.size(), days);
+        if (code != std::errc{} || end != text.data() + text.size() || days < 0 || days > 36500)
+            return bad_parameter(request, "within_days",
+                                 fmt::format("'{}': expected a whole number of days from 0 to 36500", text));
+        within = days;
+    }
+    std::vector<std::pair<int, std::string_view>> lines;
+    int number = 0;
+    for (std::size_t start = 0; start < body.size();) {
+        auto end = body.find('\n', start);
+        if (end == std::string_view::npos) end = body.size();
+        auto line = body.substr(start, end - start);
+        ++number;
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        if (line.find_first_not_of(" \t") != std::string_view::npos) lines.emplace_back(number, line);
+        start = end + 1;
+    }
+    if (lines.size() > request.limits.max_batch) return too_many_cases(request, lines.size());
+    Desk desk{request, *as_of, within, false};
+    for (auto const& [line_number, line] : lines) desk.add(check_text(request, line, *as_of), line_number);
+    return desk.answer();
+}
+
 }  // namespace
 
 Reply caseload(RequestContext const& request, std::string_view content_type, std::string_view body,
                Params const& params) {
+    auto const type = media_type(content_type);
+    if (is_jsonl(type)) return caseload_lines(request, body, params);
     if (auto bad = check_params(request, params, {}, {})) return *bad;
-    if (media_type(content_type) != "application/json") return unsupported(request, content_type, "application/json");
+    if (type != "application/json")
+        return unsupported(request, content_type, "application/json, or application/x-ndjson (one case a line)");
     auto const depth = request.limits.max_depth + 2;  // the request's object and its `cases`
     if (auto const at = too_deep(body, depth)) return nests_too_deeply(request, body, *at, depth);
     auto const document = json::parse(body, nullptr, false);
@@ -62,38 +158,10 @@ Reply caseload(RequestContext const& request, std::string_view content_type, std
     auto const cases = document.find("cases");
     if (cases == document.end() || !cases->is_array()) errors.push_back({"/cases", {}, "expected an array of cases"});
     if (!errors.empty()) return unprocessable(request, "the caseload request is not valid", std::move(errors));
-    if (cases->size() > request.limits.max_batch)
-        return problem_reply({413,
-                              "the caseload has too many cases",
-                              {{"/cases",
-                                {},
-                                fmt::format("a caseload request holds at most {} cases; this one has {}; send the "
-                                            "rest in another request",
-                                            request.limits.max_batch, cases->size())}}},
-                             request.path);
-
-    auto const& program = request.rules.program;
-    std::vector<engine::CaseloadRow> rows;
-    for (std::size_t i = 0; i < cases->size(); ++i) {
-        auto outcome = check_document(request, (*cases)[i], as_of);
-        if (outcome.status != 200) {
-            for (auto& error : outcome.errors) {
-                if (errors.size() >= max_reported_errors) break;
-                error.pointer = fmt::format("/cases/{}{}", i, error.pointer);
-                errors.push_back(std::move(error));
-            }
-            continue;
-        }
-        if (errors.empty()) engine::add_open_rows(program, outcome.c, i, outcome.results, as_of, within, rows);
-    }
-    if (!errors.empty()) return unprocessable(request, "some cases cannot be checked", std::move(errors));
-
-    engine::sort_caseload(program, rows);
-    std::string out;
-    output::JsonText json{out};
-    output::write_caseload_json(json, program, rows, engine::summarize_caseload(rows, cases->size(), as_of), as_of);
-    out += '\n';
-    return {200, "application/json", std::move(out), {}};
+    if (cases->size() > request.limits.max_batch) return too_many_cases(request, cases->size());
+    Desk desk{request, as_of, within, true};
+    for (auto const& c : *cases) desk.add(check_document(request, c, as_of));
+    return desk.answer();
 }
 
 }  // namespace pligt::server

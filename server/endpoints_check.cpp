@@ -53,6 +53,16 @@ Outcome check_case(RequestContext const& request, engine::Case c, Moment as_of) 
     return {200, {}, {}, std::move(c), std::move(results)};
 }
 
+Reply too_many_cases(RequestContext const& request, std::size_t count) {
+    return problem_reply(
+        {413,
+         "the batch has too many cases",
+         {{"", {}, fmt::format("a batch holds at most {} cases; this one has {}", request.limits.max_batch, count)}}},
+        request.path);
+}
+
+}  // namespace
+
 Outcome check_text(RequestContext const& request, std::string_view text, Moment as_of) {
     if (auto const at = too_deep(text, request.limits.max_depth)) {
         auto const [line, column] = line_column(text, *at);
@@ -86,16 +96,6 @@ std::optional<Moment> read_as_of(RequestContext const& request, Params const& pa
     if (!as_of) error = bad_parameter(request, "as_of", fmt::format("'{}': {}", text, why));
     return as_of;
 }
-
-Reply too_many_cases(RequestContext const& request, std::size_t count) {
-    return problem_reply(
-        {413,
-         "the batch has too many cases",
-         {{"", {}, fmt::format("a batch holds at most {} cases; this one has {}", request.limits.max_batch, count)}}},
-        request.path);
-}
-
-}  // namespace
 
 Outcome check_document(RequestContext const& request, json const& document, Moment as_of) {
     if (document.is_object() && document.contains("events") && document["events"].is_array() &&

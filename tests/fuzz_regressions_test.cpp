@@ -88,7 +88,8 @@ TEST_CASE("pligt lint --json reports a rule file's stray byte as findings instea
                "\"\n  }";
     };
     auto const syntax =
-        "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found byte 0xFF";
+        "expected a law clause (short, in force, uses, calendar, anchor, version, transition, duty), or '}', found "
+        "byte 0xFF";
     CHECK(run.output == "[\n" + finding("encoding", "byte 0xFF is not UTF-8; save the file as UTF-8") + ",\n" +
                             finding("syntax", syntax) + "\n]\n");
 }

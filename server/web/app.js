@@ -1,7 +1,9 @@
 // pligt's page: a case form built from the vocabulary, sent to /api/v1/check,
-// and the result shown as a checklist. Plain JavaScript, no build step, and no
-// request beyond this server's own API.
-'use strict';
+// and the result shown as a checklist with each duty's begrundelse; and the
+// caseworker's desk over many cases (caseload.js). Plain JavaScript modules,
+// no build step, and no request beyond this server's own API.
+import { dateField, dateWords, daysBetween, parseDate, parseTime, todayIso } from './dates.js';
+import { initCaseload } from './caseload.js';
 
 (() => {
   // ---------------------------------------------------------------- texts
@@ -33,11 +35,25 @@
       daysLate: '{0} dage for sent', dayLate: '1 dag for sent',
       doneBy: 'Udført', waivedBy: 'Frafaldet efter', basis: 'Grundlag', replacedBy: 'Erstattet af',
       exceptedBy: 'Undtaget efter', reason: 'Begrundelse', instance: 'nr. {0}',
-      why: 'Hvorfor?', checking: 'Tjekker sagen …', checked: 'Sagen er tjekket: {0}.',
+      why: 'Begrundelse', checking: 'Tjekker sagen …', checked: 'Sagen er tjekket: {0}.',
       errorsFound: '{0} fejl i sagen', general: 'Sagen',
       loadFailed: 'Ordforrådet eller kommunerne kunne ikke hentes fra serveren: {0}',
       requestFailed: 'Serveren kunne ikke nås: {0}', badJson: 'Ugyldig JSON: {0}', notAnObject: 'En sag er et JSON-objekt.',
       fileFailed: 'Filen kunne ikke læses.',
+      viewsLabel: 'Visning', viewCase: 'Tjekliste for en sag', viewCaseload: 'Sagsoversigt',
+      dateHint: 'dd.mm.åååå, fx 05.03.2024', timeHint: 'tt:mm', badDate: 'Skriv datoen som dd.mm.åååå, fx 05.03.2024.',
+      badTime: 'Skriv klokkeslættet som tt:mm, fx 09:30.', saveCase: 'Gem sagen som fil',
+      begrundelse: 'Begrundelse', copy: 'Kopiér begrundelse', copied: 'Begrundelsen er kopieret.', statute: 'Loven',
+      caseloadHint: 'Alle åbne pligter i mange sager: overskredne først, derefter efter frist.',
+      caseloadFile: 'Indlæs sager fra fil (JSONL, én sag pr. linje)', caseloadText: '… eller indsæt sager, én JSON-sag pr. linje',
+      caseloadShow: 'Vis oversigten', caseloadErrors: 'Sagerne kunne ikke tjekkes', caseloadEmptyInput: 'Der er ingen sager at vise: vælg en fil eller indsæt sager.',
+      caseloadLoading: 'Tjekker {0} sager …', caseloadLoaded: '{0} sager tjekket: {1} åbne pligter.',
+      caseloadCaption: 'Åbne pligter, overskredne først', lineN: 'Linje {0}', moreErrors: '… og {0} fejl mere',
+      all: 'Alle', filterStatus: 'Status', filterDuty: 'Pligt', filterMunicipality: 'Kommune', filterDays: 'Højst dage til fristen',
+      colStatus: 'Status', colDays: 'Dage', colDue: 'Frist', colCase: 'Sag', colMunicipality: 'Kommune', colDuty: 'Pligt',
+      colCite: 'Hjemmel', colOpen: 'Åbn', openCase: 'Åbn', openCaseN: 'Åbn sag {0}: {1}', showMore: 'Vis flere',
+      shownOf: 'Viser {0} af {1} pligter', sortedBy: 'Sorteret efter {0}',
+      countOverdue: 'Overskredet: {0}', countThisWeek: 'Frist denne uge: {0}', countOpen: '{0} åbne pligter i {1} sager pr. {2}',
     },
     en: {
       skip: 'Skip to content', tagline: 'a case checklist', language: 'Language',
@@ -66,11 +82,25 @@
       daysLate: '{0} days late', dayLate: '1 day late',
       doneBy: 'Done', waivedBy: 'Waived by', basis: 'Basis', replacedBy: 'Replaced by',
       exceptedBy: 'Excepted by', reason: 'Reason', instance: 'no. {0}',
-      why: 'Why?', checking: 'Checking the case …', checked: 'The case is checked: {0}.',
+      why: 'Reasons', checking: 'Checking the case …', checked: 'The case is checked: {0}.',
       errorsFound: '{0} errors in the case', general: 'The case',
       loadFailed: 'Could not load the vocabulary or the municipalities from the server: {0}',
       requestFailed: 'Could not reach the server: {0}', badJson: 'Invalid JSON: {0}', notAnObject: 'A case is a JSON object.',
       fileFailed: 'The file could not be read.',
+      viewsLabel: 'View', viewCase: 'Checklist for a case', viewCaseload: 'Caseload',
+      dateHint: 'dd.mm.yyyy, e.g. 05.03.2024', timeHint: 'hh:mm', badDate: 'Write the date as dd.mm.yyyy, e.g. 05.03.2024.',
+      badTime: 'Write the time as hh:mm, e.g. 09:30.', saveCase: 'Save the case as a file',
+      begrundelse: 'Reasons', copy: 'Copy the reasons', copied: 'The reasons are copied.', statute: 'The statute',
+      caseloadHint: 'Every open duty across many cases: overdue first, then by deadline.',
+      caseloadFile: 'Load cases from a file (JSONL, one case a line)', caseloadText: '… or paste cases, one JSON case a line',
+      caseloadShow: 'Show the caseload', caseloadErrors: 'The cases could not be checked', caseloadEmptyInput: 'There are no cases: choose a file or paste cases.',
+      caseloadLoading: 'Checking {0} cases …', caseloadLoaded: '{0} cases checked: {1} open duties.',
+      caseloadCaption: 'Open duties, overdue first', lineN: 'Line {0}', moreErrors: '… and {0} more errors',
+      all: 'All', filterStatus: 'Status', filterDuty: 'Duty', filterMunicipality: 'Municipality', filterDays: 'At most days to the deadline',
+      colStatus: 'Status', colDays: 'Days', colDue: 'Deadline', colCase: 'Case', colMunicipality: 'Municipality', colDuty: 'Duty',
+      colCite: 'Citation', colOpen: 'Open', openCase: 'Open', openCaseN: 'Open case {0}: {1}', showMore: 'Show more',
+      shownOf: 'Showing {0} of {1} duties', sortedBy: 'Sorted by {0}',
+      countOverdue: 'Overdue: {0}', countThisWeek: 'Due this week: {0}', countOpen: '{0} open duties in {1} cases as of {2}',
     },
   };
 
@@ -78,6 +108,7 @@
   let vocab = { title: '', facts: [], events: [], kinds: {} };
   let municipalities = [];
   let lastResult = null;
+  let caseload = null;    // the Sagsoversigt view, once started
   let extraFields = {};   // case fields the form has no control for, kept from a loaded JSON
   let uid = 0;
 
@@ -280,12 +311,13 @@
         control.value = s;
       }
     } else {
-      const type = attr.type === 'int' ? 'number' : attr.type === 'date' ? 'date' : 'text';
-      control = el('input', { ...base, type, step: attr.type === 'int' ? '1' : undefined, autocomplete: 'off' });
+      const type = attr.type === 'int' ? 'number' : 'text';
+      const isDate = attr.type === 'date';
+      control = el('input', { ...base, type, step: attr.type === 'int' ? '1' : undefined, autocomplete: 'off',
+        inputmode: isDate ? 'numeric' : undefined, placeholder: isDate ? t('dateHint').split(',')[0] : undefined });
       if (value !== undefined && value !== null) {
-        if (type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) control.type = 'text';
         if (type === 'number' && !/^-?\d+$/.test(String(value))) control.type = 'text';
-        control.value = String(value);
+        control.value = isDate ? dateField(value) : String(value);
       }
     }
     return el('div', { class: 'field' }, el('label', { for: id, text: label }), control);
@@ -300,6 +332,9 @@
     if (raw === '') return undefined;
     if (type === 'bool') return raw === 'true' ? true : raw === 'false' ? false : raw;
     if (type === 'int' && /^-?\d+$/.test(raw.trim())) return Number(raw.trim());
+    // A date as typed (05.03.2024) goes as ISO; one that does not read as a
+    // date goes as typed, so the server's error lands beside the field.
+    if (type === 'date') return parseDate(raw) ?? raw;
     return raw;
   }
 
@@ -323,11 +358,12 @@
     }
     const dateId = nextId('at');
     const timeId = nextId('time');
-    const date = el('input', { id: dateId, type: 'date', 'data-key': 'at', name: 'at' });
-    const time = el('input', { id: timeId, type: 'time', name: 'time' });
+    const date = el('input', { id: dateId, type: 'text', inputmode: 'numeric', autocomplete: 'off', 'data-key': 'at', name: 'at',
+      placeholder: t('dateHint').split(',')[0] });
+    const time = el('input', { id: timeId, type: 'text', inputmode: 'numeric', autocomplete: 'off', name: 'time', placeholder: t('timeHint') });
     if (data.at !== undefined) {
       const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2})?)?$/.exec(String(data.at));
-      if (m) { date.value = m[1]; time.value = m[2] ?? ''; } else { date.type = 'text'; date.value = String(data.at); }
+      if (m) { date.value = dateField(m[1]); time.value = m[2] ?? ''; } else date.value = String(data.at);
     }
     const remove = el('button', { type: 'button', class: 'danger remove', text: t('removeEvent') });
     remove.addEventListener('click', () => {
@@ -387,9 +423,11 @@
     if (Object.keys(facts).length) c.facts = facts;
     c.events = $$('#events > li').map((li) => {
       const event = $('[data-key=event]', li).value;
-      const date = $('[data-key=at]', li).value.trim();
-      const time = $('input[name=time]', li).value;
-      const at = date && time && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T${time.slice(0, 5)}` : date;
+      const typed = $('[data-key=at]', li).value.trim();
+      const date = parseDate(typed) ?? typed;
+      const typedTime = $('input[name=time]', li).value.trim();
+      const time = parseTime(typedTime) ?? typedTime;
+      const at = date && time && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T${time}` : date;
       // An empty date is sent as "", so the server's error points at the field.
       return { event, at, ...currentAttrValues(li) };
     });
@@ -430,6 +468,7 @@
 
   // The control (or, failing that, the container) a JSON Pointer names.
   function targetOf(pointer) {
+    if (pointer === '#as-of') return { control: $('#as-of') };
     const tokens = String(pointer || '').split('/').slice(1).map(unescapeToken);
     if (tokens[0] === 'id') return { control: $('#case-id') };
     if (tokens[0] === 'municipality') return { control: $('#municipality') };
@@ -465,7 +504,7 @@
         focusTarget = container.matches('li') ? $('select', container) : $('input, select', container) || container;
       }
       if (row) row.classList.add('invalid');
-      const where = err.pointer ? el('code', { text: err.pointer }) : t('general');
+      const where = err.pointer === '#as-of' ? t('asOf') : err.pointer ? el('code', { text: err.pointer }) : t('general');
       const item = el('li', {}, focusTarget
         ? el('a', { href: `#${focusTarget.id || ''}`, onclick: (e) => { e.preventDefault(); focusTarget.focus(); } }, where)
         : where, ': ', err.detail);
@@ -481,7 +520,13 @@
 
   // ---------------------------------------------------------------- checking
   async function check() {
-    const asOf = $('#as-of').value || today();
+    const typedAsOf = $('#as-of').value.trim();
+    const asOf = typedAsOf ? parseDate(typedAsOf) : todayIso();
+    if (!asOf) {
+      showErrors([{ pointer: '#as-of', detail: t('badDate') }]);
+      return;
+    }
+    $('#as-of').value = dateField(asOf);
     const body = JSON.stringify(caseFromForm());
     announce(t('checking'));
     let response;
@@ -512,14 +557,7 @@
     showErrors(errors);
   }
 
-  function today() {
-    const d = new Date();
-    const p = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-  }
-
   // ---------------------------------------------------------------- the checklist
-  const dayNumber = (s) => { const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(s)); return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86400000 : NaN; };
 
   function summarize(duties) {
     const counts = {};
@@ -531,11 +569,11 @@
   // The words of each status come from the server (/api/v1/statuses), the
   // same table the command line prints from; a badge starts with a capital.
   let statusWords = [];
-  const statusText = (s) => {
+  const statusWord = (s) => {
     const w = statusWords.find((x) => x.id === s);
-    const word = (w && (w[lang] ?? w.da)) || s;
-    return word.charAt(0).toUpperCase() + word.slice(1);
+    return (w && (w[lang] ?? w.da)) || s;
   };
+  const statusText = (s) => { const word = statusWord(s); return word.charAt(0).toUpperCase() + word.slice(1); };
 
   // A citation links to the statute as the answer gives it (cite_url: the
   // consolidation in force on the instance's governing date, recorded in the
@@ -544,7 +582,7 @@
     return url ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank', text: cite }) : el('span', { text: cite });
   }
 
-  const moment = (s) => String(s).replace('T', ' ');
+  const moment = (s) => dateWords(s, lang);
   const at = (ref) => `${eventLabel(ref.event)} · ${moment(ref.at)}`;
 
   function deadline(d, asOf) {
@@ -553,14 +591,14 @@
     const node = el('span', { text: moment(d.due) });
     let text = null;
     let over = false;
-    const diff = dayNumber(d.due) - dayNumber(asOf);
+    const diff = daysBetween(asOf, d.due);
     if (d.status === 'pending' && !Number.isNaN(diff)) {
       text = diff <= 0 ? t('dueToday') : diff === 1 ? t('dayLeft') : t('daysLeft', diff);
     } else if (d.status === 'overdue' && !Number.isNaN(diff)) {
       over = true;
       text = diff >= 0 ? t('overdueToday') : diff === -1 ? t('dayOverdue') : t('daysOverdue', -diff);
     } else if (d.status === 'late' && d.done_by) {
-      const late = dayNumber(d.done_by.at) - dayNumber(d.due);
+      const late = daysBetween(d.due, d.done_by.at);
       if (late > 0) { over = true; text = late === 1 ? t('dayLate') : t('daysLate', late); }
     }
     if (text) node.append(' — ', el('span', { class: over ? 'days over' : 'days', text }));
@@ -572,7 +610,7 @@
     if (!r) return;
     const m = municipalities.find((x) => x.id === r.municipality);
     const title = [r.case !== undefined ? t('caseLabel', r.case) : t('resultTitle'),
-      m ? `${m.name} (${m.code})` : r.municipality, t('asOfLabel', r.as_of)].filter(Boolean).join(' · ');
+      m ? `${m.name} (${m.code})` : r.municipality, t('asOfLabel', moment(r.as_of))].filter(Boolean).join(' · ');
     $('#result-title').textContent = title;
     $('#result-summary').textContent = r.duties.length ? summarize(r.duties) : t('noDuties');
     const titleOf = (duty) => { const x = r.duties.find((d) => d.duty === duty); return x ? `${x.title} (${duty})` : duty; };
@@ -600,9 +638,7 @@
         row(t('exceptedBy'), citation(d.excepted_by.cite));
         row(t('reason'), d.excepted_by.reason);
       }
-      const why = Array.isArray(d.why) && d.why.length
-        ? el('details', { class: 'why' }, el('summary', { text: t('why') }), el('ul', {}, d.why.map((w) => el('li', { text: w }))))
-        : null;
+      const why = Array.isArray(d.why) && d.why.length ? begrundelse(d) : null;
       return el('li', { class: `duty status-${d.status}`, 'data-duty': d.duty, 'data-status': d.status },
         el('h3', {},
           el('span', { class: 'badge', text: statusText(d.status) }),
@@ -612,6 +648,40 @@
     }));
     $('#result').hidden = false;
     setWhyToggle(false);
+  }
+
+  // The begrundelse as the server words it, in the page's language: one
+  // paragraph to paste into the journal, with a button that copies it (the
+  // title, citation and status first, the statute's address last, as `pligt
+  // check --explain` prints it).
+  function begrundelse(d) {
+    const paragraph = d.why.join(' ');
+    const copyText = [`${d.title} · ${d.cite} · ${statusWord(d.status)}`, paragraph, d.cite_url ? `${t('statute')}: ${d.cite_url}` : null]
+      .filter(Boolean).join('\n');
+    const button = el('button', { type: 'button', class: 'secondary small copy', text: t('copy') });
+    button.addEventListener('click', async () => {
+      await copyToClipboard(copyText);
+      announce(t('copied'));
+      button.textContent = t('copied');
+      setTimeout(() => { button.textContent = t('copy'); }, 2500);
+    });
+    return el('details', { class: 'why' }, el('summary', { text: t('why') }),
+      el('p', { class: 'begrundelse', text: paragraph }), el('div', { class: 'actions no-print' }, button));
+  }
+
+  async function copyToClipboard(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // Without the Clipboard API (an insecure origin, a refused permission):
+      // the old way, through a selected text area.
+      const area = el('textarea', { class: 'visually-hidden', 'aria-hidden': 'true', tabindex: '-1' });
+      area.value = text;
+      document.body.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
   }
 
   function setWhyToggle(open) {
@@ -627,6 +697,12 @@
     document.documentElement.lang = lang;
     document.title = lang === 'da' ? 'pligt – tjekliste for en sag' : 'pligt – a case checklist';
     for (const node of $$('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    for (const node of $$('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+    for (const node of $$('input[placeholder]')) {
+      if (node.getAttribute('name') === 'time') node.placeholder = t('timeHint');
+      else if (node.placeholder) node.placeholder = t('dateHint').split(',')[0];
+    }
+    if (caseload) caseload.rerender();
     for (const b of $$('.lang-btn')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
     if (kept) {
       const hadErrors = !$('#error-summary').hidden;
@@ -671,6 +747,30 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  // The case as typed, as a file to keep or send (loaded again through
+  // "Indlæs fil").
+  function saveCase() {
+    const c = caseFromForm();
+    const blob = new Blob([JSON.stringify(c, null, 2) + '\n'], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const name = `sag-${String(c.id || c.municipality || 'ny').replace(/[^\w.-]+/g, '_')}.json`;
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // The checklist of one case, or the caseload: one view at a time.
+  function showView(view) {
+    $('#view-case').hidden = view !== 'case';
+    $('#view-caseload').hidden = view !== 'caseload';
+    for (const b of $$('.view-btn')) {
+      if (b.dataset.view === view) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
+    }
+    (view === 'case' ? $('#case-id') : $('#caseload-title')).focus({ preventScroll: false });
+  }
+
   // ---------------------------------------------------------------- start
   async function getJson(path) {
     const r = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -681,7 +781,7 @@
   async function start() {
     try { const saved = localStorage.getItem('pligt.lang'); if (saved && TEXTS[saved]) lang = saved; } catch { /* none */ }
     combo.init();
-    $('#as-of').value = today();
+    $('#as-of').value = dateField(todayIso());
     applyLanguage(lang);
     $('#case-form').addEventListener('submit', (e) => { e.preventDefault(); check(); });
     $('#add-event').addEventListener('click', () => { const li = addEventRow(); $('select', li).focus(); });
@@ -696,6 +796,8 @@
     });
     $('#show-json').addEventListener('click', () => { $('#case-json').value = JSON.stringify(caseFromForm(), null, 2); $('#case-json').focus(); });
     $('#download').addEventListener('click', download);
+    $('#save-case').addEventListener('click', saveCase);
+    for (const b of $$('.view-btn')) b.addEventListener('click', () => showView(b.dataset.view));
     $('#print').addEventListener('click', () => window.print());
     $('#toggle-why').addEventListener('click', () => {
       const open = $('#toggle-why').getAttribute('aria-pressed') !== 'true';
@@ -719,6 +821,16 @@
       return;
     }
     formFromCase({ events: [{}] });
+    caseload = initCaseload({
+      t, el, $, lang: () => lang, statusText, announce, eventLabel,
+      municipalityName: (id) => (municipalities.find((m) => m.id === id) ?? { name: id }).name,
+      openCase: (c, asOf) => {
+        formFromCase(c);
+        $('#as-of').value = dateField(asOf);
+        showView('case');
+        check();
+      },
+    });
     document.body.dataset.ready = 'true';
   }
 

@@ -284,7 +284,8 @@ TEST_CASE("a misspelt law clause names the clauses a law may have") {
     CHECK(d.column == 3);
     CHECK(d.length == 4);
     CHECK(d.message ==
-          "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found 'dyty'");
+          "expected a law clause (short, in force, uses, calendar, anchor, version, transition, duty), or '}', found "
+          "'dyty'");
 }
 
 TEST_CASE("a misspelt duty clause names the clauses a duty may have") {
@@ -352,7 +353,8 @@ TEST_CASE("a declaration cut off by the end of the file says so") {
     CHECK(d.line == 3);
     CHECK(d.column == 1);
     CHECK(d.message ==
-          "expected a law clause (short, in force, uses, calendar, version, transition, duty), or '}', found end of "
+          "expected a law clause (short, in force, uses, calendar, anchor, version, transition, duty), or '}', found "
+          "end of "
           "file");
 }
 
@@ -455,7 +457,8 @@ TEST_CASE("render prints gcc's layout with a caret under the error") {
     auto const d =
         syntax_error("law example_act \"Example Act\" {\n  short \"EA\"\n  dyty answer \"Answer\" {\n  }\n}\n");
     CHECK(render(d) ==
-          "test.pligt:3:3: error: expected a law clause (short, in force, uses, calendar, version, transition, duty), "
+          "test.pligt:3:3: error: expected a law clause (short, in force, uses, calendar, anchor, version, transition, "
+          "duty), "
           "or '}', found 'dyty'\n"
           " 3 |   dyty answer \"Answer\" {\n"
           "   |   ^~~~\n");
@@ -477,7 +480,8 @@ TEST_CASE("render keeps tabs in the caret line and widens the gutter for long li
     CHECK(d.line == 11);
     CHECK(d.column == 2);
     CHECK(render(d) ==
-          "test.pligt:11:2: error: expected a law clause (short, in force, uses, calendar, version, transition, duty), "
+          "test.pligt:11:2: error: expected a law clause (short, in force, uses, calendar, anchor, version, "
+          "transition, duty), "
           "or '}', found 'dyty'\n"
           " 11 | \tdyty answer\n"
           "    | \t^~~~\n");

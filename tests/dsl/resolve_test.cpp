@@ -517,7 +517,8 @@ TEST_CASE("every error of a run is reported, in file and line order, with the sy
     CHECK(pligt::testing::headlines(diagnostics) ==
           std::vector<std::string>{
               "test.pligt:7:8: error: unknown event 'request_recieved'; did you mean 'request_received'?",
-              "test.pligt:13:3: error: expected a law clause (short, in force, uses, calendar, version, transition, "
+              "test.pligt:13:3: error: expected a law clause (short, in force, uses, calendar, anchor, version, "
+              "transition, "
               "duty), or '}', found 'dyty'",
               "test.pligt:18:10: error: unknown exemption set 'pilot_scheme'",
               "test.pligt:20:14: error: duplicate municipality 'town_a'; first defined at test.pligt:15:14"});

@@ -11,8 +11,8 @@
 // E2E_SERVER_URL=http://127.0.0.1:PORT uses a running server instead;
 // E2E_SCREENSHOTS=DIR saves a screenshot after each test.
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,36 @@ const TEST_MS = 60_000;     // one test
 const START_MS = 20_000;    // the server's start
 
 const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
+// What the command line prints, for comparing the page with it.
+const pligt = (...args) => {
+  try { return execFileSync(binary, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20 }); }
+  catch (e) { if (e.status === 1) return e.stdout; throw e; }  // 1: something overdue
+};
+// A golden file's output without its command line and exit line.
+const goldenText = (path) => { const lines = readFileSync(join(root, path), 'utf8').split('\n'); return lines.slice(1, -2).join('\n') + '\n'; };
+const axeSource = readFileSync(join(root, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+const PHONE = { width: 390, height: 844 };
+
+// axe-core on the page as it stands: no serious or critical finding.
+async function assertAccessible(page, what) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(bad, [], `axe-core on ${what}`);
+}
+
+// Nothing wider than the window: no sideways scrolling.
+async function assertNoOverflow(page, what) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  assert.ok(scroll <= width, `${what}: the page is ${scroll} px wide in a ${width} px window`);
+}
+
+async function showCaseload(page) {
+  await page.getByRole('button', { name: 'Sagsoversigt' }).click();
+  await page.locator('#view-caseload').waitFor({ state: 'visible' });
+}
+const rowsOf = (page) => page.locator('#caseload-body > tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.case, tr.dataset.duty, tr.dataset.status]));
 // A golden file of `pligt check --json`: the command line, the JSON, the exit status.
 const golden = (path) => {
   const text = readFileSync(join(root, path), 'utf8');
@@ -88,6 +118,9 @@ async function openPage(context, url) {
   page.on('console', (m) => {
     if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) page.problems.push(`console error: ${m.text()}`);
   });
+  // Each test starts in Danish, whatever an earlier one chose (the page
+  // remembers the language in the shared profile).
+  await page.addInitScript(() => { try { localStorage.removeItem('pligt.lang'); } catch { /* none */ } });
   await page.goto(`${url}/`);
   await page.locator('body[data-ready="true"]').waitFor();
   return page;
@@ -127,11 +160,12 @@ test('fill the form for the Gladsaxe 2019 example and see the investigation waiv
 
   await page.getByLabel('Sagsnummer (valgfrit)').fill('gladsaxe-2019-17');
   await chooseMunicipality(page, 'glads', 'Gladsaxe Kommune');
-  await page.getByLabel('Opgjort pr. dato').fill('2019-06-01');
-  await page.getByLabel('Barnets fødselsdato').fill('2011-05-14');
-  await fillEvent(page, 0, { event: 'notification_received', date: '2019-03-04', time: '09:30', check: ['Underretter er fagperson'] });
-  await fillEvent(page, 1, { event: 'notification_assessed', date: '2019-03-04', time: '15:10' });
-  await fillEvent(page, 2, { event: 'receipt_confirmed', date: '2019-03-06' });
+  // Dates as Danes type them, in any of their usual forms.
+  await page.locator('#as-of').fill('01.06.2019');
+  await page.getByLabel('Barnets fødselsdato').fill('14.5.2011');
+  await fillEvent(page, 0, { event: 'notification_received', date: '04.03.2019', time: '09.30', check: ['Underretter er fagperson'] });
+  await fillEvent(page, 1, { event: 'notification_assessed', date: '4/3-2019', time: '15:10' });
+  await fillEvent(page, 2, { event: 'receipt_confirmed', date: '6. marts 2019' });
   await fillEvent(page, 3, { event: 'concern_registered', date: '2019-03-05' });
   await page.getByRole('button', { name: 'Tjek sagen' }).click();
 
@@ -145,15 +179,21 @@ test('fill the form for the Gladsaxe 2019 example and see the investigation waiv
   assert.ok(text.includes(investigation.waived_by.basis), `the basis is shown:\n${text}`);
   assert.ok(text.includes('Socialfaglig vurdering (frikommuneforsøg)'), `replaced by the assessment:\n${text}`);
   // The citation links to the text of the version in force on the trigger's date.
-  assert.equal(investigation.cite_url, 'https://www.retsinformation.dk/eli/lta/2018/1114');
+  assert.equal(investigation.cite_url, 'https://www.retsinformation.dk/eli/lta/2018/1114#P50', 'the consolidation in force, at the paragraph');
   const cite = card.getByRole('link', { name: investigation.cite });
   assert.equal(await cite.getAttribute('href'), investigation.cite_url);
-  // The why lines on demand.
-  const why = card.locator('details.why li').first();
-  assert.equal(await why.isVisible(), false, 'why lines start hidden');
-  await card.getByText('Hvorfor?').click();
+  // The begrundelse on demand, as one paragraph in Danish.
+  const why = card.locator('details.why p.begrundelse');
+  assert.equal(await why.isVisible(), false, 'the begrundelse starts hidden');
+  await card.getByText('Begrundelse', { exact: true }).click();
   await why.waitFor({ state: 'visible' });
-  assert.equal(await why.innerText(), investigation.why[0]);
+  assert.equal(await why.innerText(), investigation.why.join(' '));
+  assert.ok(investigation.why[0].startsWith('Pligten »Børnefaglig undersøgelse« følger af SEL § 50, stk. 7'), investigation.why[0]);
+  // Dates shown as Danes write them.
+  assert.ok(text.includes('5. juli 2019'), text);
+  assert.ok(text.includes('5. marts 2019'), text);
+  assert.ok((await duty(page, 'assess_notification').innerText()).includes('5. marts 2019 kl. 09.30'));
+  assert.ok((await page.locator('#result-title').innerText()).includes('opgjort pr. 1. juni 2019'));
   // The trial's assessment has no statutory deadline, and says so instead of counting days.
   const assessment = await duty(page, 'child_assessment').innerText();
   assert.ok(assessment.includes('ingen lovbestemt frist'), assessment);
@@ -168,7 +208,7 @@ test('fill the form for the Gladsaxe 2019 example and see the investigation waiv
 
 test('paste the Aarhus case and see it overdue', async ({ context, url }) => {
   const page = await openPage(context, url);
-  await page.getByLabel('Opgjort pr. dato').fill('2019-07-06');
+  await page.locator('#as-of').fill('2019-07-06');
   await page.getByText('Indsæt eller indlæs en sag som JSON').click();
   await page.getByLabel('Sag (JSON)').fill(readFileSync(join(root, 'examples/aarhus_concern_2019.json'), 'utf8'));
   await page.getByRole('button', { name: 'Indlæs i formularen og tjek' }).click();
@@ -177,7 +217,8 @@ test('paste the Aarhus case and see it overdue', async ({ context, url }) => {
   await card.waitFor();
   assert.equal(await card.getAttribute('data-status'), 'overdue');
   assert.equal((await card.locator('.badge').innerText()).trim().toLowerCase(), 'overskredet');
-  assert.ok((await card.innerText()).includes('2019-07-05 — 1 dag overskredet'), await card.innerText());
+  assert.ok((await card.innerText()).includes('5. juli 2019 — 1 dag overskredet'), await card.innerText());
+  assert.equal(await page.locator('#as-of').inputValue(), '06.07.2019', 'the as-of date is shown as Danes write it');
   // The pasted case is now in the form.
   assert.equal(await page.getByRole('combobox', { name: 'Kommune' }).inputValue(), 'Aarhus Kommune');
   assert.equal(await page.locator('#events > li').count(), 4);
@@ -189,14 +230,14 @@ test('paste the Aarhus case and see it overdue', async ({ context, url }) => {
   // the address the answer gives, not to a later one.
   const link = card.getByRole('link', { name: expected.duties.find((d) => d.duty === 'child_investigation').cite });
   assert.equal(await link.getAttribute('href'), expected.duties.find((d) => d.duty === 'child_investigation').cite_url);
-  assert.equal(await link.getAttribute('href'), 'https://www.retsinformation.dk/eli/lta/2018/1114');
+  assert.equal(await link.getAttribute('href'), 'https://www.retsinformation.dk/eli/lta/2018/1114#P50');
   return page;
 });
 
 test('submit a broken case and see the error next to the field', async ({ context, url }) => {
   const page = await openPage(context, url);
   await chooseMunicipality(page, '751', 'Aarhus Kommune');
-  await page.getByLabel('Opgjort pr. dato').fill('2019-06-01');
+  await page.locator('#as-of').fill('01.06.2019');
   await fillEvent(page, 0, { event: 'notification_received', date: '2019-03-04', check: ['Underretter er fagperson'] });
   await fillEvent(page, 1, { event: 'concern_registered' });   // no date
   await page.getByRole('button', { name: 'Tjek sagen' }).click();
@@ -252,8 +293,8 @@ test('the municipality picker lists all 98 and finds one by kommunekode', async 
 test('English labels, keyboard use, labelled fields, contrast and a clean print', async ({ context, url }) => {
   const page = await openPage(context, url);
   // As-of defaults to today.
-  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
-  assert.equal(await page.getByLabel('Opgjort pr. dato').inputValue(), today);
+  const today = await page.evaluate(() => { const d = new Date(); return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`; });
+  assert.equal(await page.locator('#as-of').inputValue(), today);
 
   // The whole case by keyboard: pick, type, submit with Enter.
   await page.getByLabel('Sagsnummer (valgfrit)').focus();
@@ -264,8 +305,8 @@ test('English labels, keyboard use, labelled fields, contrast and a clean print'
   assert.equal(await page.getByRole('combobox', { name: 'Kommune' }).inputValue(), 'Gladsaxe Kommune');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'as-of');
-  await page.getByLabel('Opgjort pr. dato').fill('2019-06-01');
-  await fillEvent(page, 0, { event: 'concern_registered', date: '2019-03-05' });
+  await page.locator('#as-of').fill('01.06.2019');
+  await fillEvent(page, 0, { event: 'concern_registered', date: '05.03.2019' });
   await page.getByLabel('Dato', { exact: true }).press('Enter');
   await duty(page, 'child_investigation').waitFor();
   assert.equal(await duty(page, 'child_investigation').getAttribute('data-status'), 'waived');
@@ -312,17 +353,260 @@ test('English labels, keyboard use, labelled fields, contrast and a clean print'
   assert.ok(await page.getByRole('combobox', { name: 'Municipality' }).isVisible());
   await page.getByRole('button', { name: 'Dansk' }).click();
   await page.getByRole('button', { name: 'Tjek sagen' }).waitFor();
+  // The checklist comes again from the server, worded in Danish.
+  await page.waitForFunction(() => document.querySelector('#duties li[data-duty="child_investigation"] p.begrundelse')?.textContent.startsWith('Pligten'));
 
   // Print: the checklist alone, the why lines open.
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   assert.equal(await page.locator('#case-form').isVisible(), false);
   assert.equal(await page.getByRole('button', { name: 'Udskriv' }).isVisible(), false);
-  assert.equal(await duty(page, 'child_investigation').locator('details.why li').first().isVisible(), true);
+  assert.equal(await duty(page, 'child_investigation').locator('details.why p.begrundelse').isVisible(), true);
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.emulateMedia({ media: 'screen' });
+  return page;
+});
+
+// The begrundelse, copied as `pligt check --explain` prints it; on a phone
+// and on a desktop.
+for (const viewport of [null, PHONE]) {
+  const where = viewport ? ' (390 px)' : '';
+  test(`a case entered through the form gives the Danish checklist, and the begrundelse copies as pligt check --explain prints it${where}`, async ({ context, url }) => {
+    const page = await openPage(context, url);
+    if (viewport) await page.setViewportSize(viewport);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    await page.getByLabel('Sagsnummer (valgfrit)').fill('gladsaxe-2019-17');
+    await chooseMunicipality(page, 'Gladsaxe', 'Gladsaxe Kommune');
+    await page.locator('#as-of').fill('01.06.2019');
+    await page.getByLabel('Barnets fødselsdato').fill('14.05.2011');
+    await fillEvent(page, 0, { event: 'notification_received', date: '04.03.2019', time: '09:30', check: ['Underretter er fagperson'] });
+    await fillEvent(page, 1, { event: 'notification_assessed', date: '04.03.2019', time: '15:10' });
+    await fillEvent(page, 2, { event: 'receipt_confirmed', date: '06.03.2019' });
+    await fillEvent(page, 3, { event: 'concern_registered', date: '05.03.2019' });
+    await page.getByRole('button', { name: 'Tjek sagen' }).click();
+    const card = duty(page, 'child_investigation');
+    await card.waitFor();
+    if (viewport) await assertNoOverflow(page, 'the checklist on a phone');
+    // Every status in Danish, as the command line says them.
+    const expected = golden('tests/golden/check/gladsaxe_2019_waived.expected');
+    const badges = await page.locator('#duties .badge').allInnerTexts();
+    const words = { met: 'opfyldt', pending: 'afventer', waived: 'frafaldet' };
+    assert.deepEqual(badges.map((b) => b.trim().toLowerCase()), expected.duties.map((d) => words[d.status]));
+
+    await card.getByText('Begrundelse', { exact: true }).click();
+    await card.getByRole('button', { name: 'Kopiér begrundelse' }).click();
+    await page.getByRole('status').filter({ hasText: 'Begrundelsen er kopieret.' }).waitFor({ state: 'attached' });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(`${copied}\n`, goldenText('tests/golden/check/explain_waived.expected'));
+    await assertAccessible(page, `the checklist${where}`);
+    return page;
+  });
+}
+
+test('English: the begrundelse follows the page language, from the server', async ({ context, url }) => {
+  const page = await openPage(context, url);
+  await page.locator('#as-of').fill('06.07.2019');
+  await page.getByText('Indsæt eller indlæs en sag som JSON').click();
+  await page.getByLabel('Sag (JSON)').fill(readFileSync(join(root, 'examples/aarhus_concern_2019.json'), 'utf8'));
+  await page.getByRole('button', { name: 'Indlæs i formularen og tjek' }).click();
+  await duty(page, 'child_investigation').waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  const why = duty(page, 'child_investigation').locator('p.begrundelse');
+  await page.waitForFunction(() => document.querySelector('#duties li[data-duty="child_investigation"] p.begrundelse')?.textContent.startsWith('The duty'));
+  assert.ok((await why.textContent()).includes('The deadline is 4 months from 5 March 2019: 5 July 2019.'), await why.textContent());
+  assert.ok((await duty(page, 'child_investigation').innerText()).includes('5 July 2019'));
+  return page;
+});
+
+test('save the case as a file and load it again: nothing typed is lost', async ({ context, url }) => {
+  const page = await openPage(context, url);
+  await page.getByLabel('Sagsnummer (valgfrit)').fill('saved-1');
+  await chooseMunicipality(page, 'Aarhus', 'Aarhus Kommune');
+  await page.getByLabel('Barnets fødselsdato').fill('14.05.2011');
+  await fillEvent(page, 0, { event: 'concern_registered', date: '05.03.2019', time: '10:15' });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gem sagen som fil' }).click()]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(saved, { id: 'saved-1', municipality: 'aarhus', facts: { birthdate: '2011-05-14' },
+    events: [{ event: 'concern_registered', at: '2019-03-05T10:15' }] });
+  await page.getByRole('button', { name: 'Ryd formularen' }).click();
+  assert.equal(await page.getByLabel('Sagsnummer (valgfrit)').inputValue(), '');
+  await page.getByText('Indsæt eller indlæs en sag som JSON').click();
+  await page.locator('#case-file').setInputFiles(await download.path());
+  await duty(page, 'child_investigation').waitFor();
+  assert.equal(await page.getByLabel('Sagsnummer (valgfrit)').inputValue(), 'saved-1');
+  assert.equal(await page.locator('#events > li').first().getByLabel('Dato', { exact: true }).inputValue(), '05.03.2019');
+  assert.equal(await page.locator('#events > li').first().getByLabel('Klokkeslæt (valgfrit)').inputValue(), '10:15');
+  // A failed check keeps every field as typed.
+  await page.locator('#as-of').fill('31.02.2019');
+  await page.getByRole('button', { name: 'Tjek sagen' }).click();
+  await page.locator('#error-summary').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#as-of').getAttribute('aria-invalid'), 'true');
+  assert.ok((await page.locator('#as-of').evaluate((el) => el.closest('.field').innerText)).includes('Skriv datoen som dd.mm.åååå'));
+  assert.equal(await page.locator('#as-of').inputValue(), '31.02.2019');
+  assert.equal(await page.getByLabel('Sagsnummer (valgfrit)').inputValue(), 'saved-1');
+  assert.equal(await page.locator('#events > li').count(), 1);
+  return page;
+});
+
+for (const viewport of [null, PHONE]) {
+  const where = viewport ? ' (390 px)' : '';
+  test(`the caseload from a JSONL file: the CLI's rows, overdue first, filtered, sorted, and a case opened from its row${where}`, async ({ context, url }) => {
+    const page = await openPage(context, url);
+    if (viewport) await page.setViewportSize(viewport);
+    await showCaseload(page);
+    await page.locator('#caseload-as-of').fill('01.06.2024');
+    await page.locator('#caseload-file').setInputFiles(join(root, 'tests/golden/caseload/examples.jsonl'));
+    await page.locator('#caseload-result').waitFor({ state: 'visible' });
+    const cli = JSON.parse(pligt('caseload', 'tests/golden/caseload/examples.jsonl', '--as-of', '2024-06-01', '--json'));
+    assert.deepEqual(await rowsOf(page), cli.rows.map((r) => [r.case, r.duty, r.status]));
+    const counts = await page.locator('#caseload-counts').innerText();
+    assert.ok(counts.includes(`Overskredet: ${cli.summary.overdue}`), counts);
+    assert.ok(counts.includes(`Frist denne uge: ${cli.summary.due_this_week}`), counts);
+    // Overdue rows stand out, with the days over.
+    const first = page.locator('#caseload-body > tr').first();
+    assert.equal(await first.getAttribute('data-status'), 'overdue');
+    assert.ok((await first.innerText()).includes('1793 dage overskredet'), await first.innerText());
+    assert.ok((await first.innerText()).includes('5. juli 2019'), await first.innerText());
+    if (viewport) await assertNoOverflow(page, 'the caseload on a phone');
+    await assertAccessible(page, `the caseload${where}`);
+
+    // Filters: status, duty, municipality, days left.
+    await page.getByLabel('Status', { exact: true }).selectOption('pending');
+    let rows = await rowsOf(page);
+    assert.deepEqual(rows, cli.rows.filter((r) => r.status === 'pending').map((r) => [r.case, r.duty, r.status]));
+    await page.getByLabel('Status', { exact: true }).selectOption('');
+    await page.getByLabel('Pligt', { exact: true }).selectOption('follow_up');
+    rows = await rowsOf(page);
+    assert.ok(rows.length > 0 && rows.every((r) => r[1] === 'follow_up'), JSON.stringify(rows));
+    await page.getByLabel('Pligt', { exact: true }).selectOption('');
+    await page.locator('#filter-municipality').selectOption('guldborgsund');
+    rows = await rowsOf(page);
+    assert.deepEqual(rows, cli.rows.filter((r) => r.municipality === 'guldborgsund').map((r) => [r.case, r.duty, r.status]));
+    await page.locator('#filter-municipality').selectOption('');
+    await page.getByLabel('Højst dage til fristen').fill('14');
+    rows = await rowsOf(page);
+    assert.deepEqual(rows, cli.rows.filter((r) => r.days_left !== undefined && r.days_left <= 14).map((r) => [r.case, r.duty, r.status]));
+    await page.getByLabel('Højst dage til fristen').fill('');
+
+    // Sorting by case, then back the other way.
+    const header = page.locator('th[data-sort="case"]');
+    await header.getByRole('button').click();
+    assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+    const byCase = (await rowsOf(page)).map((r) => r[0]);
+    assert.deepEqual(byCase, [...byCase].sort((a, b) => a.localeCompare(b, 'da')));
+    await header.getByRole('button').click();
+    assert.equal(await header.getAttribute('aria-sort'), 'descending');
+    const backwards = (await rowsOf(page)).map((r) => r[0]);
+    assert.deepEqual(backwards, [...backwards].sort((a, b) => b.localeCompare(a, 'da')));
+
+    // A row opens its case's checklist, as of the caseload's date.
+    await page.locator('#caseload-body > tr[data-case="guldborgsund-2024-aftercare"]').first().getByRole('button', { name: /Åbn/ }).click();
+    await duty(page, 'investigation_before_measure').waitFor();
+    assert.equal(await page.getByLabel('Sagsnummer (valgfrit)').inputValue(), 'guldborgsund-2024-aftercare');
+    assert.equal(await page.locator('#as-of').inputValue(), '01.06.2024');
+    assert.equal(await duty(page, 'investigation_before_measure').getAttribute('data-status'), 'overdue');
+    return page;
+  });
+}
+
+test('the caseload names the line of a case that cannot be checked', async ({ context, url }) => {
+  const page = await openPage(context, url);
+  await showCaseload(page);
+  await page.locator('#caseload-file').setInputFiles(join(root, 'tests/golden/caseload/bad.jsonl'));
+  await page.locator('#caseload-errors').waitFor({ state: 'visible' });
+  const text = await page.locator('#caseload-error-list').innerText();
+  assert.ok(text.includes('Linje 2: invalid JSON'), text);
+  assert.ok(text.includes("Linje 4: /events/0/event: unknown event 'concern_registred'; did you mean 'concern_registered'?"), text);
+  assert.equal(await page.locator('#caseload-result').isVisible(), false);
+  return page;
+});
+
+test('10 000 cases load and sort in under a second', async ({ context, url }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'pligt-caseload-'));
+  try {
+    const file = join(dir, 'cases.jsonl');
+    writeFileSync(file, pligt('generate', '--cases', '10000', '--seed', '5', '--to', '2024-06-30'));
+    const page = await openPage(context, url);
+    await showCaseload(page);
+    await page.locator('#caseload-as-of').fill('30.06.2024');
+    // The median of five loads: the machine is shared.
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => { delete document.querySelector('#caseload-result').dataset.loadMs; });
+      await page.locator('#caseload-file').setInputFiles([]);
+      await page.locator('#caseload-file').setInputFiles(file);
+      await page.waitForFunction(() => document.querySelector('#caseload-result').dataset.loadMs !== undefined, null, { timeout: 20_000 });
+      times.push(Number(await page.locator('#caseload-result').getAttribute('data-load-ms')));
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  caseload of 10 000 cases: ${times.join(', ')} ms (median ${times[2]})`);
+    const counts = await page.locator('#caseload-counts').innerText();
+    assert.ok(counts.includes('i 10000 sager'), counts);
+    assert.equal(await page.locator('#caseload-body > tr').count(), 200);
+    assert.equal(await page.locator('#caseload-body > tr').first().getAttribute('data-status'), 'overdue');
+    assert.ok(times[2] < 1000, `median ${times[2]} ms`);
+    return page;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('keyboard only: the caseload and a case, with Enter and Tab alone', async ({ context, url }) => {
+  const page = await openPage(context, url);
+  // From the skip link to the views.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  const viewButton = page.getByRole('button', { name: 'Sagsoversigt' });
+  await viewButton.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'caseload-title');
+  const lines = readFileSync(join(root, 'tests/golden/caseload/examples.jsonl'), 'utf8').split('\n').slice(0, 2).join('\n');
+  await page.locator('#caseload-as-of').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('06.07.2019');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'caseload-text');
+  await page.keyboard.insertText(lines);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'caseload-show');
+  await page.keyboard.press('Enter');
+  await page.locator('#caseload-result').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'caseload-counts');
+  // Tab through the filters to the first sort button, and sort with Enter.
+  for (let i = 0; i < 8 && await page.evaluate(() => !document.activeElement.classList.contains('sort')); i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('th').dataset.sort), 'status');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('th[data-sort="status"]').getAttribute('aria-sort'), 'ascending');
+  // On to the first row's "Åbn", and open it.
+  for (let i = 0; i < 12 && await page.evaluate(() => !(document.activeElement.closest('#caseload-body'))); i++) await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.closest('tr').dataset.case || document.activeElement.textContent);
+  assert.ok(focused, 'a row has focus');
+  for (let i = 0; i < 3 && await page.evaluate(() => document.activeElement.tagName !== 'BUTTON'); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('#duties > li').first().waitFor();
+  assert.equal(await page.locator('#view-case').isVisible(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'result-title');
+  // The visible focus ring on every control reached.
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(ring, 'solid');
+  return page;
+});
+
+test('at 200 % zoom (640 px) nothing needs sideways scrolling', async ({ context, url }) => {
+  const page = await openPage(context, url);
+  await page.setViewportSize({ width: 640, height: 450 });
+  await page.locator('#as-of').fill('01.09.2022');
+  await page.getByText('Indsæt eller indlæs en sag som JSON').click();
+  await page.getByLabel('Sag (JSON)').fill(readFileSync(join(root, 'examples/aarhus_placement_2021.json'), 'utf8'));
+  await page.getByRole('button', { name: 'Indlæs i formularen og tjek' }).click();
+  await page.locator('#duties > li').first().waitFor();
+  await assertNoOverflow(page, 'the checklist at 200 %');
+  await showCaseload(page);
+  await page.locator('#caseload-file').setInputFiles(join(root, 'tests/golden/caseload/examples.jsonl'));
+  await page.locator('#caseload-result').waitFor({ state: 'visible' });
+  await assertNoOverflow(page, 'the caseload at 200 %');
   return page;
 });
 

@@ -198,6 +198,19 @@ TEST_CASE("POST /api/v1/caseload gives the rows pligt caseload --json prints for
                                R"({"cases": [)" + cases[0] + R"(, {"municipality": "nowhere", "events": []}]})");
     CHECK(bad_case.status == 422);
     CHECK(pointers(json::parse(bad_case.body)) == std::vector<std::string>{"/cases/1/municipality"});
+
+    // The same cases as JSON Lines: the same answer; a bad line is named by its place and line.
+    auto const lines = call(server, "POST", "/api/v1/caseload?as_of=2022-06-01", jsonl, "application/x-ndjson");
+    CHECK(lines.status == 200);
+    CHECK(json::parse(lines.body) == json::parse(cli.output));
+    CHECK(lines.body.find('\n') == lines.body.size() - 1);  // on one line
+    auto const bad_lines = call(server, "POST", "/api/v1/caseload",
+                                cases[0] + "\n\n{\"municipality\": \n" + R"({"municipality": "nowhere", "events": []})",
+                                "application/x-ndjson");
+    CHECK(bad_lines.status == 422);
+    auto const problem = json::parse(bad_lines.body);
+    CHECK(pointers(problem) == std::vector<std::string>{"/cases/1", "/cases/2/municipality"});
+    CHECK(problem["errors"][0]["line"] == 3);
 }
 
 TEST_CASE("check: a case that breaks the vocabulary is 422 naming each field by JSON Pointer") {
@@ -490,7 +503,9 @@ TEST_CASE("every response the OpenAPI file documents is produced by some request
         {"POST", "/api/v1/check/batch", "[]", "application/xml", 415},
         {"POST", "/api/v1/check/batch", "{}", "application/json", 422},
         {"POST", "/api/v1/caseload", R"({"as_of": "2022-06-01", "cases": [)" + case_ + "]}", "application/json", 200},
+        {"POST", "/api/v1/caseload?as_of=2022-06-01&within_days=30", jsonl, "application/x-ndjson", 200},
         {"POST", "/api/v1/caseload", "{", "application/json", 400},
+        {"POST", "/api/v1/caseload?within_days=soon", jsonl, "application/x-ndjson", 400},
         {"GET", "/api/v1/caseload", "", "", 405},
         {"POST", "/api/v1/caseload", std::string(1 << 21, ' '), "application/json", 413},
         {"POST", "/api/v1/caseload", "{}", "text/csv", 415},
