@@ -323,30 +323,42 @@ private:
     void block(int depth, ast::Vocabulary const& n) { named_block(depth, "vocabulary", n, n.items); }
     void block(int depth, ast::Kind const& n) {
         std::string const head = "kind " + n.name.text;
-        std::string const flat = head + " { " + join(n.values, ", ") + " }";
+        // A value as written: its name, and its title when it has one.
+        std::vector<std::string> words;
+        bool titled = false;
+        for (auto const& value : n.values) {
+            words.push_back(value.name.text + (value.title ? " " + quote(value.title->text) : ""));
+            titled = titled || value.title.has_value();
+        }
+        std::string flat = head + " {";
+        for (std::size_t i = 0; i < words.size(); ++i) flat += (i ? ", " : " ") + words[i];
+        flat += " }";
         bool const commented = has_comment(n.begin, n.end);
-        if (!commented && static_cast<std::size_t>(depth) * 2 + flat.size() <= line_width)
+        if (!commented && !titled && static_cast<std::size_t>(depth) * 2 + flat.size() <= line_width)
             return line(depth, flat, n.begin, n.end);
         open(depth, head, n.begin, n.name.end);
         std::string text;
         std::size_t begin = 0, end = 0;
         for (std::size_t i = 0; i < n.values.size(); ++i) {
             auto const& value = n.values[i];
-            std::string const word = value.text + (i + 1 < n.values.size() ? "," : "");
+            std::string const word = words[i] + (i + 1 < n.values.size() ? "," : "");
+            // Titled values stand one to a line, as a list of terms does.
             if (!text.empty() &&
-                (commented || static_cast<std::size_t>(depth + 1) * 2 + text.size() + 1 + word.size() > line_width)) {
+                (commented || titled ||
+                 static_cast<std::size_t>(depth + 1) * 2 + text.size() + 1 + word.size() > line_width)) {
                 line(depth + 1, std::move(text), begin, end);
                 text.clear();
             }
-            if (text.empty()) begin = value.begin;
+            if (text.empty()) begin = value.name.begin;
             text += (text.empty() ? "" : " ") + word;
-            end = value.end;
+            end = value.title ? value.title->end : value.name.end;
             auto const after = next_token(source_, end);  // a comment after the comma may trail this line
             if (after < source_.size() && source_[after] == ',') end = after + 1;
         }
         line(depth + 1, std::move(text), begin, end);
         close(depth, n.end);
     }
+
     void block(int depth, ast::Event const& n) {
         std::string head = "event " + named(n.name, n.title);
         if (n.birthday)

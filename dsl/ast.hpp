@@ -105,9 +105,16 @@ struct Fact : Located {
     boost::optional<Token> title;
 };
 
+// `placement "Anbringelse"`: a value of a kind, with the title a reader
+// sees for it (optional: the id serves).
+struct KindValue : Located {
+    Token name;
+    boost::optional<Token> title;
+};
+
 struct Kind : Located {
     Token name;
-    std::vector<Token> values;
+    std::vector<KindValue> values;
 };
 
 struct Attribute : Located {

@@ -282,6 +282,8 @@ PLIGT_RULE(compared_value, std::vector<ast::Token>, "a value (a name, a number o
 PLIGT_RULE(type_ref, ast::TypeRef, "a type (bool, int, date, text or a kind)")
 PLIGT_RULE(fact, ast::Fact, "a fact")
 PLIGT_RULE(kind, ast::Kind, "a kind")
+PLIGT_RULE(kind_value, ast::KindValue, "a name")
+PLIGT_RULE(kind_values, std::vector<ast::KindValue>, "a name")
 PLIGT_RULE(attribute, ast::Attribute, "an attribute")
 PLIGT_RULE(event, ast::Event, "an event")
 PLIGT_RULE(birthday, ast::Birthday, "a birthday (at age N years)")
@@ -431,7 +433,9 @@ auto const comparison_tail_def =
 
 auto const type_ref_def = name >> x3::matches['?'];
 auto const fact_def = kw("fact") > name > ':' > type_ref > -text;
-auto const kind_def = kw("kind") > name > '{' > names_comma > '}';
+auto const kind_value_def = name > -text;
+auto const kind_values_def = kind_value % ',';
+auto const kind_def = kw("kind") > name > '{' > kind_values > '}';
 auto const attribute_def = name > ':' > type_ref > -('=' > value) > -text;
 auto const attributes_end_def = x3::lit('}');
 auto const birthday_def = kw("at") > kw("age") > number > (kw("years") | kw("year")) >
@@ -572,8 +576,8 @@ auto const declaration_def = vocabulary | calendar | law | exemptions | municipa
 
 BOOST_SPIRIT_DEFINE(condition, conjunctions, conjunction, factors, factor, negation, group, comparison, comparison_tail,
                     comparison_op, value_set, values_comma, compared_value)
-BOOST_SPIRIT_DEFINE(type_ref, fact, kind, attribute, event, birthday, state, age_origin, language, vocabulary,
-                    vocabulary_end, attributes_end)
+BOOST_SPIRIT_DEFINE(type_ref, fact, kind, kind_value, kind_values, attribute, event, birthday, state, age_origin,
+                    language, vocabulary, vocabulary_end, attributes_end)
 BOOST_SPIRIT_DEFINE(sign, day_word, easter_offset, holiday_date, year_bound, holiday, weekend, calendar, calendar_end)
 BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, anchor, in_force, uses, calendar_ref, cite, trigger, duration,
                     years_word, months_word, within, before_event, at_age, before_age, attribute_interval,

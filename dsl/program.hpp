@@ -44,7 +44,12 @@ using Value = std::int64_t;
 struct KindDef {
     std::string id;
     std::vector<std::string> values;
+    std::vector<std::string> titles;  // by value; "" where the rules give none
     Origin origin;
+    // What a reader sees for a value: its title, else its id.
+    std::string const& title_of(std::size_t value) const {
+        return value < titles.size() && !titles[value].empty() ? titles[value] : values[value];
+    }
 };
 
 struct AttributeDef {

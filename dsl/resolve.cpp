@@ -257,13 +257,15 @@ void Resolver::declare_kinds(ast::Vocabulary const& vocabulary) {
         if (!kind) continue;
         auto const kind_index = static_cast<Index>(program_.kinds.size());
         if (!declare(kind_ids_, kind_origins_, kind->name, kind_index, "kind")) continue;
-        KindDef def{kind->name.text, {}, origin(kind->name)};
+        KindDef def{kind->name.text, {}, {}, origin(kind->name)};
         for (auto const& value : kind->values) {
-            if (std::find(def.values.begin(), def.values.end(), value.text) != def.values.end()) {
-                error(value, "duplicate_id", fmt::format("duplicate value '{}' in kind '{}'", value.text, def.id));
+            auto const& name = value.name;
+            if (std::find(def.values.begin(), def.values.end(), name.text) != def.values.end()) {
+                error(name, "duplicate_id", fmt::format("duplicate value '{}' in kind '{}'", name.text, def.id));
                 continue;
             }
-            def.values.push_back(value.text);
+            def.values.push_back(name.text);
+            def.titles.push_back(value.title.value_or(ast::Token{}).text);
         }
         program_.kinds.push_back(std::move(def));
     }

@@ -47,9 +47,9 @@ private:
         case BaseType::integer: return std::to_string(value.value);
         case BaseType::date: return w_.date(Date::from_days(static_cast<std::int32_t>(value.value)));
         case BaseType::kind: {
-            auto const& values = program_.kinds[type.kind].values;
+            auto const& kind = program_.kinds[type.kind];
             auto const i = static_cast<std::size_t>(value.value);
-            return i < values.size() ? values[i] : w_.not_given();
+            return i < kind.values.size() ? kind.title_of(i) : w_.not_given();
         }
         case BaseType::text: break;
         }
@@ -205,9 +205,10 @@ private:
         case Kind::at_age:
         case Kind::before_age: {
             auto const value = program_.age_fact == no_index ? engine::AttributeValue{} : c_.facts[program_.age_fact];
-            return w_.deadline_from_fact(
-                due, age_fact_label(),
-                value.present ? w_.date(Date::from_days(static_cast<std::int32_t>(value.value))) : w_.not_given());
+            return w_.deadline_at_age(
+                rule.kind == Kind::before_age ? w_.span(rule.span) : std::string{}, rule.years, rule.months,
+                age_fact_label(),
+                value.present ? w_.date(Date::from_days(static_cast<std::int32_t>(value.value))) : w_.not_given(), due);
         }
         case Kind::none: return w_.no_deadline();
         case Kind::first:

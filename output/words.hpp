@@ -77,8 +77,10 @@ public:
     virtual std::string deadline_before(std::string_view event, std::string const& due) const = 0;
     virtual std::string deadline_before_pending(std::string_view event) const = 0;
     virtual std::string deadline_on(std::string const& due) const = 0;
-    virtual std::string deadline_from_fact(std::string const& due, std::string_view label,
-                                           std::string const& value) const = 0;
+    // An age deadline: at an age (`before` empty), or a span before it;
+    // counted from a date fact (its label and value).
+    virtual std::string deadline_at_age(std::string const& before, int years, int months, std::string_view label,
+                                        std::string const& value, std::string const& due) const = 0;
     virtual std::string deadline_repeats(std::string const& interval, std::string const& due) const = 0;
     virtual std::string deadline_missing_fact(std::string_view label) const = 0;
     virtual std::string no_deadline() const = 0;

@@ -105,9 +105,14 @@ public:
         return fmt::format("Fristen er før {}, som endnu ikke er sket.", quoted(event));
     }
     std::string deadline_on(std::string const& due) const override { return fmt::format("Fristen er den {}.", due); }
-    std::string deadline_from_fact(std::string const& due, std::string_view label,
-                                   std::string const& value) const override {
-        return fmt::format("Fristen er den {}, regnet fra {} ({}).", due, label, value);
+    std::string deadline_at_age(std::string const& before, int years, int months, std::string_view label,
+                                std::string const& value, std::string const& due) const override {
+        auto const age = months ? fmt::format("{} år og {}", years, span(Span{months, TimeUnit::months}))
+                                : fmt::format("{} år", years);
+        return before.empty() ? fmt::format("Fristen er, når alderen {} nås (regnet fra {}: {}), dvs. den {}.", age,
+                                            label, value, due)
+                              : fmt::format("Fristen er {} før alderen {} (regnet fra {}: {}), dvs. den {}.", before,
+                                            age, label, value, due);
     }
     std::string deadline_repeats(std::string const& interval, std::string const& due) const override {
         return fmt::format("Pligten gentages: fristen er {} efter den forrige, dvs. den {}.", interval, due);

@@ -95,9 +95,15 @@ public:
         return fmt::format("The deadline is before {}, which has not happened yet.", quoted(event));
     }
     std::string deadline_on(std::string const& due) const override { return fmt::format("The deadline is {}.", due); }
-    std::string deadline_from_fact(std::string const& due, std::string_view label,
-                                   std::string const& value) const override {
-        return fmt::format("The deadline is {}, counted from {} ({}).", due, label, value);
+    std::string deadline_at_age(std::string const& before, int years, int months, std::string_view label,
+                                std::string const& value, std::string const& due) const override {
+        auto const age = months ? fmt::format("{} years and {}", years, span(Span{months, TimeUnit::months}))
+                                : fmt::format("{} years", years);
+        return before.empty()
+                   ? fmt::format("The deadline is the day the age of {} is reached (counted from {}: {}): {}.", age,
+                                 label, value, due)
+                   : fmt::format("The deadline is {} before the age of {} (counted from {}: {}): {}.", before, age,
+                                 label, value, due);
     }
     std::string deadline_repeats(std::string const& interval, std::string const& due) const override {
         return fmt::format("The duty repeats: the deadline is {} after the previous one: {}.", interval, due);

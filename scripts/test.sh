@@ -5,7 +5,7 @@
 # Chromium against the optimised build of scripts/build.sh (the page's
 # timings, such as a 10 000-case caseload in under a second, are a user's,
 # not a debug build's); runs each libFuzzer target briefly
-# (PLIGT_FUZZ_SECONDS, default 45, under ASan and UBSan; scripts/fuzz.sh runs
+# (PLIGT_FUZZ_SECONDS, default 30, under ASan and UBSan; scripts/fuzz.sh runs
 # them longer). Also checks that layers depend downwards only and that the
 # C++ code is laid out as .clang-format says.
 set -euo pipefail
@@ -29,4 +29,4 @@ bash tests/e2e/run.sh build/pligt
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-sanitize -DPLIGT_SANITIZE=ON
 echo "== fuzz targets"
-bash scripts/fuzz.sh "${PLIGT_FUZZ_SECONDS:-45}"
+bash scripts/fuzz.sh "${PLIGT_FUZZ_SECONDS:-30}"

@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace pligt::server {
 namespace {
 
@@ -23,8 +25,14 @@ void add_type(ordered_json& out, Type const& type, Program const& program) {
     static char const* const names[] = {"bool", "int", "date", "text", "kind"};
     out["type"] = names[static_cast<int>(type.base)];
     if (type.base == BaseType::kind) {
-        out["kind"] = program.kinds[type.kind].id;
-        out["values"] = program.kinds[type.kind].values;
+        auto const& kind = program.kinds[type.kind];
+        out["kind"] = kind.id;
+        out["values"] = kind.values;
+        if (std::any_of(kind.titles.begin(), kind.titles.end(), [](auto const& t) { return !t.empty(); })) {
+            auto titles = ordered_json::object();
+            for (std::size_t i = 0; i < kind.values.size(); ++i) titles[kind.values[i]] = kind.title_of(i);
+            out["value_titles"] = std::move(titles);
+        }
     }
 }
 
@@ -93,7 +101,15 @@ Reply vocabulary(RequestContext const& request, Params const& params) {
     auto vocabularies = ordered_json::array();
     for (auto const& v : program.vocabularies) vocabularies.push_back({{"id", v.id}, {"title", v.title}});
     auto kinds = ordered_json::array();
-    for (auto const& k : program.kinds) kinds.push_back({{"id", k.id}, {"values", k.values}});
+    for (auto const& k : program.kinds) {
+        ordered_json kind{{"id", k.id}, {"values", k.values}};
+        if (std::any_of(k.titles.begin(), k.titles.end(), [](auto const& t) { return !t.empty(); })) {
+            auto titles = ordered_json::object();
+            for (std::size_t i = 0; i < k.values.size(); ++i) titles[k.values[i]] = k.title_of(i);
+            kind["value_titles"] = std::move(titles);
+        }
+        kinds.push_back(std::move(kind));
+    }
     auto facts = ordered_json::array();
     for (auto const& f : program.facts) {
         ordered_json item{{"id", f.id}, {"title", f.title}, {"vocabulary", vocabulary_id(f.vocabulary)}};

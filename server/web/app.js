@@ -144,7 +144,11 @@ import { initCaseload } from './caseload.js';
       : [];
     const valueId = (x) => (x && typeof x === 'object') ? (x.id ?? x.value ?? x.name) : x;
     const kinds = {};
-    for (const k of list(v.kinds)) kinds[k.id ?? k.name] = (k.values ?? k.members ?? []).map(valueId);
+    const kindTitles = {};
+    for (const k of list(v.kinds)) {
+      kinds[k.id ?? k.name] = (k.values ?? k.members ?? []).map(valueId);
+      kindTitles[k.id ?? k.name] = k.value_titles ?? {};
+    }
     const scalar = ['bool', 'int', 'date', 'datetime', 'text', 'kind'];
     const attribute = (a) => {
       let type = a.type;
@@ -161,7 +165,8 @@ import { initCaseload } from './caseload.js';
       const values = (a.values ?? (kind !== undefined ? kinds[kind] : undefined) ?? []).map(valueId);
       if (!type) type = values.length ? 'kind' : 'text';
       const hasDefault = a.default !== undefined && a.default !== null;
-      return { id: a.id ?? a.name, title: a.title ?? '', type, kind, values, optional, hasDefault, default: hasDefault ? a.default : undefined };
+      const valueTitles = a.value_titles ?? (kind !== undefined ? kindTitles[kind] : undefined) ?? {};
+      return { id: a.id ?? a.name, title: a.title ?? '', type, kind, values, valueTitles, optional, hasDefault, default: hasDefault ? a.default : undefined };
     };
     return {
       title: v.title ?? '',
@@ -301,10 +306,10 @@ import { initCaseload } from './caseload.js';
     let control;
     if (attr.type === 'bool' || attr.type === 'kind') {
       const values = attr.type === 'bool' ? [true, false] : attr.values;
-      const blank = attr.hasDefault ? t('byDefault', attr.type === 'bool' ? t(attr.default ? 'yes' : 'no') : vocabKind(attr.default))
+      const blank = attr.hasDefault ? t('byDefault', attr.type === 'bool' ? t(attr.default ? 'yes' : 'no') : vocabKind(attr.default, attr))
         : (isFact || attr.optional) ? t('notGiven') : t('choose');
       control = el('select', base, el('option', { value: '', text: blank }),
-        values.map((v) => el('option', { value: String(v), text: attr.type === 'bool' ? t(v ? 'yes' : 'no') : vocabKind(v) })));
+        values.map((v) => el('option', { value: String(v), text: attr.type === 'bool' ? t(v ? 'yes' : 'no') : vocabKind(v, attr) })));
       if (value !== undefined && value !== null) {
         const s = String(value);
         if (!values.map(String).includes(s)) control.append(el('option', { value: s, text: t('unknownValue', s) }));
@@ -322,7 +327,9 @@ import { initCaseload } from './caseload.js';
     }
     return el('div', { class: 'field' }, el('label', { for: id, text: label }), control);
   }
-  const vocabKind = (v) => (lang === 'da' ? String(v).replace(/_/g, ' ') : humanize(v));
+  // A kind's value as a reader sees it: its title from the rules (Danish), else its id in words.
+  const vocabKind = (v, attr) => (lang === 'da' && attr && attr.valueTitles && attr.valueTitles[v])
+    ? attr.valueTitles[v] : (lang === 'da' ? String(v).replace(/_/g, ' ') : humanize(v));
 
   // The value a control contributes, or undefined to leave it out.
   function controlValue(c) {

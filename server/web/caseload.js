@@ -13,7 +13,7 @@ const PAGE_ROWS = 200;         // rows rendered before "show more"
 
 export function initCaseload(ui) {
   const { t, el, $ } = ui;
-  const state = { lines: [], rows: [], asOf: '', shown: PAGE_ROWS, sort: { key: 'desk', dir: 1 } };
+  const state = { lines: [], bytes: new Uint8Array(), rows: [], asOf: '', shown: PAGE_ROWS, sort: { key: 'desk', dir: 1 } };
 
   // The desk's own order: overdue first (most days over first), then by due
   // date, undated last; as the server sends them, kept for a reset.
@@ -29,37 +29,49 @@ export function initCaseload(ui) {
   };
 
   // ---------------------------------------------------------------- loading
-  function linesOf(text) {
+  // The cases' lines as byte ranges of the file: the parts are sent as
+  // slices of it, never decoded to text and encoded again, and a line is
+  // decoded only when a row opens its case.
+  function linesOf(bytes) {
     const out = [];
-    String(text).split('\n').forEach((raw, i) => {
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (line.trim()) out.push({ number: i + 1, text: line });
-    });
+    let start = 0;
+    let number = 1;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 10) continue;
+      let end = i;
+      if (end > start && bytes[end - 1] === 13) end--;
+      for (let j = start; j < end; j++) {
+        if (bytes[j] !== 32 && bytes[j] !== 9) { out.push({ number, start, end }); break; }
+      }
+      start = i + 1;
+      number++;
+    }
     return out;
   }
+  const decoder = new TextDecoder();
+  const textOf = (line) => decoder.decode(state.bytes.subarray(line.start, line.end));
 
   // Parts of at most PART_CASES cases and PART_BYTES bytes, in order.
   function partsOf(lines) {
     const parts = [];
-    let part = { start: 0, lines: [], bytes: 0 };
+    let part = null;
     lines.forEach((line, i) => {
-      if (part.lines.length && (part.lines.length >= PART_CASES || part.bytes + line.text.length > PART_BYTES)) {
+      if (!part || i - part.start >= PART_CASES || line.end - part.from > PART_BYTES) {
+        part = { start: i, from: line.start, to: line.end, lines: [] };
         parts.push(part);
-        part = { start: i, lines: [], bytes: 0 };
       }
       part.lines.push(line);
-      part.bytes += line.text.length + 1;
+      part.to = line.end;
     });
-    if (part.lines.length) parts.push(part);
     return parts;
   }
 
-  async function send(part, asOf) {
+  async function send(part, asOf, source) {
     // The cases go as the lines they are (JSON Lines): the server reads
     // each in one pass and judges it, naming a bad one by its place.
     const response = await fetch(`/api/v1/caseload?as_of=${encodeURIComponent(asOf)}`, {
       method: 'POST', headers: { 'Content-Type': 'application/x-ndjson', Accept: 'application/json' },
-      body: part.lines.map((l) => l.text).join('\n'),
+      body: source.slice(part.from, part.to),
     });
     let payload = null;
     try { payload = await response.json(); } catch { payload = null; }
@@ -78,11 +90,13 @@ export function initCaseload(ui) {
     return { rows: [], errors };
   }
 
-  // `started`: when the caseworker asked, so reading the file counts too.
-  async function load(text, started) {
+  // `source`: the file, or the pasted text as one; `started`: when the
+  // caseworker asked, so reading the file counts too.
+  async function load(source, started) {
     const asOf = parseDate($('#caseload-as-of').value) ?? todayIso();
     $('#caseload-as-of').value = dateField(asOf);
-    const lines = linesOf(text);
+    const bytes = new Uint8Array(await source.arrayBuffer());
+    const lines = linesOf(bytes);
     hideErrors();
     if (!lines.length) { showErrors([{ line: null, pointer: '', detail: t('caseloadEmptyInput') }]); return; }
     ui.announce(t('caseloadLoading', lines.length));
@@ -92,13 +106,14 @@ export function initCaseload(ui) {
     const worker = async () => {
       while (next < parts.length) {
         const i = next++;
-        try { answers[i] = await send(parts[i], asOf); } catch (e) { answers[i] = { rows: [], errors: [{ line: null, pointer: '', detail: t('requestFailed', e.message) }] }; }
+        try { answers[i] = await send(parts[i], asOf, source); } catch (e) { answers[i] = { rows: [], errors: [{ line: null, pointer: '', detail: t('requestFailed', e.message) }] }; }
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, parts.length) }, worker));
     const errors = answers.flatMap((a) => a.errors);
     if (errors.length) { showErrors(errors); return; }
     state.lines = lines;
+    state.bytes = bytes;
     state.asOf = asOf;
     state.rows = answers.flatMap((a) => a.rows);
     state.sort = { key: 'desk', dir: 1 };
@@ -210,7 +225,7 @@ export function initCaseload(ui) {
     const line = state.lines[r.case_index];
     if (!line) return;
     let c;
-    try { c = JSON.parse(line.text); } catch { return; }
+    try { c = JSON.parse(textOf(line)); } catch { return; }
     ui.openCase(c, state.asOf);
   }
 
@@ -220,11 +235,12 @@ export function initCaseload(ui) {
     e.preventDefault();
     const started = performance.now();
     const file = $('#caseload-file').files && $('#caseload-file').files[0];
-    let text = $('#caseload-text').value;
-    if (file) {
-      try { text = await file.text(); } catch { showErrors([{ line: null, pointer: '', detail: t('fileFailed') }]); return; }
+    const source = file ?? new Blob([$('#caseload-text').value], { type: 'application/x-ndjson' });
+    try {
+      await load(source, started);
+    } catch {
+      showErrors([{ line: null, pointer: '', detail: t('fileFailed') }]);
     }
-    await load(text, started);
   });
   $('#caseload-file').addEventListener('change', () => $('#caseload-form').requestSubmit());
   for (const id of ['#filter-status', '#filter-duty', '#filter-municipality']) $(id).addEventListener('change', () => { state.shown = PAGE_ROWS; render(); });

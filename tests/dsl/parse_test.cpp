@@ -148,7 +148,8 @@ TEST_CASE("a vocabulary parses its facts, kinds, events and attributes") {
 
     auto const& kind = nth<ast::Kind>(vocabulary.items, 0);
     REQUIRE(kind.values.size() == 3);
-    CHECK(kind.values[2].text == "appeal");
+    CHECK(kind.values[2].name.text == "appeal");
+    CHECK_FALSE(kind.values[2].title.has_value());
 
     auto const& received = nth<ast::Event>(vocabulary.items, 0);
     REQUIRE(received.attributes.size() == 3);
@@ -553,4 +554,15 @@ TEST_CASE("a text that is not closed is shown to the end of its line, without a 
     auto const long_title = std::string(38, 'x') + "\xc3\xb8\xc3\xb8 and more";
     CHECK(syntax_error("vocabulary v \"" + long_title + "\n").message ==
           "expected '{', found '\"" + std::string(38, 'x') + "…'");
+}
+
+TEST_CASE("a kind's values may carry the titles a reader sees") {
+    auto const parsed = parse_text("vocabulary v {\n  kind outcome { granted \"Bevilget\", refused }\n}\n");
+    CHECK(parsed.diagnostics.empty());
+    auto const& kind = nth<ast::Kind>(nth<ast::Vocabulary>(parsed.file.declarations, 0).items, 0);
+    REQUIRE(kind.values.size() == 2);
+    CHECK(kind.values[0].name.text == "granted");
+    REQUIRE(kind.values[0].title.has_value());
+    CHECK(kind.values[0].title->text == "Bevilget");
+    CHECK_FALSE(kind.values[1].title.has_value());
 }

@@ -147,6 +147,14 @@ TEST_CASE("check: why is the begrundelse in the rules' language, or the one Acce
     CHECK(why({{"Accept-Language", "de, fr"}})["language"] == "da");  // none spoken: the rules' own
     CHECK(why({{"Accept-Language", "en;q=0, da"}})["language"] == "da");
 
+    // The vocabulary gives a kind's titles beside its values, for a form to show.
+    auto const vocabulary = call_json(server, "GET", "/api/v1/vocabulary", 200);
+    auto const kinds = vocabulary["kinds"];
+    auto const decision =
+        std::find_if(kinds.begin(), kinds.end(), [](json const& k) { return k["id"] == "decision_kind"; });
+    REQUIRE(decision != kinds.end());
+    CHECK((*decision)["value_titles"]["placement"] == "Anbringelse");
+
     auto const traced = why({}, "&trace=true");
     CHECK(traced["duties"][0]["trace"][0] == "concern_registered on 2019-03-05 opens this duty: SEL § 50, stk. 7");
     auto const bad = call(server, "POST", "/api/v1/check?trace=yes", concern);

@@ -56,8 +56,10 @@ void check(json const& value, json const& schema_or_ref, std::string const& wher
         auto const properties = schema.value("properties", json::object());
         for (auto const& [name, member] : value.items()) {
             auto const path = where + "/" + name;
+            auto const additional = schema.value("additionalProperties", json(true));
             if (properties.contains(name)) check(member, properties[name], path, out);
-            else if (schema.value("additionalProperties", true) == false)
+            else if (additional.is_object()) check(member, additional, path, out);  // a map's values
+            else if (additional == false)
                 out.push_back(fmt::format("{}: property '{}' is not in the spec", where, name));
         }
     }
