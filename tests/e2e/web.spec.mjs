@@ -395,6 +395,11 @@ for (const viewport of [null, PHONE]) {
     const words = { met: 'opfyldt', pending: 'afventer', waived: 'frafaldet' };
     assert.deepEqual(badges.map((b) => b.trim().toLowerCase()), expected.duties.map((d) => words[d.status]));
 
+    // The citation links to the consolidation in force on the trigger's date, at its paragraph.
+    const investigation = expected.duties.find((d) => d.duty === 'child_investigation');
+    assert.equal(await card.getByRole('link', { name: investigation.cite }).getAttribute('href'),
+      'https://www.retsinformation.dk/eli/lta/2018/1114#P50');
+
     await card.getByText('Begrundelse', { exact: true }).click();
     await card.getByRole('button', { name: 'Kopiér begrundelse' }).click();
     await page.getByRole('status').filter({ hasText: 'Begrundelsen er kopieret.' }).waitFor({ state: 'attached' });
@@ -469,6 +474,8 @@ for (const viewport of [null, PHONE]) {
     assert.equal(await first.getAttribute('data-status'), 'overdue');
     assert.ok((await first.innerText()).includes('1793 dage overskredet'), await first.innerText());
     assert.ok((await first.innerText()).includes('5. juli 2019'), await first.innerText());
+    assert.equal(await first.getByRole('link').getAttribute('href'), cli.rows[0].cite_url);
+    assert.ok(cli.rows[0].cite_url.endsWith('#P20'), cli.rows[0].cite_url);
     if (viewport) await assertNoOverflow(page, 'the caseload on a phone');
     await assertAccessible(page, `the caseload${where}`);
 
