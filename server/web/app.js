@@ -526,7 +526,9 @@ import { initCaseload } from './caseload.js';
   function announce(text) { $('#status').textContent = text; }
 
   // ---------------------------------------------------------------- checking
-  async function check() {
+  // `keepFocus`: asked again for another language, so the focus stays on the
+  // language button the reader pressed.
+  async function check({ keepFocus = false } = {}) {
     const typedAsOf = $('#as-of').value.trim();
     const asOf = typedAsOf ? parseDate(typedAsOf) : todayIso();
     if (!asOf) {
@@ -555,7 +557,7 @@ import { initCaseload } from './caseload.js';
       renderResult();
       const statuses = summarize(payload.duties);
       announce(t('checked', statuses));
-      $('#result-title').focus();
+      if (!keepFocus) $('#result-title').focus();
       return;
     }
     const errors = payload && Array.isArray(payload.errors) && payload.errors.length
@@ -717,7 +719,7 @@ import { initCaseload } from './caseload.js';
       if (hadErrors) clearErrors();
     }
     // The begrundelse comes from the server in the page's language: ask again.
-    if (lastResult) check();
+    if (lastResult) check({ keepFocus: true });
     try { localStorage.setItem('pligt.lang', lang); } catch { /* private mode */ }
   }
 

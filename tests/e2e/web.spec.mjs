@@ -420,6 +420,7 @@ test('English: the begrundelse follows the page language, from the server', asyn
   await page.getByRole('button', { name: 'English' }).click();
   const why = duty(page, 'child_investigation').locator('p.begrundelse');
   await page.waitForFunction(() => document.querySelector('#duties li[data-duty="child_investigation"] p.begrundelse')?.textContent.startsWith('The duty'));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'English', 'the focus stays on the language');
   assert.ok((await why.textContent()).includes('The deadline is 4 months from 5 March 2019: 5 July 2019.'), await why.textContent());
   assert.ok((await duty(page, 'child_investigation').innerText()).includes('5 July 2019'));
   return page;
