@@ -99,17 +99,7 @@ Reply caseload_lines(RequestContext const& request, std::string_view body, Param
                                  fmt::format("'{}': expected a whole number of days from 0 to 36500", text));
         within = days;
     }
-    std::vector<std::pair<int, std::string_view>> lines;
-    int number = 0;
-    for (std::size_t start = 0; start < body.size();) {
-        auto end = body.find('\n', start);
-        if (end == std::string_view::npos) end = body.size();
-        auto line = body.substr(start, end - start);
-        ++number;
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        if (line.find_first_not_of(" \t") != std::string_view::npos) lines.emplace_back(number, line);
-        start = end + 1;
-    }
+    auto const lines = json_lines(body);
     if (lines.size() > request.limits.max_batch) return too_many_cases(request, lines.size());
     Desk desk{request, *as_of, within, false};
     for (auto const& [line_number, line] : lines) desk.add(check_text(request, line, *as_of), line_number);

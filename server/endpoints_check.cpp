@@ -133,17 +133,7 @@ Reply check_batch(RequestContext const& request, std::string_view content_type, 
 
     if (is_jsonl(type)) {
         // One case a line; blank lines are skipped, a bad line is that case's error.
-        std::vector<std::pair<int, std::string_view>> lines;
-        int number = 0;
-        for (std::size_t start = 0; start < body.size();) {
-            auto end = body.find('\n', start);
-            if (end == std::string_view::npos) end = body.size();
-            auto line = body.substr(start, end - start);
-            ++number;
-            if (line.ends_with('\r')) line.remove_suffix(1);
-            if (line.find_first_not_of(" \t") != std::string_view::npos) lines.emplace_back(number, line);
-            start = end + 1;
-        }
+        auto const lines = json_lines(body);
         if (lines.size() > request.limits.max_batch) return too_many_cases(request, lines.size());
         std::string out;
         for (auto const& [line_number, line] : lines) {
@@ -159,18 +149,8 @@ Reply check_batch(RequestContext const& request, std::string_view content_type, 
     if (type != "application/json")
         return unsupported(request, content_type, "application/json (an array of cases) or application/x-ndjson");
 
-    if (auto const at = too_deep(body, request.limits.max_depth + 1)) {  // +1: the batch's own array
-        auto const [line, column] = line_column(body, *at);
-        return problem_reply(
-            {400,
-             "the JSON nests too deeply",
-             {{"",
-               {},
-               fmt::format("arrays and objects nest deeper than {} levels", request.limits.max_depth + 1),
-               line,
-               column}}},
-            request.path);
-    }
+    auto const depth = request.limits.max_depth + 1;  // +1: the batch's own array
+    if (auto const at = too_deep(body, depth)) return nests_too_deeply(request, body, *at, depth);
     auto const document = json::parse(body, nullptr, false);
     if (document.is_discarded())
         return problem_reply({400, "the body is not valid JSON", {json_error(request, body)}}, request.path);

@@ -61,6 +61,21 @@ Reply unsupported(RequestContext const& request, std::string_view content_type, 
         request.path);
 }
 
+std::vector<std::pair<int, std::string_view>> json_lines(std::string_view body) {
+    std::vector<std::pair<int, std::string_view>> lines;
+    int number = 0;
+    for (std::size_t start = 0; start < body.size();) {
+        auto end = body.find('\n', start);
+        if (end == std::string_view::npos) end = body.size();
+        auto line = body.substr(start, end - start);
+        ++number;
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        if (line.find_first_not_of(" \t") != std::string_view::npos) lines.emplace_back(number, line);
+        start = end + 1;
+    }
+    return lines;
+}
+
 Reply nests_too_deeply(RequestContext const& request, std::string_view body, std::size_t at, int max_depth) {
     auto const [line, column] = line_column(body, at);
     return problem_reply(

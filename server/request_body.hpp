@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace pligt::server {
 
@@ -19,6 +20,10 @@ std::string media_type(std::string_view content_type);
 
 // The JSON Lines media types: application/x-ndjson and application/jsonl.
 bool is_jsonl(std::string const& type);
+
+// The cases of a JSON Lines body, each with its line number (from 1):
+// blank lines are skipped, a line's final '\r' dropped.
+std::vector<std::pair<int, std::string_view>> json_lines(std::string_view body);
 
 // Where the text first nests deeper than `max_depth` arrays and objects, or
 // nothing. A scan of the raw bytes, so no parser ever sees a deeper document.
