@@ -3,6 +3,7 @@
 #include "authoring/fold.hpp"
 #include "authoring/lint_checks.hpp"
 #include "dsl/diagnostic.hpp"
+#include "dsl/load.hpp"
 
 #include <fmt/format.h>
 
@@ -209,6 +210,12 @@ void lint(Program const& program, Diagnostics& diagnostics) {
     duplicate_short_names(program, diagnostics);
     amends_nothing_in_force(program, diagnostics);
     duplicate_waivers(program, diagnostics);
+}
+
+std::vector<Diagnostic> lint_paths(std::vector<std::filesystem::path> const& roots) {
+    Diagnostics diagnostics;
+    if (auto const program = load_program(roots, diagnostics)) lint(*program, diagnostics);
+    return diagnostics.sorted();
 }
 
 }  // namespace pligt

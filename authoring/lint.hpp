@@ -24,13 +24,19 @@
 // Conditions are folded, not solved (fold.hpp): no false alarms, some misses.
 #pragma once
 
+#include "dsl/diagnostic.hpp"
 #include "dsl/program.hpp"
+
+#include <filesystem>
+#include <vector>
 
 namespace pligt {
 
-class Diagnostics;
-
 // Appends every finding to diagnostics, in no particular order.
 void lint(Program const& program, Diagnostics& diagnostics);
+
+// What `pligt lint PATH…` reports: the rule files loaded, and linted when
+// they load; every finding in file and line order.
+std::vector<Diagnostic> lint_paths(std::vector<std::filesystem::path> const& roots);
 
 }  // namespace pligt

@@ -45,6 +45,10 @@ Case case_of(Program const& program, TestDef const& test) {
     return c;
 }
 
+std::string failure_message(TestOutcome const& outcome, ExpectationFailure const& failure) {
+    return fmt::format("test \"{}\": expected {}, found {}", outcome.test->title, failure.expected, failure.found);
+}
+
 std::vector<TestOutcome> run_tests(Program const& program, std::vector<bool>* tested) {
     if (tested) tested->assign(program.duties.size(), false);
     std::vector<TestOutcome> outcomes;

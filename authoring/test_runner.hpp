@@ -26,6 +26,9 @@ struct TestOutcome {
     bool passed() const { return failures.empty(); }
 };
 
+// "test \"TITLE\": expected …, found …", as `pligt test` and the editor say it.
+std::string failure_message(TestOutcome const& outcome, ExpectationFailure const& failure);
+
 // With `tested`, also marks each duty (by Program::duties index, so a duty of
 // each law separately) that a passing expectation found an instance of.
 std::vector<TestOutcome> run_tests(Program const& program, std::vector<bool>* tested = nullptr);

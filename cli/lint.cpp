@@ -7,7 +7,6 @@
 #include "cli/terminal.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
-#include "dsl/load.hpp"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -32,10 +31,7 @@ bool unreadable(Diagnostic const& diagnostic) { return diagnostic.code == "unrea
 std::string counted(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
 
 int run_lint(LintOptions const& options, Terminal& terminal) {
-    auto const roots = rule_paths(options.paths);
-    Diagnostics diagnostics;
-    if (auto const program = load_program(roots, diagnostics)) lint(*program, diagnostics);
-    auto const found = diagnostics.sorted();
+    auto const found = lint_paths(rule_paths(options.paths));
     bool const failed = std::any_of(found.begin(), found.end(), unreadable);
 
     if (options.json) {

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
         pligt::cli::add_generate(app, terminal, exit_code);
         pligt::cli::add_diff(app, terminal, exit_code);
         pligt::cli::add_serve(app, terminal, exit_code);
+        pligt::cli::add_lsp(app, terminal, exit_code);
         try {
             app.parse(argc, argv);
         } catch (CLI::ParseError const& e) {

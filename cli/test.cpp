@@ -36,10 +36,8 @@ int run_test(TestOptions const& options, Terminal& terminal) {
         ++failed;
         for (auto const& failure : outcome.failures) {
             auto const& origin = failure.expectation->origin;
-            auto const diagnostic =
-                locate(program->sources[origin.source], origin.begin, origin.end, Severity::error, "test_failed",
-                       fmt::format("test \"{}\": expected {}, found {}", outcome.test->title, failure.expected,
-                                   failure.found));
+            auto const diagnostic = locate(program->sources[origin.source], origin.begin, origin.end, Severity::error,
+                                           "test_failed", engine::failure_message(outcome, failure));
             terminal.out() << render(diagnostic);
         }
     }

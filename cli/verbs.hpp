@@ -21,5 +21,6 @@ void add_lint(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_generate(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_diff(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_serve(CLI::App& app, Terminal& terminal, int& exit_code);
+void add_lsp(CLI::App& app, Terminal& terminal, int& exit_code);
 
 }  // namespace pligt::cli

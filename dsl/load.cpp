@@ -41,6 +41,12 @@ std::vector<std::filesystem::path> rule_files(std::vector<std::filesystem::path>
     return files;
 }
 
+void refuse_too_large(std::string file, Diagnostics& diagnostics) {
+    diagnostics.file_error(
+        std::move(file), "unreadable",  // unread, as lint counts it
+        fmt::format("the file is larger than {} bytes (1 MiB), the most a rule file may hold", max_rule_file_bytes));
+}
+
 // POSIX calls rather than a stream: a stream reads a directory as an empty
 // file and loses errno, and a rule file's errors must say why.
 std::optional<std::string> read_rule_file(std::filesystem::path const& path, Diagnostics& diagnostics) {
@@ -50,9 +56,7 @@ std::optional<std::string> read_rule_file(std::filesystem::path const& path, Dia
         return std::nullopt;
     };
     auto const too_large = [&] {
-        diagnostics.file_error(path.string(), "unreadable",  // unread, as lint counts it
-                               fmt::format("the file is larger than {} bytes (1 MiB), the most a rule file may hold",
-                                           max_rule_file_bytes));
+        refuse_too_large(path.string(), diagnostics);
         return std::nullopt;
     };
     int const fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -24,6 +24,9 @@ std::vector<std::filesystem::path> rule_files(std::vector<std::filesystem::path>
 // file, and parsing it would only take time and memory.
 inline constexpr std::uintmax_t max_rule_file_bytes = std::uintmax_t{1} << 20;
 
+// The error for a rule file over that size, read from disk or from an editor.
+void refuse_too_large(std::string file, Diagnostics& diagnostics);
+
 // A rule file's whole text, or nothing and an error naming the file: why it
 // cannot be read (with the system's reason), or that it is too large.
 std::optional<std::string> read_rule_file(std::filesystem::path const& path, Diagnostics& diagnostics);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when a dependency points the wrong way or the domain leaks into C++.
 # The layers, each a folder and a library, from the bottom (docs/architecture.md):
-#   dsl/ <- engine/ <- authoring/, population/ <- output/ <- server/ <- cli/
+#   dsl/ <- engine/ <- authoring/, population/ <- output/ <- server/, lsp/ <- cli/
 # A folder may include its own headers and those of the folders below it:
 #   dsl        nothing of pligt's
 #   engine     dsl
@@ -9,6 +9,7 @@
 #   population dsl, engine
 #   output     dsl, engine, population
 #   server     dsl, engine, population, output
+#   lsp        dsl, engine, authoring, population, output
 #   cli        everything
 # httplib.h only in server/api.cpp; Spirit only in dsl/grammar.cpp (via
 # grammar_def.hpp); no Danish law, place or institution in the C++ folders
@@ -20,7 +21,7 @@ cd "${PLIGT_LAYERS_ROOT:-$(dirname "$0")/..}"
 status=0
 fail() { echo "check-layers: $*"; status=1; }
 
-folders=(dsl engine authoring population output server cli)
+folders=(dsl engine authoring population output server lsp cli)
 declare -A allowed=(
   [dsl]="dsl"
   [engine]="dsl engine"
@@ -28,7 +29,8 @@ declare -A allowed=(
   [population]="dsl engine population"
   [output]="dsl engine population output"
   [server]="dsl engine population output server"
-  [cli]="dsl engine authoring population output server cli"
+  [lsp]="dsl engine authoring population output lsp"
+  [cli]="dsl engine authoring population output server lsp cli"
 )
 for folder in "${folders[@]}"; do
   [ -d "$folder" ] || { fail "$folder/ is missing"; continue; }

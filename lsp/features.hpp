@@ -1,0 +1,45 @@
+// The answers to an editor's requests about one document, as LSP result
+// objects: each a function of the program (lsp/project.hpp) and a place in a
+// file, with no state of its own. Split by feature: hover.cpp, completion.cpp,
+// navigation.cpp (definition, references, outline, code lens),
+// run_tests.cpp.
+#pragma once
+
+#include "dsl/date.hpp"
+#include "lsp/project.hpp"
+#include "lsp/text_positions.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace pligt::lsp {
+
+// A document of a program, as a request names it.
+struct Document {
+    Project const& project;
+    std::size_t file;
+    Encoding encoding;
+    RuleFile const& rule_file() const { return project.files()[file]; }
+    std::string_view text() const { return rule_file().source.text(); }
+};
+
+// {"start": …, "end": …} of a byte span of a file; {"uri", "range"} of a place.
+nlohmann::json range_json(std::string_view text, std::size_t begin, std::size_t end, Encoding encoding);
+nlohmann::json location_json(Project const& project, Place const& place, Encoding encoding);
+
+nlohmann::json hover(Document const& document, std::size_t offset, Date today);
+nlohmann::json definition(Document const& document, std::size_t offset);
+nlohmann::json references(Document const& document, std::size_t offset, bool include_declaration);
+nlohmann::json completion(Document const& document, std::size_t offset);
+nlohmann::json document_symbols(Document const& document);
+// A lens above the file's first test that runs them all (`pligt.runTests`).
+nlohmann::json code_lenses(Document const& document, std::string const& uri);
+
+// The file's tests run as `pligt test` runs them; nothing when the program
+// has errors (then the diagnostics say why).
+struct TestRun {
+    int passed = 0, failed = 0;
+    nlohmann::json failures = nlohmann::json::array();  // {range, message}
+};
+std::optional<TestRun> run_tests(Document const& document);
+
+}  // namespace pligt::lsp
