@@ -17,6 +17,7 @@ packages=(
   clang-format-14         # scripts/check-format.sh (the layout of the C++ code)
   curl jq                 # scripts/snapshot-outputs.sh (outputs of two builds compared)
   chromium nodejs npm     # tests/e2e (the web page in a browser)
+  unzip                   # scripts/test-editors.sh (what the VS Code package holds)
 )
 
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi

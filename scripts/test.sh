@@ -4,7 +4,7 @@
 # UndefinedBehaviorSanitizer; runs the web page's end-to-end tests in
 # Chromium against the optimised build of scripts/build.sh (the page's
 # timings, such as a 10 000-case caseload in under a second, are a user's,
-# not a debug build's); runs each libFuzzer target briefly
+# not a debug build's); tests the VS Code extension and packages it; runs each libFuzzer target briefly
 # (PLIGT_FUZZ_SECONDS, default 30, under ASan and UBSan; scripts/fuzz.sh runs
 # them longer). Also checks that layers depend downwards only and that the
 # C++ code is laid out as .clang-format says.
@@ -26,6 +26,8 @@ run_suite build-test
 echo "== the web page in a browser"
 bash scripts/build.sh
 bash tests/e2e/run.sh build/pligt
+echo "== the VS Code extension: its grammar and client, packaged"
+bash scripts/test-editors.sh
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-sanitize -DPLIGT_SANITIZE=ON
 echo "== fuzz targets"
