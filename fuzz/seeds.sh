@@ -7,7 +7,7 @@ set -euo pipefail
 out=${1:?usage: fuzz/seeds.sh OUT}
 cd "$(dirname "$0")/.."
 rm -rf "$out"
-mkdir -p "$out"/{rules,format,case,check,span,http}
+mkdir -p "$out"/{rules,format,case,check,span,http,lsp}
 
 # seed TARGET: the seed's bytes on stdin; named by their SHA-1, as libFuzzer
 # names what it adds, so a seed given twice is kept once.
@@ -21,6 +21,7 @@ seed() {
 # Rule files: the shipped law, tests and municipalities, and the fixtures.
 for f in rules/*.pligt rules/tests/*.pligt municipalities/*.pligt $(find tests/fixtures tests/golden -name '*.pligt' | sort); do
   for target in rules format; do seed $target <"$f"; done
+  { printf 'F'; cat "$f"; } | seed lsp  # fuzz/fuzz_lsp.cpp: a rule file an editor opens
 done
 
 # The laws, sets and municipalities together, without the calendar (which
@@ -89,3 +90,18 @@ printf 'GET /api/v1/vocabulary HTTP/1.1\r\nRange: bytes=0-99\r\nExpect: 100-cont
 for target in rules format case check span http; do
   echo "fuzz/seeds.sh: $target $(ls "$out/$target" | wc -l) seeds"
 done
+
+# The language server's input stream ('R' and the bytes, fuzz/fuzz_lsp.cpp):
+# a session, a header without a length, a body that is not JSON.
+lsp_message() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
+{
+  printf 'R'
+  lsp_message '{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///x.pligt"},"position":{"line":0,"character":0}}}'
+  lsp_message '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x.pligt","languageId":"pligt","version":1,"text":"law x {\n  duty y {\n    on \n  }\n}\n"}}}'
+  lsp_message '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///x.pligt","version":2},"contentChanges":[{"range":{"start":{"line":2,"character":7},"end":{"line":2,"character":7}},"text":"request_received"}]}}'
+  lsp_message '{"jsonrpc":"2.0","id":2,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///x.pligt"},"position":{"line":2,"character":7}}}'
+  lsp_message '{"jsonrpc":"2.0","id":3,"method":"shutdown"}'
+  lsp_message '{"jsonrpc":"2.0","method":"exit"}'
+} | seed lsp
+printf 'RContent-Type: x\r\n\r\n{}' | seed lsp
+{ printf 'R'; lsp_message '{"jsonrpc":"2.0","id":1,"method":'; } | seed lsp

@@ -99,8 +99,10 @@ struct Items {
         if (!detail.empty()) item["detail"] = detail;
         list.push_back(std::move(item));
     }
+    bool snippets = true;  // the editor fills in placeholders
+
     void snippet(std::string const& label, std::string const& detail, std::string const& body) {
-        if (!label.starts_with(prefix)) return;
+        if (!snippets || !label.starts_with(prefix)) return;
         list.push_back({{"label", label},
                         {"kind", item_snippet},
                         {"detail", detail},
@@ -206,6 +208,7 @@ nlohmann::json completion(Document const& document, std::size_t offset) {
     offset = std::min(offset, text.size());
     auto const& project = document.project;
     Items items;
+    items.snippets = document.abilities.snippets;
     auto start = offset;
     while (start > 0 && is_word_character(text[start - 1])) --start;
     items.prefix = std::string{text.substr(start, offset - start)};

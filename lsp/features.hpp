@@ -13,11 +13,18 @@
 
 namespace pligt::lsp {
 
+// What the editor said it can show (initialize's capabilities).
+struct ClientAbilities {
+    bool markdown = true;  // hover in Markdown; else plain text
+    bool snippets = true;  // completion items with placeholders
+};
+
 // A document of a program, as a request names it.
 struct Document {
     Project const& project;
     std::size_t file;
     Encoding encoding;
+    ClientAbilities abilities;
     RuleFile const& rule_file() const { return project.files()[file]; }
     std::string_view text() const { return rule_file().source.text(); }
 };

@@ -83,9 +83,14 @@ std::string duty_details(Program const& program, std::string const& id, Date tod
                                : program.laws[duty.owner].title + " (" + program.laws[duty.owner].short_name + ")";
         out += fmt::format("\n---\n**{}** — {}\n\n", engine::citation(program, duty), owner);
         if (!duty.owned_by_set) {
-            std::vector<std::string> versions;
-            for (auto const* version : versions_of(program.laws[duty.owner], duty)) versions.push_back(version->title);
-            if (!versions.empty()) out += fmt::format("- Versions: {}\n", fmt::join(versions, "; "));
+            // Up to three by name; more as the first and the last.
+            auto const versions = versions_of(program.laws[duty.owner], duty);
+            std::vector<std::string> titles;
+            for (auto const* version : versions) titles.push_back(version->title);
+            if (versions.size() > 3)
+                out += fmt::format("- Versions: {} … {} ({} versions)\n", titles.front(), titles.back(), titles.size());
+            else if (!versions.empty())
+                out += fmt::format("- Versions: {}\n", fmt::join(titles, "; "));
         }
         out +=
             "- Deadline: " +
@@ -213,6 +218,12 @@ std::string span_or_date(Document const& document, std::size_t offset, Date toda
     return {};
 }
 
+// Markdown where the editor renders it; the same text as plain text (its
+// marks are light enough to read) where it does not.
+nlohmann::json contents(Document const& document, std::string const& text) {
+    return {{"kind", document.abilities.markdown ? "markdown" : "plaintext"}, {"value", text}};
+}
+
 }  // namespace
 
 nlohmann::json hover(Document const& document, std::size_t offset, Date today) {
@@ -234,12 +245,12 @@ nlohmann::json hover(Document const& document, std::size_t offset, Date today) {
                 if (key->kind == SymbolKind::municipality) text += municipality_details(*program, key->id);
             }
         }
-        return {{"contents", {{"kind", "markdown"}, {"value", text}}},
+        return {{"contents", contents(document, text)},
                 {"range", range_json(document.text(), at->begin, at->end, document.encoding)}};
     }
     text = span_or_date(document, offset, today);
     if (text.empty()) return nullptr;
-    return {{"contents", {{"kind", "markdown"}, {"value", text}}}};
+    return {{"contents", contents(document, text)}};
 }
 
 }  // namespace pligt::lsp

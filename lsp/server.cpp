@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -43,6 +44,31 @@ int integer_member(json const& object, char const* name) {
     return value.get<int>();
 }
 
+// A capability at a path of objects, or null.
+json const* capability(json const& params, std::initializer_list<char const*> path) {
+    json const* at = &params;
+    for (auto const* name : {"capabilities", "textDocument"}) {
+        if (!at->is_object() || !at->contains(name)) return nullptr;
+        at = &(*at)[name];
+    }
+    for (auto const* name : path) {
+        if (!at->is_object() || !at->contains(name)) return nullptr;
+        at = &(*at)[name];
+    }
+    return at;
+}
+
+// Markdown unless the editor lists hover formats without it; snippets only
+// where it says it takes them.
+ClientAbilities client_abilities(json const& params) {
+    ClientAbilities abilities;
+    if (auto const* formats = capability(params, {"hover", "contentFormat"}); formats && formats->is_array())
+        abilities.markdown = std::find(formats->begin(), formats->end(), "markdown") != formats->end();
+    auto const* snippets = capability(params, {"completion", "completionItem", "snippetSupport"});
+    abilities.snippets = snippets && *snippets == true;
+    return abilities;
+}
+
 std::string_view encoding_name(Encoding encoding) {
     switch (encoding) {
     case Encoding::utf8: return "utf-8";
@@ -58,6 +84,7 @@ struct Server::State {
     ServerOptions options;
     Workspace workspace;
     Encoding encoding = Encoding::utf16;
+    ClientAbilities abilities;
     bool initialized = false, shut_down = false, exited = false;
     std::vector<std::string> output;
     std::map<std::string, json> published;  // by URI: the diagnostics last sent
@@ -87,7 +114,7 @@ struct Server::State {
         if (workspace.stale()) check();
         auto const found = workspace.find(path_of_document(params));
         if (!found) throw Failure{request_failed, "the document is not a rule file of the workspace; open it first"};
-        return Document{*found->project, found->file, encoding};
+        return Document{*found->project, found->file, encoding, abilities};
     }
     std::size_t offset(Document const& d, json const& params) {
         auto const& position = member(params, "position");
@@ -118,6 +145,7 @@ json Server::State::initialize(json const& params) {
                         break;
                     }
                 }
+    abilities = client_abilities(params);
     std::vector<std::filesystem::path> roots = options.rules;
     if (roots.empty()) {
         std::vector<std::string> folders;

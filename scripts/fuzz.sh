@@ -5,13 +5,13 @@
 # target finds a crash, a leak, a timeout (an input taking over 5 s) or runs
 # out of memory (2 GB); the input is saved under build-fuzz/artifacts/. No
 # network; bounded time: SECONDS per target, plus loading its corpus.
-#   usage: scripts/fuzz.sh [SECONDS] [TARGET…]   (TARGET: rules, format, case, check, span, http)
+#   usage: scripts/fuzz.sh [SECONDS] [TARGET…]   (TARGET: rules, format, case, check, span, http, lsp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=60
 if [ $# -gt 0 ] && [[ $1 =~ ^[0-9]+$ ]]; then seconds=$1; shift; fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rules format case check span http)
+[ ${#targets[@]} -gt 0 ] || targets=(rules format case check span http lsp)
 
 build=build-fuzz
 cmake -S . -B $build -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DPLIGT_FUZZ=ON -DPLIGT_TESTS=OFF \

@@ -15,7 +15,7 @@ using pligt::golden::run_pligt;
 TEST_CASE("check-layers passes the tree and fails on an upward include, naming the file and what it may include") {
     pligt::testing::TempDir const scratch;
     auto const& root = scratch.path();
-    for (std::string const folder : {"dsl", "engine", "authoring", "population", "output", "server", "cli"})
+    for (std::string const folder : {"dsl", "engine", "authoring", "population", "output", "server", "lsp", "cli"})
         fs::copy(fs::path{PLIGT_SOURCE_DIR} / folder, root / folder, fs::copy_options::recursive);
     auto const script = (fs::path{PLIGT_SOURCE_DIR} / "scripts" / "check-layers.sh").string();
     auto const check = [&] {

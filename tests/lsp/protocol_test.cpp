@@ -196,3 +196,56 @@ TEST_CASE("lsp uris: file URIs to paths and back, percent-encoding both ways") {
     CHECK(path_of("file:///a%00b") == std::nullopt);
     CHECK(uri_of("/home/rådgiver/a b.pligt") == "file:///home/r%C3%A5dgiver/a%20b.pligt");
 }
+
+namespace {
+
+// A server whose editor said `capabilities`, with act.pligt open.
+json ask_with(json const& capabilities, std::string const& method, json const& position, json* initialized = nullptr) {
+    auto s = server();
+    auto const answer = request(s, 1, "initialize", {{"capabilities", capabilities}});
+    if (initialized) *initialized = answer["result"];
+    auto const uri = uri_of(fixtures + "/act.pligt");
+    s.receive(
+        json{{"jsonrpc", "2.0"},
+             {"method", "textDocument/didOpen"},
+             {"params",
+              {{"textDocument",
+                {{"uri", uri}, {"languageId", "pligt"}, {"version", 1}, {"text", "law x {\n  duty a {\n  }\n}\n\n"}}}}}}
+            .dump());
+    return request(s, 2, method, {{"textDocument", {{"uri", uri}}}, {"position", position}})["result"];
+}
+
+}  // namespace
+
+TEST_CASE("lsp capabilities: plain-text hover, snippets and UTF-8 positions only where the editor takes them") {
+    json const markdown_only = {{"textDocument", {{"hover", {{"contentFormat", {"plaintext"}}}}}}};
+    CHECK(ask_with(markdown_only, "textDocument/hover", {{"line", 0}, {"character", 4}})["contents"]["kind"] ==
+          "plaintext");
+    CHECK(ask_with(json::object(), "textDocument/hover", {{"line", 0}, {"character", 4}})["contents"]["kind"] ==
+          "markdown");
+
+    auto const labels_and_formats = [](json const& list) {
+        std::vector<std::string> out;
+        for (auto const& item : list["items"])
+            out.push_back(item["label"].get<std::string>() + (item.contains("insertText") ? " (snippet)" : ""));
+        return out;
+    };
+    json const snippets = {{"textDocument", {{"completion", {{"completionItem", {{"snippetSupport", true}}}}}}}};
+    CHECK(labels_and_formats(ask_with(snippets, "textDocument/completion", {{"line", 4}, {"character", 0}})) ==
+          std::vector<std::string>{"vocabulary", "calendar", "law", "exemptions", "municipality", "scenario", "test",
+                                   "test (snippet)"});
+    CHECK(labels_and_formats(ask_with(json::object(), "textDocument/completion", {{"line", 4}, {"character", 0}})) ==
+          std::vector<std::string>{"vocabulary", "calendar", "law", "exemptions", "municipality", "scenario", "test"});
+    // In a duty, its clauses.
+    CHECK(labels_and_formats(ask_with(json::object(), "textDocument/completion", {{"line", 2}, {"character", 0}})) ==
+          std::vector<std::string>{"cite", "on", "unless", "due", "no deadline", "wording", "target", "dated by",
+                                   "done by", "lapses on", "effort"});
+
+    json result;
+    ask_with({{"general", {{"positionEncodings", {"utf-32", "utf-8", "utf-16"}}}}}, "textDocument/hover",
+             {{"line", 0}, {"character", 0}}, &result);
+    CHECK(result["capabilities"]["positionEncoding"] == "utf-32");
+    ask_with({{"general", {{"positionEncodings", {"utf-8"}}}}}, "textDocument/hover", {{"line", 0}, {"character", 0}},
+             &result);
+    CHECK(result["capabilities"]["positionEncoding"] == "utf-8");
+}
