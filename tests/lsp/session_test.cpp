@@ -49,6 +49,29 @@ void open(LspClient& client, std::string const& uri, std::string const& text) {
                   {{"textDocument", {{"uri", uri}, {"languageId", "pligt"}, {"version", 1}, {"text", text}}}});
 }
 
+// The line and character (UTF-16 units) of `needle`'s first character plus `into`.
+json find(std::string const& text, std::string const& needle, int into = 0) {
+    auto const offset = text.find(needle);
+    REQUIRE_MESSAGE(offset != std::string::npos, needle);
+    int line = 0, character = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            character = 0;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++character;
+        }
+    }
+    return at(line, character + into);
+}
+
+// The range of `name` where `needle` (which starts with it, or holds it
+// after `skip` characters) is written.
+json range_of(std::string const& text, std::string const& needle, int skip, int length) {
+    auto const start = find(text, needle, skip);
+    return {{"start", start}, {"end", at(start["line"], start["character"].get<int>() + length)}};
+}
+
 LspClient started() { return LspClient{{"--rules", "tests/fixtures/lsp", "--today", "2026-12-07"}}; }
 
 }  // namespace
@@ -125,6 +148,81 @@ TEST_CASE("lsp: a session: a mistake shown and cleared, hover, definition, compl
     SUBCASE("hover over a value: its title and kind") {
         CHECK(client.request("textDocument/hover", place(act_uri, 16, 40))["result"]["contents"]["value"] ==
               "**value** `complaint` — Klage\n\nDeclared in events.pligt:7\n\nValue of kind `request_kind`\n");
+    }
+    SUBCASE("go to definition: every kind of declared name, across files") {
+        auto const events = read(fixtures + "/events.pligt");
+        auto const towns = read(fixtures + "/towns.pligt");
+        struct Jump {
+            std::string uri, text, needle;
+            int into;
+            std::string target_uri, target_text, target_needle;
+            int skip, length;
+        };
+        std::vector<Jump> const jumps{
+            {act_uri, text, "uses office", 6, events_uri, events, "vocabulary office", 11, 6},
+            {act_uri, text, "calendar office_days", 10, events_uri, events, "calendar office_days", 9, 11},
+            {act_uri, text, "done by request_answered", 9, events_uri, events, "event request_answered", 6, 16},
+            {act_uri, text, "municipality town", 14, towns_uri, towns, "municipality town", 13, 4},
+            {act_uri, text, "expect answer", 8, act_uri, text, "duty answer", 5, 6},
+            {act_uri, text, "kind appeal", 6, events_uri, events, "appeal \"Anke\"", 0, 6},
+            {act_uri, text, "where kind", 7, events_uri, events, "kind: request_kind", 0, 4},
+            {events_uri, events, "kind: request_kind", 8, events_uri, events, "kind request_kind", 5, 12},
+            {events_uri, events, "from birthdate", 6, events_uri, events, "fact birthdate", 5, 9},
+            {towns_uri, towns, "amends office_act", 8, act_uri, text, "law office_act", 4, 10},
+            {towns_uri, towns, "adopts pilot", 8, towns_uri, towns, "exemptions pilot", 11, 5},
+            {towns_uri, towns, "where urgent", 7, events_uri, events, "urgent: bool", 0, 6},
+        };
+        for (auto const& jump : jumps) {
+            CAPTURE(jump.needle);
+            open(client, jump.uri, jump.text);
+            CHECK(client.request("textDocument/definition",
+                                 {{"textDocument", document(jump.uri)},
+                                  {"position", find(jump.text, jump.needle, jump.into)}})["result"] ==
+                  json::array({{{"uri", jump.target_uri},
+                                {"range", range_of(jump.target_text, jump.target_needle, jump.skip, jump.length)}}}));
+        }
+    }
+    SUBCASE("hover over an event, an attribute, a municipality and a calendar: label and declaration") {
+        CHECK(client.request("textDocument/hover", place(act_uri, 9, 10))["result"]["contents"]["value"] ==
+              "**event** `request_received` — Anmodning modtaget\n\nDeclared in events.pligt:11\n\n"
+              "Attributes:\n- `kind`: `request_kind` — Slags anmodning\n- `urgent`: `bool` — Hastesag\n\n"
+              "Opens: `answer`, `hearing`\n");
+        CHECK(client.request("textDocument/hover", place(act_uri, 16, 30))["result"]["contents"]["value"] ==
+              "**attribute** `kind` — Slags anmodning\n\nDeclared in events.pligt:12\n\n"
+              "Attribute of event `request_received`: `request_kind`\n");
+        CHECK(client.request("textDocument/hover", place(act_uri, 24, 18))["result"]["contents"]["value"] ==
+              "**municipality** `town` — Byen\n\nDeclared in towns.pligt:9\n\nCode 901, north\n"
+              "- adopts pilot from 1 January 2024 to 31 December 2025\n");
+        CHECK(client.request("textDocument/hover", place(act_uri, 5, 14))["result"]["contents"]["value"] ==
+              "**calendar** `office_days` — Kontordage\n\nDeclared in events.pligt:19\n");
+    }
+    SUBCASE("completion where an id goes: attributes in `where`, events after `done by`, duties after `waive`") {
+        auto const labels = [&](std::string const& uri, json const& position) {
+            std::vector<std::string> out;
+            auto const answer =
+                client.request("textDocument/completion", place(uri, position["line"], position["character"]));
+            for (auto const& item : answer["result"]["items"]) out.push_back(item["label"]);
+            return out;
+        };
+        auto const where = replaced(text, "where kind == complaint", "where ");
+        client.notify("textDocument/didChange",
+                      {{"textDocument", {{"uri", act_uri}, {"version", 3}}}, {"contentChanges", {{{"text", where}}}}});
+        CHECK(labels(act_uri, find(where, "where ", 6)) ==
+              std::vector<std::string>{"kind", "urgent", "birthdate", "age", "not"});
+        auto const done_by = replaced(text, "done by hearing_held", "done by ");
+        client.notify("textDocument/didChange", {{"textDocument", {{"uri", act_uri}, {"version", 4}}},
+                                                 {"contentChanges", {{{"text", done_by}}}}});
+        CHECK(labels(act_uri, find(done_by, "done by \n", 8)) ==
+              std::vector<std::string>{"hearing_held", "request_answered", "request_received"});
+        auto const value = replaced(text, "where kind == complaint", "where kind == ");
+        client.notify("textDocument/didChange",
+                      {{"textDocument", {{"uri", act_uri}, {"version", 5}}}, {"contentChanges", {{{"text", value}}}}});
+        CHECK(labels(act_uri, find(value, "kind == ", 8)) == std::vector<std::string>{"appeal", "complaint"});
+        client.notify("textDocument/didChange",
+                      {{"textDocument", {{"uri", act_uri}, {"version", 6}}}, {"contentChanges", {{{"text", text}}}}});
+        auto const waive = replaced(read(fixtures + "/towns.pligt"), "waive hearing where urgent", "waive h");
+        open(client, towns_uri, waive);
+        CHECK(labels(towns_uri, find(waive, "waive h", 7)) == std::vector<std::string>{"hearing"});
     }
     SUBCASE("go to definition: an event in another file, an attribute of the trigger") {
         CHECK(client.request("textDocument/definition", place(act_uri, 11, 12))["result"] ==
