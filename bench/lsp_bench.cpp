@@ -1,4 +1,4 @@
-// The language server on the shipped rules (110 files, one program), in
+// The language server on the shipped rules (111 files, one program), in
 // process: what a legal advisor waits for in the editor. Hover over a duty
 // and over an event, completion after `on `, go to definition, every
 // reference to an event across the workspace, and the re-check after an edit
