@@ -37,7 +37,15 @@ nlohmann::json hover(Document const& document, std::size_t offset, Date today);
 nlohmann::json definition(Document const& document, std::size_t offset);
 nlohmann::json references(Document const& document, std::size_t offset, bool include_declaration);
 nlohmann::json completion(Document const& document, std::size_t offset);
+// The occurrences in this file of the name at the offset (the declaration
+// marked as written, the others as read).
+nlohmann::json highlights(Document const& document, std::size_t offset);
+// A quick fix for each diagnostic that suggests a name ("did you mean 'x'?").
+nlohmann::json code_actions(std::string const& uri, nlohmann::json const& diagnostics);
 nlohmann::json document_symbols(Document const& document);
+// Every declaration of the program whose id or title holds the query (any
+// case), as an editor's "go to symbol in workspace" lists them; at most 200.
+nlohmann::json workspace_symbols(Project const& project, std::string const& query, Encoding encoding);
 // A lens above the file's first test that runs them all (`pligt.runTests`).
 nlohmann::json code_lenses(Document const& document, std::string const& uri);
 

@@ -89,8 +89,7 @@ std::string duty_details(Program const& program, std::string const& id, Date tod
             for (auto const* version : versions) titles.push_back(version->title);
             if (versions.size() > 3)
                 out += fmt::format("- Versions: {} … {} ({} versions)\n", titles.front(), titles.back(), titles.size());
-            else if (!versions.empty())
-                out += fmt::format("- Versions: {}\n", fmt::join(titles, "; "));
+            else if (!versions.empty()) out += fmt::format("- Versions: {}\n", fmt::join(titles, "; "));
         }
         out +=
             "- Deadline: " +

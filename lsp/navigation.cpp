@@ -2,6 +2,9 @@
 #include "lsp/features.hpp"
 #include "lsp/uri.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace pligt::lsp {
 namespace {
 
@@ -27,6 +30,23 @@ int symbol_kind(SymbolKind kind) {
     case SymbolKind::condition_name: return 13;
     }
     return 13;
+}
+
+// Lower case for matching a query: ASCII, and the Latin-1 letters titles
+// are written in (Æ Ø Å É … are U+00C0 to U+00DE, two bytes in UTF-8, their
+// small letters 0x20 further on).
+std::string folded(std::string text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto const c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            text[i] = static_cast<char>(std::tolower(c));
+        } else if (c == 0xC3 && i + 1 < text.size()) {
+            auto const next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97) text[i + 1] = static_cast<char>(next + 0x20);
+            ++i;
+        }
+    }
+    return text;
 }
 
 nlohmann::json outline_json(OutlineItem const& item, std::string_view text, Encoding encoding) {
@@ -72,6 +92,37 @@ nlohmann::json references(Document const& document, std::size_t offset, bool inc
     auto out = nlohmann::json::array();
     for (auto const& place : document.project.references(*at, include_declaration))
         out.push_back(location_json(document.project, place, document.encoding));
+    return out;
+}
+
+nlohmann::json highlights(Document const& document, std::size_t offset) {
+    auto const* at = occurrence_at(document.rule_file().index, offset);
+    if (!at) return nullptr;
+    auto out = nlohmann::json::array();
+    auto const key = document.project.key_of(*at);
+    if (!key) return out;
+    for (auto const& o : document.rule_file().index.occurrences)
+        if (o.id == key->id && document.project.key_of(o) == key)
+            out.push_back({{"range", range_json(document.text(), o.begin, o.end, document.encoding)},
+                           {"kind", o.declaration ? 3 : 2}});  // Write : Read
+    return out;
+}
+
+nlohmann::json workspace_symbols(Project const& project, std::string const& query, Encoding encoding) {
+    auto const wanted = folded(query);
+    auto out = nlohmann::json::array();
+    for (std::size_t f = 0; f < project.files().size(); ++f)
+        for (auto const& o : project.files()[f].index.occurrences) {
+            if (!o.declaration || out.size() >= 200) continue;
+            if (folded(o.id).find(wanted) == std::string::npos && folded(o.title).find(wanted) == std::string::npos)
+                continue;
+            nlohmann::json symbol = {{"name", o.id},
+                                     {"kind", symbol_kind(o.kind)},
+                                     {"location", location_json(project, {f, o.begin, o.end}, encoding)}};
+            auto const container = !o.owner.empty() ? o.owner : o.scope;
+            if (!container.empty()) symbol["containerName"] = container;
+            out.push_back(std::move(symbol));
+        }
     return out;
 }
 

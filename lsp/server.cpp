@@ -184,6 +184,9 @@ json Server::State::initialize(json const& params) {
               {"completionProvider", {{"triggerCharacters", {" ", "{", ","}}, {"resolveProvider", false}}},
               {"documentFormattingProvider", true},
               {"documentSymbolProvider", true},
+              {"documentHighlightProvider", true},
+              {"workspaceSymbolProvider", true},
+              {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
               {"codeLensProvider", {{"resolveProvider", false}}},
               {"executeCommandProvider", {{"commands", {"pligt.runTests"}}}}}},
             {"serverInfo", {{"name", "pligt"}, {"version", options.version}}}};
@@ -269,6 +272,19 @@ json Server::State::dispatch(std::string const& method, json const& params) {
         return completion(d, offset(d, params));
     }
     if (method == "textDocument/documentSymbol") return document_symbols(document(params));
+    if (method == "textDocument/documentHighlight") {
+        auto const d = document(params);
+        return highlights(d, offset(d, params));
+    }
+    if (method == "textDocument/codeAction") {
+        auto const uri = text_member(member(params, "textDocument"), "uri");
+        auto const& context = member(params, "context");
+        return code_actions(uri, member(context, "diagnostics"));
+    }
+    if (method == "workspace/symbol") {
+        if (workspace.stale()) check();
+        return workspace_symbols(workspace.main(), text_member(params, "query"), encoding);
+    }
     if (method == "textDocument/codeLens") {
         auto const d = document(params);
         return code_lenses(d, text_member(member(params, "textDocument"), "uri"));

@@ -35,6 +35,7 @@ public:
         std::size_t file = 0;
     };
     std::optional<Found> find(std::string const& path);
+    Project const& main() const { return main_; }  // the workspace's own rules
 
     // Checks the programs a change touched since the last check.
     bool stale() const { return !stale_.empty() || dropped_; }

@@ -89,6 +89,9 @@ TEST_CASE("lsp: initialize answers the capabilities the server has") {
         "completionProvider": {"triggerCharacters": [" ", "{", ","], "resolveProvider": false},
         "documentFormattingProvider": true,
         "documentSymbolProvider": true,
+        "documentHighlightProvider": true,
+        "workspaceSymbolProvider": true,
+        "codeActionProvider": {"codeActionKinds": ["quickfix"]},
         "codeLensProvider": {"resolveProvider": false},
         "executeCommandProvider": {"commands": ["pligt.runTests"]}
       },
@@ -117,6 +120,17 @@ TEST_CASE("lsp: a session: a mistake shown and cleared, hover, definition, compl
                   {"code", "unknown_event"},
                   {"source", "pligt"},
                   {"message", "unknown event 'requst_received'; did you mean 'request_received'?"}}}}});
+
+    // The quick fix the diagnostic offers: the name it suggests, in its place.
+    auto const diagnostic = (*published)["params"]["diagnostics"][0];
+    CHECK(client.request("textDocument/codeAction", {{"textDocument", document(act_uri)},
+                                                     {"range", range(9, 7, 22)},
+                                                     {"context", {{"diagnostics", {diagnostic}}}}})["result"] ==
+          json::array({{{"title", "Change to 'request_received'"},
+                        {"kind", "quickfix"},
+                        {"diagnostics", {diagnostic}},
+                        {"isPreferred", true},
+                        {"edit", {{"changes", {{act_uri, {{{"range", range(9, 7, 22)}, {"newText", "request_received"}}}}}}}}}}));
 
     // Fixed by an incremental edit: the diagnostic goes.
     client.notify("textDocument/didChange", {{"textDocument", {{"uri", act_uri}, {"version", 2}}},
@@ -239,6 +253,20 @@ TEST_CASE("lsp: a session: a mistake shown and cleared, hover, definition, compl
                                     {{"uri", act_uri}, {"range", range(29, 12, 19)}},
                                     {{"uri", act_uri}, {"range", range(38, 9, 16)}},
                                     {{"uri", towns_uri}, {"range", range(5, 8, 15)}}}));
+    }
+    SUBCASE("highlights in the file, and symbols across the workspace") {
+        CHECK(client.request("textDocument/documentHighlight", place(act_uri, 14, 8))["result"] ==
+              json::array({{{"range", range(14, 7, 14)}, {"kind", 3}},
+                           {{"range", range(29, 12, 19)}, {"kind", 2}},
+                           {{"range", range(38, 9, 16)}, {"kind", 2}}}));
+        CHECK(client.request("workspace/symbol", {{"query", "HØRING"}})["result"] ==
+              json::array({{{"name", "hearing"},
+                            {"kind", 12},
+                            {"location", {{"uri", act_uri}, {"range", range(14, 7, 14)}}},
+                            {"containerName", "law office_act"}},
+                           {{"name", "hearing_held"},
+                            {"kind", 24},
+                            {"location", {{"uri", events_uri}, {"range", range(15, 8, 20)}}}}}));
     }
     SUBCASE("document symbols: the law with its duties, then the tests") {
         auto const symbols =
