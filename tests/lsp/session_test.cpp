@@ -123,14 +123,16 @@ TEST_CASE("lsp: a session: a mistake shown and cleared, hover, definition, compl
 
     // The quick fix the diagnostic offers: the name it suggests, in its place.
     auto const diagnostic = (*published)["params"]["diagnostics"][0];
-    CHECK(client.request("textDocument/codeAction", {{"textDocument", document(act_uri)},
-                                                     {"range", range(9, 7, 22)},
-                                                     {"context", {{"diagnostics", {diagnostic}}}}})["result"] ==
-          json::array({{{"title", "Change to 'request_received'"},
-                        {"kind", "quickfix"},
-                        {"diagnostics", {diagnostic}},
-                        {"isPreferred", true},
-                        {"edit", {{"changes", {{act_uri, {{{"range", range(9, 7, 22)}, {"newText", "request_received"}}}}}}}}}}));
+    CHECK(
+        client.request("textDocument/codeAction", {{"textDocument", document(act_uri)},
+                                                   {"range", range(9, 7, 22)},
+                                                   {"context", {{"diagnostics", {diagnostic}}}}})["result"] ==
+        json::array(
+            {{{"title", "Change to 'request_received'"},
+              {"kind", "quickfix"},
+              {"diagnostics", {diagnostic}},
+              {"isPreferred", true},
+              {"edit", {{"changes", {{act_uri, {{{"range", range(9, 7, 22)}, {"newText", "request_received"}}}}}}}}}}));
 
     // Fixed by an incremental edit: the diagnostic goes.
     client.notify("textDocument/didChange", {{"textDocument", {{"uri", act_uri}, {"version", 2}}},
