@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cerrno>
+#include <csignal>
 #include <memory>
 
 #include <poll.h>
@@ -41,6 +42,8 @@ bool input_waiting() {
 }
 
 int run_lsp(LspOptions const& options, Terminal& terminal) {
+    // An editor that goes away shows as a failed write, ending the loop.
+    std::signal(SIGPIPE, SIG_IGN);
     lsp::ServerOptions server_options;
     for (auto const& root : options.rules) server_options.rules.emplace_back(root);
     server_options.fallback = rule_paths({});
