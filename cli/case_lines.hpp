@@ -4,9 +4,13 @@
 // `pligt simulate` and `pligt diff --cases` read their cases this way.
 #pragma once
 
+#include "population/simulate_run.hpp"
+
 #include <cstddef>
+#include <cstdint>
 #include <istream>
 #include <string>
+#include <vector>
 
 namespace pligt::cli {
 
@@ -24,5 +28,16 @@ LineRead read_case_line(std::istream& in, std::string& line);
 
 // "the line is longer than 1048576 bytes (1 MiB), …": the error for too_long.
 std::string too_long_line_message();
+
+// The lines of a JSONL file as the simulator and the audit read them:
+// numbered from 1, counted in `read_bytes` (for progress), a line too long to
+// read set aside in `too_long` (and, unless `skip`, the end of the input, as
+// a bad line stops the run). `in` and both counters must outlive the source.
+engine::LineSource file_line_source(std::istream& in, std::uintmax_t& read_bytes,
+                                    std::vector<engine::BadLine>& too_long, bool skip);
+
+// The lines refused as too long, merged into what the run found: in line
+// order; with `skip` each counted as skipped, else only the first bad line.
+void merge_too_long(engine::RunOutcome& outcome, std::vector<engine::BadLine> const& too_long, bool skip);
 
 }  // namespace pligt::cli

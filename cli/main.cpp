@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
         pligt::cli::add_check(app, terminal, exit_code);
         pligt::cli::add_caseload(app, terminal, exit_code);
         pligt::cli::add_simulate(app, terminal, exit_code);
+        pligt::cli::add_audit(app, terminal, exit_code);
         pligt::cli::add_duties(app, terminal, exit_code);
         pligt::cli::add_test(app, terminal, exit_code);
         pligt::cli::add_deadline(app, terminal, exit_code);

@@ -146,23 +146,7 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
         std::error_code size_error;
         total_bytes = std::filesystem::file_size(options.cases, size_error);
         if (size_error) total_bytes = 0;
-        auto line_number = std::make_shared<std::uint64_t>(0);
-        source = [&in, &read_bytes, &too_long_lines, skip = options.on_error == "skip", line_number](
-                     std::vector<engine::CaseLine>& batch, std::size_t size) {
-            for (std::string line; batch.size() < size;) {
-                auto const read = read_case_line(in, line);
-                if (read == LineRead::end) return false;
-                ++*line_number;
-                if (read == LineRead::too_long) {
-                    too_long_lines.push_back({*line_number, "", too_long_line_message()});
-                    if (!skip) return false;  // as a bad line stops the run
-                    continue;
-                }
-                read_bytes += line.size() + 1;
-                batch.push_back({*line_number, std::move(line)});
-            }
-            return true;
-        };
+        source = file_line_source(in, read_bytes, too_long_lines, options.on_error == "skip");
     }
 
     engine::Simulation simulation{programs, *as_of};
@@ -185,16 +169,7 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     auto outcome = engine::run_simulation(simulation, source, run);
     std::signal(SIGINT, previous_handler);
     if (on_terminal) std::cerr << "\r" << std::string(60, ' ') << "\r";
-    if (!too_long_lines.empty()) {
-        outcome.skipped += run.skip_bad_lines ? too_long_lines.size() : 0;
-        outcome.bad_lines.insert(outcome.bad_lines.end(), too_long_lines.begin(), too_long_lines.end());
-        std::stable_sort(outcome.bad_lines.begin(), outcome.bad_lines.end(),
-                         [](engine::BadLine const& a, engine::BadLine const& b) { return a.number < b.number; });
-        if (!run.skip_bad_lines)  // the first bad line only, as run_simulation reports
-            std::erase_if(outcome.bad_lines, [first = outcome.bad_lines.front().number](engine::BadLine const& b) {
-                return b.number != first;
-            });
-    }
+    merge_too_long(outcome, too_long_lines, run.skip_bad_lines);
 
     auto const input = options.generate > 0 ? std::string{"generated case"} : options.cases;
     for (auto const& bad : outcome.bad_lines)

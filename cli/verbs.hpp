@@ -22,5 +22,6 @@ void add_generate(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_diff(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_serve(CLI::App& app, Terminal& terminal, int& exit_code);
 void add_lsp(CLI::App& app, Terminal& terminal, int& exit_code);
+void add_audit(CLI::App& app, Terminal& terminal, int& exit_code);
 
 }  // namespace pligt::cli

@@ -54,31 +54,37 @@ constexpr std::size_t batch_size = 512;
 }  // namespace
 
 RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunOptions const& options) {
+    std::vector<Simulation::Accumulator> accumulators;
+    for (unsigned t = 0; t < std::max(1u, options.threads); ++t) accumulators.push_back(simulation.accumulator());
+    auto outcome = run_cases(simulation.baseline(), source, options,
+                             [&](unsigned worker, Case const& c) { accumulators[worker].add(c); });
+    for (auto const& accumulator : accumulators) simulation.merge(accumulator);
+    return outcome;
+}
+
+RunOutcome run_cases(Program const& program, LineSource const& source, RunOptions const& options,
+                     CaseHandler const& handle) {
     unsigned const threads = std::max(1u, options.threads);
     BatchQueue queue{threads * 4};
     std::atomic<bool> failed{false};
     std::mutex bad_mutex;
     RunOutcome outcome;
 
-    auto const& program = simulation.baseline();
-    std::vector<Simulation::Accumulator> accumulators;
-    for (unsigned t = 0; t < threads; ++t) accumulators.push_back(simulation.accumulator());
-
     CaseParser const parser{program};
 
-    auto const work = [&](Simulation::Accumulator& accumulator) {
+    auto const work = [&](unsigned worker) {
         std::vector<BadLine> bad;
         Case plain;  // reused, so a plain line allocates nothing
         while (auto batch = queue.pop()) {
             for (auto const& line : *batch) {
                 if (line.text.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
                 if (parser.parse_plain(line.text, plain)) {
-                    accumulator.add(plain);
+                    handle(worker, plain);
                     continue;
                 }
                 auto c = parse_case(program, line.text);
                 if (c) {
-                    accumulator.add(*c);
+                    handle(worker, *c);
                     continue;
                 }
                 for (auto const& error : c.error())
@@ -94,7 +100,7 @@ RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunO
     };
 
     std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work, std::ref(accumulators[t]));
+    for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work, t);
 
     std::uint64_t read = 0;
     for (;;) {
@@ -111,7 +117,6 @@ RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunO
     queue.close();
     for (auto& worker : workers) worker.join();
 
-    for (auto const& accumulator : accumulators) simulation.merge(accumulator);
     std::sort(outcome.bad_lines.begin(), outcome.bad_lines.end(),
               [](BadLine const& a, BadLine const& b) { return a.number < b.number; });
     if (options.skip_bad_lines) {

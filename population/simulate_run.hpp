@@ -42,6 +42,14 @@ struct RunOutcome {
     bool stopped = false;            // by `stop`
 };
 
+// Reads the cases on options.threads workers and hands each to `handle`
+// with its worker's number (0 to threads - 1), so that a caller keeps one
+// accumulator per worker and needs no lock. The simulation and the audit
+// are both this loop.
+using CaseHandler = std::function<void(unsigned worker, Case const& c)>;
+RunOutcome run_cases(Program const& program, LineSource const& source, RunOptions const& options,
+                     CaseHandler const& handle);
+
 RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunOptions const& options);
 
 }  // namespace pligt::engine
