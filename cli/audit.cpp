@@ -1,11 +1,12 @@
 // `pligt audit CASES.jsonl [--as-of DATE] [--by municipality,year] [--json |
-// --csv] [--threads N] [--on-error fail|skip] [--rules DIR…]`: real case
+// --csv] [--report FILE.html] [--threads N] [--on-error fail|skip] [--rules DIR…]`: real case
 // logs counted per duty (and municipality and year of the trigger): met on
 // time, late, overdue, …, the on-time rate and how late the late ones were
 // (population/audit.hpp). Contract: docs/cli.md.
 #include "output/audit.hpp"
 #include "cli/case_lines.hpp"
 #include "cli/rules_option.hpp"
+#include "cli/temporary_file.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
@@ -29,8 +30,17 @@ struct AuditOptions {
     bool json = false, csv = false;
     unsigned threads = 0;
     std::string on_error = "fail";
+    std::string report;
     std::vector<std::string> rules;
 };
+
+// The report whole or not at all (a temporary file renamed over the target).
+bool write_report(std::string const& path, std::string const& html, Terminal& terminal) {
+    TemporaryFile file{path};
+    if (file.write(html) && file.commit()) return true;
+    terminal.err() << fmt::format("{}: error: {}; file left unchanged\n", path, file.error());
+    return false;
+}
 
 // `municipality,year` (and `duty`, which every row has) to the keys.
 std::optional<engine::AuditKeys> read_keys(std::string const& text, Terminal& terminal) {
@@ -72,7 +82,7 @@ int run_audit(AuditOptions const& options, Terminal& terminal) {
     run.threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     run.skip_bad_lines = skip;
 
-    engine::Audit audit{*program, *as_of, *keys};
+    engine::Audit audit{*program, *as_of};
     std::vector<engine::Audit::Accumulator> accumulators;
     for (unsigned t = 0; t < run.threads; ++t) accumulators.push_back(audit.accumulator());
     auto outcome = engine::run_cases(*program, file_line_source(in, read_bytes, too_long, skip), run,
@@ -88,10 +98,10 @@ int run_audit(AuditOptions const& options, Terminal& terminal) {
     }
     for (auto const& accumulator : accumulators) audit.merge(accumulator);
 
-    auto const rows = audit.rows();
-    if (options.json) terminal.out() << output::audit_json(audit, rows).dump(2) << "\n";
-    else if (options.csv) output::write_audit_csv(terminal.out(), audit, rows);
-    else output::write_audit_table(terminal.out(), audit, rows);
+    if (!options.report.empty() && !write_report(options.report, output::audit_report_html(audit), terminal)) return 2;
+    if (options.json) terminal.out() << output::audit_json(audit, *keys).dump(2) << "\n";
+    else if (options.csv) output::write_audit_csv(terminal.out(), audit, *keys);
+    else output::write_audit_table(terminal.out(), audit, *keys);
     return 0;
 }
 
@@ -106,6 +116,7 @@ void add_audit(CLI::App& app, Terminal& terminal, int& exit_code) {
         ->capture_default_str();
     verb->add_flag("--json", options->json, "Print the rows as JSON");
     verb->add_flag("--csv", options->csv, "Print the rows as CSV");
+    verb->add_option("--report", options->report, "Also write a self-contained HTML report with charts to this file");
     verb->add_option("--threads", options->threads, "Worker threads; default: one per core");
     verb->add_option("--on-error", options->on_error, "A malformed case: fail (default) or skip it with a warning")
         ->check(CLI::IsMember({"fail", "skip"}));

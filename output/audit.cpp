@@ -25,19 +25,20 @@ std::string figure(std::optional<double> value) {
 
 }  // namespace
 
-nlohmann::ordered_json audit_json(engine::Audit const& audit, std::vector<engine::AuditRow> const& rows) {
+nlohmann::ordered_json audit_json(engine::Audit const& audit, engine::AuditKeys keys) {
     auto const& program = audit.program();
+    auto const rows = audit.rows(keys);
     nlohmann::ordered_json by = nlohmann::ordered_json::array({"duty"});
-    if (audit.keys().municipality) by.push_back("municipality");
-    if (audit.keys().year) by.push_back("year");
+    if (keys.municipality) by.push_back("municipality");
+    if (keys.year) by.push_back("year");
     nlohmann::ordered_json out = {{"as_of", audit.as_of().to_string()},
                                   {"cases", audit.cases()},
                                   {"by", by},
                                   {"rows", nlohmann::ordered_json::array()}};
     for (auto const& row : rows) {
         nlohmann::ordered_json r = {{"duty", program.concepts[row.concept_index]}};
-        if (audit.keys().municipality) r["municipality"] = program.municipalities[row.municipality].id;
-        if (audit.keys().year) r["year"] = row.year;
+        if (keys.municipality) r["municipality"] = program.municipalities[row.municipality].id;
+        if (keys.year) r["year"] = row.year;
         auto const& counts = row.counts;
         r["opened"] = counts.opened;
         for (auto const& [name, status] : counted) r[name] = counts.count(status);
@@ -55,9 +56,9 @@ nlohmann::ordered_json audit_json(engine::Audit const& audit, std::vector<engine
     return out;
 }
 
-void write_audit_csv(std::ostream& out, engine::Audit const& audit, std::vector<engine::AuditRow> const& rows) {
+void write_audit_csv(std::ostream& out, engine::Audit const& audit, engine::AuditKeys keys) {
     auto const& program = audit.program();
-    auto const keys = audit.keys();
+    auto const rows = audit.rows(keys);
     out << "duty" << (keys.municipality ? ",municipality" : "") << (keys.year ? ",year" : "")
         << ",opened,met,late,overdue,pending,waived,excepted,lapsed,met_with_deadline,past_target,on_time_rate,"
            "days_late_median,days_late_p90,working_days_late_median,working_days_late_p90\n";
@@ -75,9 +76,9 @@ void write_audit_csv(std::ostream& out, engine::Audit const& audit, std::vector<
     }
 }
 
-void write_audit_table(std::ostream& out, engine::Audit const& audit, std::vector<engine::AuditRow> const& rows) {
+void write_audit_table(std::ostream& out, engine::Audit const& audit, engine::AuditKeys keys) {
     auto const& program = audit.program();
-    auto const keys = audit.keys();
+    auto const rows = audit.rows(keys);
     std::size_t width = 4;
     for (auto const& row : rows) width = std::max(width, program.concepts[row.concept_index].size());
     out << fmt::format("{} cases as of {}\n\n", audit.cases(), audit.as_of().to_string());

@@ -50,7 +50,7 @@ void AuditCounts::merge(AuditCounts const& other) {
     working_days_late.merge(other.working_days_late);
 }
 
-Audit::Audit(Program const& program, Moment as_of, AuditKeys keys) : program_{program}, as_of_{as_of}, keys_{keys} {}
+Audit::Audit(Program const& program, Moment as_of) : program_{program}, as_of_{as_of} {}
 
 void Audit::Accumulator::add(Case const& c) {
     ++cases_;
@@ -59,9 +59,7 @@ void Audit::Accumulator::add(Case const& c) {
     evaluate(program, c, audit.as_of_, results_);
     for (auto const& result : results_) {
         auto const& duty = program.duties[result.duty];
-        auto const municipality = audit.keys_.municipality ? c.municipality : no_index;
-        auto const year = audit.keys_.year ? c.events[result.trigger].at.date.year() : 0;
-        auto& counts = rows_[{duty.concept_index, municipality, year}];
+        auto& counts = rows_[{duty.concept_index, c.municipality, c.events[result.trigger].at.date.year()}];
         ++counts.opened;
         ++counts.by_status[static_cast<std::size_t>(result.status)];
         counts.past_target += result.past_target;
@@ -80,13 +78,18 @@ void Audit::merge(Accumulator const& accumulator) {
     cases_ += accumulator.cases_;
 }
 
-std::vector<AuditRow> Audit::rows() const {
+std::vector<AuditRow> Audit::rows(AuditKeys keys) const {
     // Concept indices are in id order (Program::concepts is sorted), and
     // municipality indices in the program's order, so the map's order is
     // the rows' order.
+    std::map<std::tuple<Index, Index, int>, AuditCounts> summed;
+    for (auto const& [key, counts] : rows_) {
+        auto const& [concept_index, municipality, year] = key;
+        summed[{concept_index, keys.municipality ? municipality : no_index, keys.year ? year : 0}].merge(counts);
+    }
     std::vector<AuditRow> out;
-    out.reserve(rows_.size());
-    for (auto const& [key, counts] : rows_)
+    out.reserve(summed.size());
+    for (auto const& [key, counts] : summed)
         out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), counts});
     return out;
 }

@@ -78,9 +78,12 @@ struct AuditRow {
     AuditCounts counts;
 };
 
+// Counts every instance by duty, municipality and year; rows() sums them
+// up to the keys a reader asks for, so one pass gives the table, the CSV and
+// every view of the report.
 class Audit {
 public:
-    Audit(Program const& program, Moment as_of, AuditKeys keys);
+    Audit(Program const& program, Moment as_of);
 
     class Accumulator {
     public:
@@ -98,17 +101,16 @@ public:
     Accumulator accumulator() const { return Accumulator{*this}; }
     void merge(Accumulator const& accumulator);
 
-    // By duty id, then municipality (in the program's order), then year.
-    std::vector<AuditRow> rows() const;
+    // By duty id, then municipality (in the program's order), then year;
+    // municipality no_index and year 0 where not counted by them.
+    std::vector<AuditRow> rows(AuditKeys keys) const;
     std::uint64_t cases() const { return cases_; }
     Moment as_of() const { return as_of_; }
-    AuditKeys keys() const { return keys_; }
     Program const& program() const { return program_; }
 
 private:
     Program const& program_;
     Moment as_of_;
-    AuditKeys keys_;
     std::map<std::tuple<Index, Index, int>, AuditCounts> rows_;
     std::uint64_t cases_ = 0;
 };

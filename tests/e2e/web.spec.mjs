@@ -602,6 +602,41 @@ test('keyboard only: the caseload and a case, with Enter and Tab alone', async (
   return page;
 });
 
+// The reports pligt writes as files: opened in the browser with every
+// request outside refused, each chart drawn, and the numbers those of --json.
+test('the audit and simulation reports open offline with their charts, the barometer row per year', async ({ context }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'pligt-report-'));
+  try {
+    const cases = join(dir, 'cases.jsonl');
+    writeFileSync(cases, pligt('generate', '--cases', '300', '--seed', '5', '--from', '2019-01-01', '--to', '2023-12-31'));
+    const audit = JSON.parse(pligt('audit', cases, '--as-of', '2024-01-01', '--by', 'year', '--json', '--report', join(dir, 'audit.html')));
+    pligt('simulate', '--cases', cases, '--as-of', '2024-01-01', '--scenario', 'national_rollout', '--report', join(dir, 'simulation.html'));
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    page.problems = [];
+    page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+    await page.setContent(readFileSync(join(dir, 'audit.html'), 'utf8'));
+    await page.getByRole('heading', { name: 'Audit of 300 cases as of 2024-01-01' }).waitFor();
+    const charts = await page.locator('figure svg[role="img"]').evaluateAll((svgs) =>
+      svgs.map((svg) => ({ label: svg.getAttribute('aria-label'), bars: svg.querySelectorAll('rect').length, height: svg.getBoundingClientRect().height })));
+    assert.deepEqual(charts.map((c) => c.label), ['On-time rate per year of the trigger (%)', 'Days late (late and overdue instances)', 'Municipalities by on-time rate, the lowest first (%)']);
+    for (const chart of charts) assert.ok(chart.bars > 2 && chart.height > 50, `${chart.label}: ${chart.bars} bars, ${chart.height} px`);
+    // The barometer's measure: investigations within the deadline, one row a year, as --json says.
+    const investigations = audit.rows.filter((r) => r.duty === 'child_investigation' && 'on_time_rate' in r);
+    assert.ok(investigations.length >= 4, `${investigations.length} years of investigations`);
+    for (const row of investigations) {
+      const cell = page.locator(`tr[data-duty="child_investigation"][data-year="${row.year}"] td.rate`);
+      assert.equal(await cell.textContent(), `${(row.on_time_rate * 100).toFixed(1)} %`, `child_investigation ${row.year}`);
+    }
+    await page.setContent(readFileSync(join(dir, 'simulation.html'), 'utf8'));
+    await page.getByRole('heading', { name: /^Simulation of 300 cases/ }).waitFor();
+    assert.ok(await page.locator('figure svg[role="img"] rect').count() > 10, 'the simulation report draws its charts');
+    return page;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('at 200 % zoom (640 px) nothing needs sideways scrolling', async ({ context, url }) => {
   const page = await openPage(context, url);
   await page.setViewportSize({ width: 640, height: 450 });
