@@ -85,8 +85,9 @@ int run_audit(AuditOptions const& options, Terminal& terminal) {
     engine::Audit audit{*program, *as_of};
     std::vector<engine::Audit::Accumulator> accumulators;
     for (unsigned t = 0; t < run.threads; ++t) accumulators.push_back(audit.accumulator());
-    auto outcome = engine::run_cases(*program, file_line_source(in, read_bytes, too_long, skip), run,
-                                     [&](unsigned worker, engine::Case const& c) { accumulators[worker].add(c); });
+    auto outcome =
+        engine::run_cases(*program, file_line_source(in, read_bytes, too_long, skip), run,
+                          [&](unsigned worker, std::uint64_t, engine::Case const& c) { accumulators[worker].add(c); });
     merge_too_long(outcome, too_long, skip);
     for (auto const& bad : outcome.bad_lines)
         terminal.err() << fmt::format("{}:{}: {}: {}{}\n", options.cases, bad.number, skip ? "warning" : "error",

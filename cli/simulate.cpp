@@ -14,6 +14,7 @@
 #include "output/simulation_json.hpp"
 #include "output/simulation_text.hpp"
 #include "population/simulate_run.hpp"
+#include "population/uncertainty.hpp"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -39,6 +40,7 @@ struct SimulateOptions {
     PopulationOptions population;
     std::string as_of;
     unsigned threads = 0;
+    unsigned runs = 1;
     bool json = false;
     std::string csv;
     std::string report;
@@ -86,6 +88,26 @@ bool write_outputs(SimulateOptions const& options, Csv const& csv, Report const&
     return true;
 }
 
+// The cases drawn from the story slice by slice, so memory holds only the
+// batches in flight.
+engine::LineSource generated_source(Program const& program, std::shared_ptr<engine::Story const> story,
+                                    engine::Population population) {
+    auto next = std::make_shared<std::uint64_t>(1);
+    return
+        [&program, story = std::move(story), population, next](std::vector<engine::CaseLine>& batch, std::size_t size) {
+            auto const remaining = population.cases + 1 - *next;
+            auto slice = population;
+            slice.first = *next;
+            slice.cases = std::min<std::uint64_t>(size, remaining);
+            std::string text;
+            engine::generate(program, *story, slice, [&text](std::string_view chunk) { text.append(chunk); });
+            std::size_t start = 0;
+            for (auto end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start))
+                batch.push_back({(*next)++, text.substr(start, end - start)});
+            return batch.size() == size && *next <= population.cases;
+        };
+}
+
 int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     if (options.cases.empty() && options.generate == 0) {
         terminal.err() << "pligt simulate: give the cases: --cases FILE.jsonl, or --generate N\n";
@@ -118,25 +140,16 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     std::uintmax_t read_bytes = 0;
     engine::LineSource source;
     std::vector<engine::BadLine> too_long_lines;  // refused by the reader, unparsed
+    std::shared_ptr<engine::Story const> shared_story;
+    engine::Population population_drawn;
     if (options.generate > 0) {
         auto const population = read_population(options.population, options.generate, "simulate", terminal);
         if (!population) return 2;
         auto story = load_story(*program, options.population.story, terminal);
         if (!story) return 2;
-        auto next = std::make_shared<std::uint64_t>(1);
-        source = [&program, story = std::move(*story), population = *population, next](
-                     std::vector<engine::CaseLine>& batch, std::size_t size) {
-            auto const remaining = population.cases + 1 - *next;
-            auto slice = population;
-            slice.first = *next;
-            slice.cases = std::min<std::uint64_t>(size, remaining);
-            std::string text;
-            engine::generate(*program, story, slice, [&text](std::string_view chunk) { text.append(chunk); });
-            std::size_t start = 0;
-            for (auto end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start))
-                batch.push_back({(*next)++, text.substr(start, end - start)});
-            return batch.size() == size && *next <= population.cases;
-        };
+        shared_story = std::make_shared<engine::Story const>(std::move(*story));
+        population_drawn = *population;
+        source = generated_source(*program, shared_story, *population);
     } else {
         in.open(options.cases, std::ios::binary);
         if (!in) {
@@ -186,17 +199,56 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     }
 
     auto const summary = simulation.summary(outcome.skipped);
+
+    // --runs N: the same simulation on N populations (seeds) or resamples
+    // (bootstrap), for each figure's interval (population/uncertainty.hpp).
+    std::optional<engine::SimulationIntervals> uncertainty;
+    if (options.runs > 1) {
+        engine::RunOptions again = run;
+        again.progress = {};
+        again.skip_bad_lines = true;  // the bad lines were reported, and skipped or fatal, above
+        std::vector<engine::SimulationSummary> summaries;
+        // A summary names its rows by views into its simulation: each is kept until the end.
+        std::vector<std::unique_ptr<engine::Simulation>> runs;
+        if (options.generate > 0) summaries.push_back(summary);  // the first seed's run is the one above
+        for (unsigned r = summaries.size(); r < options.runs; ++r) {
+            auto& resampled = *runs.emplace_back(std::make_unique<engine::Simulation>(programs, *as_of));
+            if (options.generate > 0) {
+                auto drawn = population_drawn;
+                drawn.seed += r;
+                engine::run_simulation(resampled, generated_source(*program, shared_story, drawn), again);
+            } else {
+                std::ifstream file{options.cases, std::ios::binary};
+                std::uintmax_t ignored = 0;
+                std::vector<engine::BadLine> long_lines;
+                engine::run_simulation(resampled, file_line_source(file, ignored, long_lines, true), again,
+                                       [seed = options.population.seed, r](std::uint64_t line) {
+                                           return engine::bootstrap_weight(seed, r, line);
+                                       });
+            }
+            if (interrupted) {
+                terminal.err() << "pligt simulate: interrupted; nothing written\n";
+                return 130;
+            }
+            summaries.push_back(resampled.summary(0));
+        }
+        uncertainty = engine::intervals_of(summaries, options.generate > 0 ? "seeds" : "bootstrap");
+    }
+
     if (!write_outputs(
             options, [&] { return simulation.to_csv(); }, [&] { return engine::report_html(*program, summary); },
             terminal))
         return 2;
     if (options.json) {
-        terminal.out() << output::simulation_json(summary).dump(2) << "\n";
+        auto json = output::simulation_json(summary);
+        if (uncertainty) json["uncertainty"] = output::uncertainty_json(*uncertainty);
+        terminal.out() << json.dump(2) << "\n";
         return 0;
     }
     output::write_simulation_text(terminal.out(), summary, [&](std::string_view text, output::Colour colour) {
         return terminal.paint(text, colour);
     });
+    if (uncertainty) output::write_uncertainty_text(terminal.out(), *uncertainty);
     return 0;
 }
 
@@ -215,6 +267,10 @@ void add_simulate(CLI::App& app, Terminal& terminal, int& exit_code) {
     add_population_options(*verb, options->population);
     verb->add_option("--as-of", options->as_of, "Evaluate every case at this date; default: today");
     verb->add_option("--threads", options->threads, "Worker threads; default: one per core");
+    verb->add_option("--runs", options->runs,
+                     "Run N times (populations drawn with seeds S, S+1, …, or bootstrap resamples of --cases) and "
+                     "give each figure's median and 90 % interval")
+        ->check(CLI::Range(1u, 1000u));
     verb->add_flag("--json", options->json, "Print the result as JSON");
     verb->add_option("--csv", options->csv, "Also write one row per scenario, duty and municipality to this file");
     verb->add_option("--report", options->report, "Also write a self-contained HTML report with charts to this file");

@@ -65,4 +65,51 @@ nlohmann::ordered_json simulation_json(engine::SimulationSummary const& summary)
     return out;
 }
 
+namespace {
+
+nlohmann::ordered_json interval_json(engine::Interval const& interval) {
+    return {{"median", interval.median}, {"low", interval.low}, {"high", interval.high}};
+}
+
+nlohmann::ordered_json tally_intervals_json(engine::TallyIntervals const& tally) {
+    nlohmann::ordered_json out;
+    out["opened"] = interval_json(tally.opened);
+    for (auto const status : engine::all_statuses)
+        out[std::string{to_string(status)}] = interval_json(tally.by_status[static_cast<std::size_t>(status)]);
+    out["past_target"] = interval_json(tally.past_target);
+    out["hours"] = interval_json(tally.hours);
+    return out;
+}
+
+nlohmann::ordered_json row_intervals_json(engine::RowIntervals const& row, char const* key) {
+    nlohmann::ordered_json out;
+    if (key) out[key] = row.id;
+    auto const figures = tally_intervals_json(row.tally);
+    for (auto const& [name, value] : figures.items()) out[name] = value;
+    if (row.vs_baseline) out["vs_baseline"] = tally_intervals_json(*row.vs_baseline);
+    return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json uncertainty_json(engine::SimulationIntervals const& intervals) {
+    nlohmann::ordered_json out;
+    out["runs"] = intervals.runs;
+    out["method"] = intervals.method;
+    out["interval"] = 0.9;
+    auto& scenarios = out["scenarios"] = nlohmann::ordered_json::array();
+    for (auto const& scenario : intervals.scenarios) {
+        nlohmann::ordered_json item;
+        item["scenario"] = scenario.id;
+        item["totals"] = row_intervals_json(scenario.totals, nullptr);
+        item["duties"] = nlohmann::ordered_json::array();
+        for (auto const& row : scenario.duties) item["duties"].push_back(row_intervals_json(row, "duty"));
+        item["municipalities"] = nlohmann::ordered_json::array();
+        for (auto const& row : scenario.municipalities)
+            item["municipalities"].push_back(row_intervals_json(row, "municipality"));
+        scenarios.push_back(std::move(item));
+    }
+    return out;
+}
+
 }  // namespace pligt::output

@@ -45,4 +45,31 @@ void write_simulation_text(std::ostream& out, engine::SimulationSummary const& s
     }
 }
 
+namespace {
+
+std::string interval_text(engine::Interval const& i, char const* format) {
+    return fmt::format(fmt::runtime(format), i.median) + " [" + fmt::format(fmt::runtime(format), i.low) + " to " +
+           fmt::format(fmt::runtime(format), i.high) + "]";
+}
+
+}  // namespace
+
+void write_uncertainty_text(std::ostream& out, engine::SimulationIntervals const& intervals) {
+    out << fmt::format(
+        "\nAcross {} runs ({}): median [90 % interval]\n", intervals.runs,
+        intervals.method == "seeds" ? "populations drawn with successive seeds" : "bootstrap resamples of the cases");
+    for (auto const& scenario : intervals.scenarios) {
+        auto const& t = scenario.totals.tally;
+        auto const late = static_cast<std::size_t>(engine::Status::late);
+        auto const overdue = static_cast<std::size_t>(engine::Status::overdue);
+        out << fmt::format("  {:<24} late {}  overdue {}  hours {}\n", scenario.id,
+                           interval_text(t.by_status[late], "{:.0f}"), interval_text(t.by_status[overdue], "{:.0f}"),
+                           interval_text(t.hours, "{:.0f}"));
+        if (auto const& v = scenario.totals.vs_baseline)
+            out << fmt::format("  {:<24} vs baseline: late {}  overdue {}  hours {}\n", "",
+                               interval_text(v->by_status[late], "{:+.0f}"),
+                               interval_text(v->by_status[overdue], "{:+.0f}"), interval_text(v->hours, "{:+.0f}"));
+    }
+}
+
 }  // namespace pligt::output

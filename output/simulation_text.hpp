@@ -5,11 +5,16 @@
 
 #include "output/paint.hpp"
 #include "population/simulate.hpp"
+#include "population/uncertainty.hpp"
 
 #include <ostream>
 
 namespace pligt::output {
 
 void write_simulation_text(std::ostream& out, engine::SimulationSummary const& summary, Paint const& paint);
+
+// With --runs: per scenario the breaches (late and overdue) and the hours, as
+// the median of the runs and the 90 % interval, and beside the baseline.
+void write_uncertainty_text(std::ostream& out, engine::SimulationIntervals const& intervals);
 
 }  // namespace pligt::output

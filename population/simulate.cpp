@@ -22,8 +22,8 @@ Simulation::Simulation(std::vector<SimulatedProgram> programs, Moment as_of)
 Simulation::Accumulator::Accumulator(Simulation const& simulation)
     : simulation_{&simulation}, tallies_(simulation.tallies_.size()) {}
 
-void Simulation::Accumulator::add(Case const& c) {
-    ++cases_;
+void Simulation::Accumulator::add(Case const& c, std::uint32_t weight) {
+    cases_ += weight;
     auto const& simulation = *simulation_;
     for (std::size_t p = 0; p < simulation.programs_.size(); ++p) {
         auto const& program = *simulation.programs_[p].program;
@@ -31,11 +31,11 @@ void Simulation::Accumulator::add(Case const& c) {
         for (auto const& result : results_) {
             auto const& duty = program.duties[result.duty];
             auto& tally = tallies_[simulation.slot(p, duty.concept_index, c.municipality)];
-            ++tally.opened;
-            ++tally.by_status[static_cast<std::size_t>(result.status)];
-            tally.past_target += result.past_target;
+            tally.opened += weight;
+            tally.by_status[static_cast<std::size_t>(result.status)] += weight;
+            tally.past_target += result.past_target ? weight : 0;
             if (result.status != Status::waived && result.status != Status::excepted && result.status != Status::lapsed)
-                tally.hours += duty.effort_hours;
+                tally.hours += duty.effort_hours * weight;
         }
     }
 }

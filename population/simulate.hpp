@@ -71,7 +71,8 @@ public:
 
     class Accumulator {
     public:
-        void add(Case const& c);
+        // Counts the case `weight` times (a bootstrap's resample), evaluating it once.
+        void add(Case const& c, std::uint32_t weight = 1);
         std::uint64_t cases() const { return cases_; }
 
     private:

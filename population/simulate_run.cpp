@@ -53,11 +53,15 @@ constexpr std::size_t batch_size = 512;
 
 }  // namespace
 
-RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunOptions const& options) {
+RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunOptions const& options,
+                          std::function<std::uint32_t(std::uint64_t line)> const& weight) {
     std::vector<Simulation::Accumulator> accumulators;
     for (unsigned t = 0; t < std::max(1u, options.threads); ++t) accumulators.push_back(simulation.accumulator());
-    auto outcome = run_cases(simulation.baseline(), source, options,
-                             [&](unsigned worker, Case const& c) { accumulators[worker].add(c); });
+    auto outcome =
+        run_cases(simulation.baseline(), source, options, [&](unsigned worker, std::uint64_t line, Case const& c) {
+            if (!weight) return accumulators[worker].add(c);
+            if (auto const w = weight(line); w > 0) accumulators[worker].add(c, w);
+        });
     for (auto const& accumulator : accumulators) simulation.merge(accumulator);
     return outcome;
 }
@@ -79,12 +83,12 @@ RunOutcome run_cases(Program const& program, LineSource const& source, RunOption
             for (auto const& line : *batch) {
                 if (line.text.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
                 if (parser.parse_plain(line.text, plain)) {
-                    handle(worker, plain);
+                    handle(worker, line.number, plain);
                     continue;
                 }
                 auto c = parse_case(program, line.text);
                 if (c) {
-                    handle(worker, *c);
+                    handle(worker, line.number, *c);
                     continue;
                 }
                 for (auto const& error : c.error())

@@ -44,12 +44,15 @@ struct RunOutcome {
 
 // Reads the cases on options.threads workers and hands each to `handle`
 // with its worker's number (0 to threads - 1), so that a caller keeps one
-// accumulator per worker and needs no lock. The simulation and the audit
-// are both this loop.
-using CaseHandler = std::function<void(unsigned worker, Case const& c)>;
+// accumulator per worker and needs no lock, and its line number (from 1).
+// The simulation and the audit are both this loop.
+using CaseHandler = std::function<void(unsigned worker, std::uint64_t line, Case const& c)>;
 RunOutcome run_cases(Program const& program, LineSource const& source, RunOptions const& options,
                      CaseHandler const& handle);
 
-RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunOptions const& options);
+// `weight` (none: 1 each) says how many times each case, by its line
+// number, counts: a bootstrap's resample (population/uncertainty.hpp).
+RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunOptions const& options,
+                          std::function<std::uint32_t(std::uint64_t line)> const& weight = {});
 
 }  // namespace pligt::engine

@@ -42,7 +42,7 @@ engine::Audit audited(Program const& program, std::vector<std::string> const& li
     options.threads = threads;
     auto const outcome =
         engine::run_cases(program, source_of(lines), options,
-                          [&](unsigned worker, engine::Case const& c) { accumulators[worker].add(c); });
+                          [&](unsigned worker, std::uint64_t, engine::Case const& c) { accumulators[worker].add(c); });
     REQUIRE(outcome.bad_lines.empty());
     for (auto const& accumulator : accumulators) audit.merge(accumulator);
     return audit;
