@@ -4,6 +4,7 @@
 // time, late, overdue, …, the on-time rate and how late the late ones were
 // (population/audit.hpp). Contract: docs/cli.md.
 #include "output/audit.hpp"
+#include "cli/bulk_memory.hpp"
 #include "cli/case_lines.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/temporary_file.hpp"
@@ -59,6 +60,7 @@ std::optional<engine::AuditKeys> read_keys(std::string const& text, Terminal& te
 }
 
 int run_audit(AuditOptions const& options, Terminal& terminal) {
+    keep_large_buffers_in_heap();
     if (options.json && options.csv) {
         terminal.err() << "pligt audit: --json and --csv: choose one\n";
         return 2;

@@ -2,6 +2,7 @@
 // [--rules DIR…] [--json]`: what a change to the rule files, or a change of
 // law, does to the duties and to a population of cases; contract in docs/cli.md.
 #include "population/diff.hpp"
+#include "cli/bulk_memory.hpp"
 #include "cli/case_lines.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/terminal.hpp"
@@ -275,6 +276,7 @@ std::string side_heading(Program const& program, LawSide const& side) {
 }
 
 int run_diff(DiffOptions const& options, Terminal& terminal) {
+    keep_large_buffers_in_heap();
     if (!options.laws && !options.rules.empty()) {
         terminal.err() << "pligt diff: --rules names the program whose laws --laws compares; without --laws, "
                           "OLD and NEW are the rule directories\n";

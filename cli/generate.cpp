@@ -9,6 +9,7 @@
 #include <memory>
 #include <ostream>
 
+#include "cli/bulk_memory.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/story_option.hpp"
 #include "cli/terminal.hpp"
@@ -24,6 +25,7 @@ struct GenerateOptions {
 };
 
 int run_generate(GenerateOptions const& options, Terminal& terminal) {
+    keep_large_buffers_in_heap();
     auto const population = read_population(options.population, options.cases, "generate", terminal);
     if (!population) return 2;
     auto const program = load_rules(options.rules, terminal);

@@ -1,6 +1,7 @@
 // `pligt simulate [--scenario ID]… (--cases FILE.jsonl | --generate N) [--as-of DATE]
 // [--threads N] [--json | --csv FILE] [--on-error fail|skip] [--rules DIR…]`:
 // a population of cases under the law as written and under each scenario.
+#include "cli/bulk_memory.hpp"
 #include "cli/case_lines.hpp"
 #include "cli/rules_option.hpp"
 #include "cli/story_option.hpp"
@@ -109,6 +110,7 @@ engine::LineSource generated_source(Program const& program, std::shared_ptr<engi
 }
 
 int run_simulate(SimulateOptions const& options, Terminal& terminal) {
+    keep_large_buffers_in_heap();
     if (options.cases.empty() && options.generate == 0) {
         terminal.err() << "pligt simulate: give the cases: --cases FILE.jsonl, or --generate N\n";
         return 2;
@@ -206,32 +208,44 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     if (options.runs > 1) {
         engine::RunOptions again = run;
         again.progress = {};
+        again.stop = &interrupted;
         again.skip_bad_lines = true;  // the bad lines were reported, and skipped or fatal, above
-        std::vector<engine::SimulationSummary> summaries;
+        // The runs side by side, one thread each (its reader and worker
+        // pipelined): drawing a population is one thread's work, so runs in
+        // parallel use the cores better than one run's workers would.
         // A summary names its rows by views into its simulation: each is kept until the end.
-        std::vector<std::unique_ptr<engine::Simulation>> runs;
-        if (options.generate > 0) summaries.push_back(summary);  // the first seed's run is the one above
-        for (unsigned r = summaries.size(); r < options.runs; ++r) {
-            auto& resampled = *runs.emplace_back(std::make_unique<engine::Simulation>(programs, *as_of));
-            if (options.generate > 0) {
-                auto drawn = population_drawn;
-                drawn.seed += r;
-                engine::run_simulation(resampled, generated_source(*program, shared_story, drawn), again);
-            } else {
-                std::ifstream file{options.cases, std::ios::binary};
-                std::uintmax_t ignored = 0;
-                std::vector<engine::BadLine> long_lines;
-                engine::run_simulation(resampled, file_line_source(file, ignored, long_lines, true), again,
-                                       [seed = options.population.seed, r](std::uint64_t line) {
-                                           return engine::bootstrap_weight(seed, r, line);
-                                       });
+        unsigned const first = options.generate > 0 ? 1 : 0;  // the first seed's run is the one above
+        std::vector<std::unique_ptr<engine::Simulation>> runs(options.runs);
+        again.threads = 1;
+        std::atomic<unsigned> next{first};
+        auto const work = [&] {
+            for (unsigned r; (r = next++) < options.runs && !interrupted;) {
+                runs[r] = std::make_unique<engine::Simulation>(programs, *as_of);
+                if (options.generate > 0) {
+                    auto drawn = population_drawn;
+                    drawn.seed += r;
+                    engine::run_simulation(*runs[r], generated_source(*program, shared_story, drawn), again);
+                } else {
+                    std::ifstream file{options.cases, std::ios::binary};
+                    std::uintmax_t ignored = 0;
+                    std::vector<engine::BadLine> long_lines;
+                    engine::run_simulation(*runs[r], file_line_source(file, ignored, long_lines, true), again,
+                                           [seed = options.population.seed, r](std::uint64_t line) {
+                                               return engine::bootstrap_weight(seed, r, line);
+                                           });
+                }
             }
-            if (interrupted) {
-                terminal.err() << "pligt simulate: interrupted; nothing written\n";
-                return 130;
-            }
-            summaries.push_back(resampled.summary(0));
+        };
+        std::vector<std::thread> workers;
+        for (unsigned t = 0; t < std::min(run.threads, options.runs - first); ++t) workers.emplace_back(work);
+        for (auto& worker : workers) worker.join();
+        if (interrupted) {
+            terminal.err() << "pligt simulate: interrupted; nothing written\n";
+            return 130;
         }
+        std::vector<engine::SimulationSummary> summaries;
+        if (first == 1) summaries.push_back(summary);
+        for (unsigned r = first; r < options.runs; ++r) summaries.push_back(runs[r]->summary(0));
         uncertainty = engine::intervals_of(summaries, options.generate > 0 ? "seeds" : "bootstrap");
     }
 

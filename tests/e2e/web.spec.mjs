@@ -9,7 +9,8 @@
 // failure. Every wait is bounded. The page may only reach the server: any
 // other request fails the test that made it.
 // E2E_SERVER_URL=http://127.0.0.1:PORT uses a running server instead;
-// E2E_SCREENSHOTS=DIR saves a screenshot after each test.
+// E2E_SCREENSHOTS=DIR saves a screenshot after each test; E2E_ONLY=TEXT runs
+// only the tests whose name holds TEXT.
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -531,7 +532,10 @@ test('the caseload names the line of a case that cannot be checked', async ({ co
   return page;
 });
 
-test('10 000 cases load and sort in under a second', async ({ context, url }) => {
+// How long the load takes is a benchmark's to say (bench/caseload_page.sh,
+// docs/performance.md), not a test's: here the median is printed, and the
+// caseload must be whole and sorted.
+test('10 000 cases load and sort in the caseload', async ({ context, url }) => {
   const dir = mkdtempSync(join(tmpdir(), 'pligt-caseload-'));
   try {
     const file = join(dir, 'cases.jsonl');
@@ -554,7 +558,6 @@ test('10 000 cases load and sort in under a second', async ({ context, url }) =>
     assert.ok(counts.includes('i 10000 sager'), counts);
     assert.equal(await page.locator('#caseload-body > tr').count(), 200);
     assert.equal(await page.locator('#caseload-body > tr').first().getAttribute('data-status'), 'overdue');
-    assert.ok(times[2] < 1000, `median ${times[2]} ms`);
     return page;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -677,6 +680,8 @@ async function main() {
     if (screenshots) mkdirSync(screenshots, { recursive: true });
 
     for (const [n, { name, fn }] of tests.entries()) {
+      // E2E_ONLY=TEXT runs the tests whose name holds TEXT (bench/caseload_page.sh).
+      if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) continue;
       const outside = [];
       await context.route('**/*', (route) => {
         const u = route.request().url();
