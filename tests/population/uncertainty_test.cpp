@@ -92,10 +92,10 @@ TEST_CASE("bootstrap weights: Poisson(1), the same for the same seed, run and li
 TEST_CASE("simulate --runs on real cases: bootstrap resamples, the same on any number of threads") {
     auto const cases = std::string{PLIGT_SOURCE_DIR} + "/tests/golden/audit/cases.jsonl";
     auto const run = [&](std::string const& threads) {
-        auto const out = golden::run_pligt(PLIGT_BINARY,
-                                           {"simulate", "--cases", cases, "--as-of", "2024-01-01", "--runs", "7",
-                                            "--threads", threads, "--json"},
-                                           PLIGT_SOURCE_DIR);
+        auto const out = golden::run_pligt(
+            PLIGT_BINARY,
+            {"simulate", "--cases", cases, "--as-of", "2024-01-01", "--runs", "7", "--threads", threads, "--json"},
+            PLIGT_SOURCE_DIR);
         REQUIRE(out.exit_code == 0);
         return nlohmann::json::parse(out.output);
     };
