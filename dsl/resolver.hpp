@@ -9,6 +9,7 @@
 #include "dsl/ast.hpp"
 #include "dsl/diagnostic.hpp"
 #include "dsl/program.hpp"
+#include "dsl/visit.hpp"
 
 #include <fmt/format.h>
 #include <boost/variant/apply_visitor.hpp>
@@ -21,17 +22,8 @@
 
 namespace pligt::detail {
 
-template <typename... F>
-struct overloaded : F... {
-    using F::operator()...;
-};
-template <typename... F>
-overloaded(F...) -> overloaded<F...>;
-
-template <typename Variant, typename... F>
-decltype(auto) visit(Variant const& v, F&&... f) {
-    return boost::apply_visitor(overloaded{std::forward<F>(f)...}, v);
-}
+using pligt::overloaded;
+using pligt::visit;
 
 std::vector<std::string_view> keys_of(std::unordered_map<std::string, Index> const& map);
 std::optional<std::int64_t> read_integer(std::string const& text);

@@ -1,23 +1,13 @@
 #include "lsp/symbols.hpp"
 
+#include "dsl/visit.hpp"
+
 #include <boost/variant/apply_visitor.hpp>
 
 #include <algorithm>
 
 namespace pligt::lsp {
 namespace {
-
-template <typename... F>
-struct overloaded : F... {
-    using F::operator()...;
-};
-template <typename... F>
-overloaded(F...) -> overloaded<F...>;
-
-template <typename Variant, typename... F>
-void visit(Variant const& v, F&&... f) {
-    boost::apply_visitor(overloaded{std::forward<F>(f)...}, v);
-}
 
 bool is_name(std::string const& text) {
     return !text.empty() && (std::isalpha(static_cast<unsigned char>(text.front())) || text.front() == '_');

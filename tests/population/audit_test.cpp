@@ -10,6 +10,7 @@
 #include "population/simulate_run.hpp"
 #include "tests/support/check_json.hpp"
 #include "tests/support/fixture.hpp"
+#include "tests/support/population.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -22,17 +23,7 @@
 namespace {
 
 using namespace pligt;
-
-engine::LineSource source_of(std::vector<std::string> const& lines) {
-    auto next = std::make_shared<std::size_t>(0);
-    return [&lines, next](std::vector<engine::CaseLine>& batch, std::size_t size) {
-        while (batch.size() < size && *next < lines.size()) {
-            batch.push_back({*next + 1, lines[*next]});
-            ++*next;
-        }
-        return batch.size() == size;
-    };
-}
+using testing::source_of;
 
 engine::Audit audited(Program const& program, std::vector<std::string> const& lines, Moment as_of, unsigned threads) {
     engine::Audit audit{program, as_of};
@@ -48,14 +39,6 @@ engine::Audit audited(Program const& program, std::vector<std::string> const& li
     return audit;
 }
 
-// PERCENTILE.INC, written out again: sorted values, linear between ranks.
-double quantile(std::vector<double> values, double q) {
-    std::sort(values.begin(), values.end());
-    double const h = static_cast<double>(values.size() - 1) * q;
-    auto const lower = static_cast<std::size_t>(h);
-    auto const upper = std::min(lower + 1, values.size() - 1);
-    return values[lower] + (h - static_cast<double>(lower)) * (values[upper] - values[lower]);
-}
 double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
 
 std::int32_t day_of(std::string const& moment) { return Date::parse(moment.substr(0, 10))->days(); }
@@ -185,8 +168,8 @@ TEST_CASE("audit agrees with pligt check case by case: every count, rate and lat
             CHECK(!row.contains("days_late_median"));
         } else {
             ++late_rows;
-            CHECK(row["days_late_median"].get<double>() == rounded(quantile(e.days_late, 0.5)));
-            CHECK(row["days_late_p90"].get<double>() == rounded(quantile(e.days_late, 0.9)));
+            CHECK(row["days_late_median"].get<double>() == rounded(testing::spreadsheet_percentile(e.days_late, 0.5)));
+            CHECK(row["days_late_p90"].get<double>() == rounded(testing::spreadsheet_percentile(e.days_late, 0.9)));
         }
     }
     CHECK(late_rows > 10);  // the population has lateness to measure

@@ -8,6 +8,7 @@
 #include "population/generate.hpp"
 #include "population/simulate_run.hpp"
 #include "tests/support/fixture.hpp"
+#include "tests/support/population.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -22,6 +23,7 @@
 namespace {
 
 using namespace pligt;
+using testing::source_of;
 
 Program const& shipped() { return testing::shipped_program(); }
 
@@ -39,17 +41,6 @@ std::vector<std::string> population() {
         }
     }
     return lines;
-}
-
-engine::LineSource source_of(std::vector<std::string> const& lines) {
-    auto next = std::make_shared<std::size_t>(0);
-    return [&lines, next](std::vector<engine::CaseLine>& batch, std::size_t size) {
-        while (batch.size() < size && *next < lines.size()) {
-            batch.push_back({*next + 1, lines[*next]});
-            ++*next;
-        }
-        return batch.size() == size;
-    };
 }
 
 std::vector<engine::SimulatedProgram> programs_with(std::vector<std::unique_ptr<Program>>& keep) {

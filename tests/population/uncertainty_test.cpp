@@ -3,6 +3,7 @@
 // each case by Poisson(1), the same on every run of the same seed.
 #include "population/uncertainty.hpp"
 #include "tests/support/golden.hpp"
+#include "tests/support/population.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -24,15 +25,6 @@ nlohmann::json simulate(std::vector<std::string> arguments) {
     return nlohmann::json::parse(run.output);
 }
 
-// PERCENTILE.INC, written out again for the check.
-double percentile(std::vector<double> values, double q) {
-    std::sort(values.begin(), values.end());
-    double const h = static_cast<double>(values.size() - 1) * q;
-    auto const lower = static_cast<std::size_t>(h);
-    auto const upper = std::min(lower + 1, values.size() - 1);
-    return values[lower] + (h - static_cast<double>(lower)) * (values[upper] - values[lower]);
-}
-
 }  // namespace
 
 TEST_CASE("simulate --runs: the intervals are made of the single-seed runs of the same seeds") {
@@ -51,9 +43,9 @@ TEST_CASE("simulate --runs: the intervals are made of the single-seed runs of th
             std::vector<double> values;
             for (auto const& single : singles) values.push_back(single["scenarios"][s]["totals"][figure].get<double>());
             auto const& interval = uncertainty["scenarios"][s]["totals"][figure];
-            CHECK(interval["median"].get<double>() == doctest::Approx(percentile(values, 0.5)));
-            CHECK(interval["low"].get<double>() == doctest::Approx(percentile(values, 0.05)));
-            CHECK(interval["high"].get<double>() == doctest::Approx(percentile(values, 0.95)));
+            CHECK(interval["median"].get<double>() == doctest::Approx(testing::spreadsheet_percentile(values, 0.5)));
+            CHECK(interval["low"].get<double>() == doctest::Approx(testing::spreadsheet_percentile(values, 0.05)));
+            CHECK(interval["high"].get<double>() == doctest::Approx(testing::spreadsheet_percentile(values, 0.95)));
             // Every single run lies within the runs' range, the interval inside it.
             auto const [least, most] = std::minmax_element(values.begin(), values.end());
             CHECK(*least <= interval["low"].get<double>());
@@ -65,7 +57,7 @@ TEST_CASE("simulate --runs: the intervals are made of the single-seed runs of th
     for (auto const& single : singles)
         differences.push_back(single["scenarios"][1]["totals"]["vs_baseline"]["hours"].get<double>());
     CHECK(uncertainty["scenarios"][1]["totals"]["vs_baseline"]["hours"]["median"].get<double>() ==
-          doctest::Approx(percentile(differences, 0.5)));
+          doctest::Approx(testing::spreadsheet_percentile(differences, 0.5)));
 }
 
 TEST_CASE("bootstrap weights: Poisson(1), the same for the same seed, run and line") {
