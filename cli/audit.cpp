@@ -91,9 +91,7 @@ int run_audit(AuditOptions const& options, Terminal& terminal) {
         engine::run_cases(*program, file_line_source(in, read_bytes, too_long, skip), run,
                           [&](unsigned worker, std::uint64_t, engine::Case const& c) { accumulators[worker].add(c); });
     merge_too_long(outcome, too_long, skip);
-    for (auto const& bad : outcome.bad_lines)
-        terminal.err() << fmt::format("{}:{}: {}: {}{}\n", options.cases, bad.number, skip ? "warning" : "error",
-                                      bad.pointer.empty() ? "" : "at " + bad.pointer + ": ", bad.message);
+    report_bad_lines(terminal.err(), options.cases, outcome.bad_lines, skip);
     if (!skip && !outcome.bad_lines.empty()) return 2;
     if (in.bad()) {
         terminal.err() << fmt::format("{}: error: reading the cases file failed\n", options.cases);

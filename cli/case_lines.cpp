@@ -77,4 +77,11 @@ void merge_too_long(engine::RunOutcome& outcome, std::vector<engine::BadLine> co
         });
 }
 
+void report_bad_lines(std::ostream& err, std::string const& input, std::vector<engine::BadLine> const& bad_lines,
+                      bool skip) {
+    for (auto const& bad : bad_lines)
+        err << fmt::format("{}:{}: {}: {}{}\n", input, bad.number, skip ? "warning" : "error",
+                           bad.pointer.empty() ? "" : "at " + bad.pointer + ": ", bad.message);
+}
+
 }  // namespace pligt::cli

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <istream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,9 @@ engine::LineSource file_line_source(std::istream& in, std::uintmax_t& read_bytes
 // The lines refused as too long, merged into what the run found: in line
 // order; with `skip` each counted as skipped, else only the first bad line.
 void merge_too_long(engine::RunOutcome& outcome, std::vector<engine::BadLine> const& too_long, bool skip);
+
+// "INPUT:LINE: error: at POINTER: message" a bad line ("warning" when skipped).
+void report_bad_lines(std::ostream& err, std::string const& input, std::vector<engine::BadLine> const& bad_lines,
+                      bool skip);
 
 }  // namespace pligt::cli

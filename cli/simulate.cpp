@@ -187,9 +187,7 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     merge_too_long(outcome, too_long_lines, run.skip_bad_lines);
 
     auto const input = options.generate > 0 ? std::string{"generated case"} : options.cases;
-    for (auto const& bad : outcome.bad_lines)
-        terminal.err() << fmt::format("{}:{}: {}: {}{}\n", input, bad.number, run.skip_bad_lines ? "warning" : "error",
-                                      bad.pointer.empty() ? "" : "at " + bad.pointer + ": ", bad.message);
+    report_bad_lines(terminal.err(), input, outcome.bad_lines, run.skip_bad_lines);
     if (outcome.stopped) {
         terminal.err() << "pligt simulate: interrupted; nothing written\n";
         return 130;
