@@ -396,6 +396,16 @@ private:
         items(depth + 1, n.items);
         close(depth, n.end);
     }
+    void block(int depth, ast::DutyChange const& n) {
+        open(depth, "change " + n.duty.text, n.begin, n.duty.end);
+        items(depth + 1, n.clauses);
+        close(depth, n.end);
+    }
+    void block(int depth, ast::ScenarioVersion const& n) {
+        open(depth, "version " + n.law.text + " " + quote(n.title.text) + " from " + n.from.text, n.begin, n.from.end);
+        items(depth + 1, n.items);
+        close(depth, n.end);
+    }
     void block(int depth, ast::Transition const& n) {
         open(depth, "transition from " + n.from.text + " cite " + quote(n.cite.text), n.begin, n.cite.end);
         items(depth + 1, n.items);

@@ -1,15 +1,18 @@
-// `pligt check CASE.json [--as-of DATE] [--rules DIR…] [--json]
-// [--lang da|en] [--explain DUTY] [--trace]`: the duties of one case, their
-// deadlines, statuses and begrundelse, in the rules' language unless told.
+// `pligt check CASE.json [--as-of DATE] [--rules DIR…] [--scenario ID]
+// [--json] [--lang da|en] [--explain DUTY] [--trace]`: the duties of one
+// case, their deadlines, statuses and begrundelse, in the rules' language
+// unless told; under a scenario, as that change of law would make them.
 // Contract: docs/cli.md.
 #include "cli/language_option.hpp"
 #include "cli/rules_option.hpp"
+#include "cli/scenario_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/overlay.hpp"
 #include "output/check_json.hpp"
 #include "output/checklist.hpp"
 #include "output/errors.hpp"
@@ -31,6 +34,7 @@ struct CheckOptions {
     std::string case_file;
     std::string as_of;
     std::vector<std::string> rules;
+    std::string scenario;  // empty: the law as written
     bool json = false;
     std::string lang;     // empty: the rules' own language
     std::string explain;  // a duty id: its begrundelse alone
@@ -57,8 +61,18 @@ int run_check(CheckOptions const& options, Terminal& terminal) {
     auto const as_of_option = read_moment_option(options.as_of, "check", "--as-of", terminal);
     if (!as_of_option) return 2;
     auto const as_of = *as_of_option;
-    auto const program = load_rules(options.rules, terminal);
+    auto program = load_rules(options.rules, terminal);
     if (!program) return 2;
+    if (!options.scenario.empty()) {
+        auto const* scenario = find_scenario(*program, options.scenario, "check", terminal);
+        if (!scenario) return 2;
+        // On stderr, so that the checklist and the JSON keep their shape.
+        terminal.err() << fmt::format(
+            "pligt check: under scenario {} \"{}\": a change of law for simulation, not "
+            "the law in force\n",
+            scenario->id, scenario->title);
+        program = engine::with_scenario(*program, *scenario);
+    }
     auto const language = read_language_option(options.lang, *program, "check", terminal);
     if (!language) return 2;
     output::Wording const wording{*language, options.trace};
@@ -124,6 +138,8 @@ void add_check(CLI::App& app, Terminal& terminal, int& exit_code) {
                      "Evaluate at the end of this date (YYYY-MM-DD) or at this time (YYYY-MM-DDTHH:MM); "
                      "default: today");
     add_rules_option(*verb, options->rules);
+    verb->add_option("--scenario", options->scenario,
+                     "Evaluate under this scenario of the rule files: a change of law for simulation, not the law");
     verb->add_flag("--json", options->json, "Print one JSON object instead of a checklist");
     add_language_option(*verb, options->lang);
     verb->add_option("--explain", options->explain,

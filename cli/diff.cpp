@@ -1,14 +1,18 @@
 // `pligt diff OLD NEW [--laws] [--cases FILE.jsonl] [--as-of DATE] [--examples N]
-// [--rules DIR…] [--json]`: what a change to the rule files, or a change of
-// law, does to the duties and to a population of cases; contract in docs/cli.md.
+// [--rules DIR…] [--json]`, or `pligt diff --scenario ID …`: what a change to
+// the rule files, a change of law, or a scenario's (a bill's) does to the
+// duties and to a population of cases; contract in docs/cli.md.
 #include "population/diff.hpp"
 #include "cli/bulk_memory.hpp"
 #include "cli/case_lines.hpp"
 #include "cli/rules_option.hpp"
+#include "cli/scenario_option.hpp"
 #include "cli/terminal.hpp"
 #include "cli/time_option.hpp"
 #include "cli/verbs.hpp"
 #include "dsl/diagnostic.hpp"
+#include "engine/overlay.hpp"
+#include "output/report.hpp"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -24,6 +28,7 @@ namespace {
 struct DiffOptions {
     std::string old_side, new_side;
     bool laws = false;
+    std::string scenario;  // --scenario: the law as written against this scenario
     std::string cases;
     std::string as_of;
     std::size_t examples = 3;
@@ -76,8 +81,14 @@ std::string case_name(engine::CaseComparison const& c) {
 }
 
 // The two sides in words: the old and the new rules, or the two laws.
-std::string old_name(DiffOptions const& options) { return options.laws ? options.old_side : "the old rules"; }
-std::string new_name(DiffOptions const& options) { return options.laws ? options.new_side : "the new rules"; }
+std::string old_name(DiffOptions const& options) {
+    if (!options.scenario.empty()) return "the law as written";
+    return options.laws ? options.old_side : "the old rules";
+}
+std::string new_name(DiffOptions const& options) {
+    if (!options.scenario.empty()) return "scenario " + options.scenario;
+    return options.laws ? options.new_side : "the new rules";
+}
 
 std::string kind_text(CaseChange kind, DiffOptions const& options) {
     switch (kind) {
@@ -104,8 +115,16 @@ nlohmann::ordered_json side_json(engine::CaseDuty const& duty) {
     return side;
 }
 
-nlohmann::ordered_json to_json(engine::RulesDiff const& diff, engine::CasesDiff const* cases, Moment as_of) {
+// What a scenario changes, in words (describe_scenario); empty for two rule sets or laws.
+struct ScenarioSide {
+    std::string id, title;
+    std::vector<std::string> changes;
+};
+
+nlohmann::ordered_json to_json(engine::RulesDiff const& diff, engine::CasesDiff const* cases, Moment as_of,
+                               ScenarioSide const* scenario) {
     nlohmann::ordered_json out;
+    if (scenario) out["scenario"] = {{"id", scenario->id}, {"title", scenario->title}, {"changes", scenario->changes}};
     auto& added = out["added"] = nlohmann::ordered_json::array();
     for (auto const& item : diff.added) added.push_back(item_json(item));
     auto& removed = out["removed"] = nlohmann::ordered_json::array();
@@ -161,8 +180,11 @@ void print_items(std::ostream& out, std::string_view title, char mark, std::vect
 }
 
 void print_text(std::ostream& out, Terminal const& terminal, std::string const& heading, engine::RulesDiff const& diff,
-                engine::CasesDiff const* cases, Moment as_of, DiffOptions const& options) {
+                engine::CasesDiff const* cases, Moment as_of, DiffOptions const& options,
+                ScenarioSide const* scenario) {
     out << terminal.paint(heading, Colour::bold) << "\n";
+    if (scenario)
+        for (auto const& line : scenario->changes) out << "  " << line << "\n";
     if (diff.empty()) out << "\nNo duty, waiver or change of deadline differs.\n";
     print_items(out, "Added", '+', diff.added);
     print_items(out, "Removed", '-', diff.removed);
@@ -277,7 +299,18 @@ std::string side_heading(Program const& program, LawSide const& side) {
 
 int run_diff(DiffOptions const& options, Terminal& terminal) {
     keep_large_buffers_in_heap();
-    if (!options.laws && !options.rules.empty()) {
+    bool const by_scenario = !options.scenario.empty();
+    if (by_scenario && (options.laws || !options.old_side.empty())) {
+        terminal.err() << "pligt diff: --scenario compares the law as written (the shipped rules, or --rules) with "
+                          "the scenario: leave out OLD, NEW and --laws\n";
+        return 2;
+    }
+    if (!by_scenario && (options.old_side.empty() || options.new_side.empty())) {
+        terminal.err() << "pligt diff: give OLD and NEW (two rule directories, or with --laws two laws), or "
+                          "--scenario ID\n";
+        return 2;
+    }
+    if (!by_scenario && !options.laws && !options.rules.empty()) {
         terminal.err() << "pligt diff: --rules names the program whose laws --laws compares; without --laws, "
                           "OLD and NEW are the rule directories\n";
         return 2;
@@ -288,7 +321,21 @@ int run_diff(DiffOptions const& options, Terminal& terminal) {
     engine::RulesDiff diff;
     std::string heading;
     std::optional<engine::CasesDiff> cases;
-    if (options.laws) {
+    std::optional<ScenarioSide> scenario_side;
+    if (!options.scenario.empty()) {
+        auto const program = load_rules(options.rules, terminal);
+        if (!program) return 2;
+        auto const* scenario = find_scenario(*program, options.scenario, "diff", terminal);
+        if (!scenario) return 2;
+        auto const amended = engine::with_scenario(*program, *scenario);
+        heading = fmt::format("The law as written → scenario {} \"{}\"", scenario->id, scenario->title);
+        scenario_side = ScenarioSide{scenario->id, scenario->title, engine::describe_scenario(*program, *scenario)};
+        diff = engine::diff_scenario(*program, amended, *scenario);
+        if (!options.cases.empty()) {
+            cases = compare_cases(*program, amended, options, *as_of, terminal);
+            if (!cases) return 2;
+        }
+    } else if (options.laws) {
         auto const program = load_rules(options.rules, terminal);
         if (!program) return 2;
         auto const old_side = find_law(*program, options.old_side, terminal);
@@ -329,8 +376,9 @@ int run_diff(DiffOptions const& options, Terminal& terminal) {
         }
     }
 
-    if (options.json) terminal.out() << to_json(diff, cases ? &*cases : nullptr, *as_of).dump(2) << "\n";
-    else print_text(terminal.out(), terminal, heading, diff, cases ? &*cases : nullptr, *as_of, options);
+    auto const* scenario = scenario_side ? &*scenario_side : nullptr;
+    if (options.json) terminal.out() << to_json(diff, cases ? &*cases : nullptr, *as_of, scenario).dump(2) << "\n";
+    else print_text(terminal.out(), terminal, heading, diff, cases ? &*cases : nullptr, *as_of, options, scenario);
     return diff.empty() && (!cases || cases->changed == 0) ? 0 : 1;
 }
 
@@ -338,13 +386,16 @@ int run_diff(DiffOptions const& options, Terminal& terminal) {
 
 void add_diff(CLI::App& app, Terminal& terminal, int& exit_code) {
     auto options = std::make_shared<DiffOptions>();
-    auto* verb = app.add_subcommand("diff", "Compare two versions of the rules, or two laws: duties and cases");
-    verb->add_option("old", options->old_side,
-                     "The old rule directory or file (with --laws: a law id, or LAW@DATE for its version on that date)")
-        ->required();
-    verb->add_option("new", options->new_side,
-                     "The new rule directory or file (with --laws: a law id, or LAW@DATE for its version on that date)")
-        ->required();
+    auto* verb = app.add_subcommand(
+        "diff", "Compare two versions of the rules, two laws, or the law with a scenario: duties and cases");
+    verb->add_option(
+        "old", options->old_side,
+        "The old rule directory or file (with --laws: a law id, or LAW@DATE for its version on that date)");
+    verb->add_option(
+        "new", options->new_side,
+        "The new rule directory or file (with --laws: a law id, or LAW@DATE for its version on that date)");
+    verb->add_option("--scenario", options->scenario,
+                     "Compare the law as written (the shipped rules, or --rules) with this scenario of it (a bill)");
     verb->add_flag("--laws", options->laws,
                    "OLD and NEW are two laws of one program (the shipped one, or --rules), or two versions of one "
                    "law (LAW@DATE LAW@DATE)");

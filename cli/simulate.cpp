@@ -4,6 +4,7 @@
 #include "cli/bulk_memory.hpp"
 #include "cli/case_lines.hpp"
 #include "cli/rules_option.hpp"
+#include "cli/scenario_option.hpp"
 #include "cli/story_option.hpp"
 #include "cli/temporary_file.hpp"
 #include "cli/terminal.hpp"
@@ -124,13 +125,8 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     std::vector<std::unique_ptr<Program>> scenario_programs;
     std::vector<engine::SimulatedProgram> programs{{"baseline", "The law and adoptions as written", &*program}};
     for (auto const& id : options.scenarios) {
-        auto const it = std::find_if(program->scenarios.begin(), program->scenarios.end(),
-                                     [&](ScenarioDef const& s) { return s.id == id; });
-        if (it == program->scenarios.end()) {
-            terminal.err() << fmt::format("pligt simulate: unknown scenario '{}'{}\n", id,
-                                          did_you_mean_id(id, program->scenarios));
-            return 2;
-        }
+        auto const* it = find_scenario(*program, id, "simulate", terminal);
+        if (!it) return 2;
         scenario_programs.push_back(std::make_unique<Program>(engine::with_scenario(*program, *it)));
         programs.push_back({it->id, it->title, scenario_programs.back().get()});
     }

@@ -396,12 +396,20 @@ struct DoneBy : Located {
     boost::optional<LookBack> also_before;
 };
 
+using DutyClause =
+    boost::variant<Cite, Trigger, Unless, Due, NoDeadline, Target, DatedBy, DoneBy, Lapses, Effort, Wording>;
+
 struct Duty : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<
-        boost::variant<Cite, Trigger, Unless, Due, NoDeadline, Target, DatedBy, DoneBy, Lapses, Effort, Wording>>
-        clauses;
+    std::vector<DutyClause> clauses;
+};
+
+// `change DUTY { … }` in a version: the duty as the version before gave it,
+// each kind of clause written here replacing that kind's clauses.
+struct DutyChange : Located {
+    Token duty;
+    std::vector<DutyClause> clauses;
 };
 
 // `cite DUTY "…"` in a version: the same duty under a new paragraph number.
@@ -412,10 +420,12 @@ struct CiteChange : Located {
 
 // `version "LBK nr. …" from DATE { url "…" … }`: a consolidation or amending
 // act, in force from DATE until the next version, amending the one before.
+using VersionItem = boost::variant<Url, CiteChange, Repeal, Duty, DutyChange>;
+
 struct Version : Located {
     Token title;
     Token from;
-    std::vector<boost::variant<Url, CiteChange, Repeal, Duty>> items;
+    std::vector<VersionItem> items;
 };
 
 // `finish DUTY, …`: open instances of the older law's duties continue, as
@@ -547,10 +557,20 @@ struct NoExemptions : TokenClause {
     using TokenClause::operator=;
 };
 
+// `version LAW "…" from DATE { … }`: the law amended from a date, as a bill
+// would amend it; a version of the law's own, for this scenario only.
+struct ScenarioVersion : Located {
+    Token law;
+    Token title;
+    Token from;
+    std::vector<VersionItem> items;
+};
+
 struct Scenario : Located {
     Token name;
     boost::optional<Token> title;
-    std::vector<boost::variant<SetOverride, LawOverride, EveryAdopts, MunicipalityAdopts, EffortOverride, NoExemptions>>
+    std::vector<boost::variant<SetOverride, LawOverride, EveryAdopts, MunicipalityAdopts, EffortOverride, NoExemptions,
+                               ScenarioVersion>>
         items;
 };
 

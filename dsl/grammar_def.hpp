@@ -348,6 +348,8 @@ PLIGT_RULE(lapses, ast::Lapses, "an event on which the duty lapses")
 PLIGT_RULE(effort, ast::Effort, "an effort")
 PLIGT_RULE(wording, ast::Wording, "the statute's words for the time limit (wording \"…\")")
 PLIGT_RULE(duty, ast::Duty, "a duty")
+PLIGT_RULE(duty_clauses, std::vector<ast::DutyClause>, "a duty clause")
+PLIGT_RULE(duty_change, ast::DutyChange, "a changed duty (change DUTY { … })")
 PLIGT_RULE(duty_end, x3::unused_type,
            "a duty clause (cite, on, unless, due, no deadline, wording, target, dated by, done by, lapses on, effort), "
            "or '}'")
@@ -355,7 +357,8 @@ PLIGT_RULE(url, ast::Url, "an address (url \"https://…\")")
 PLIGT_RULE(cite_change, ast::CiteChange, "a changed citation (cite DUTY \"…\")")
 PLIGT_RULE(repeal, ast::Repeal, "a repealed duty")
 PLIGT_RULE(version, ast::Version, "a version")
-PLIGT_RULE(version_end, x3::unused_type, "a version clause (url, cite DUTY, repeal, duty), or '}'")
+PLIGT_RULE(version_items, std::vector<ast::VersionItem>, "a version clause")
+PLIGT_RULE(version_end, x3::unused_type, "a version clause (url, cite DUTY, repeal, duty, change), or '}'")
 PLIGT_RULE(finish, ast::Finish, "the duties finished under this law")
 PLIGT_RULE(keep, ast::Keep, "the events kept (keep EVENT for DUTY)")
 PLIGT_RULE(transition, ast::Transition, "a transitional provision")
@@ -392,9 +395,11 @@ PLIGT_RULE(every_adopts, ast::EveryAdopts, "an adoption by every municipality")
 PLIGT_RULE(municipality_adopts, ast::MunicipalityAdopts, "an adoption")
 PLIGT_RULE(effort_override, ast::EffortOverride, "an effort override")
 PLIGT_RULE(no_exemptions, ast::NoExemptions, "'no exemptions'")
+PLIGT_RULE(scenario_version, ast::ScenarioVersion, "a version of a law (version LAW \"…\" from DATE { … })")
 PLIGT_RULE(scenario, ast::Scenario, "a scenario")
 PLIGT_RULE(scenario_end, x3::unused_type,
-           "a scenario clause (exemptions, law, every municipality, municipality, effort, no exemptions), or '}'")
+           "a scenario clause (exemptions, law, every municipality, municipality, effort, no exemptions, version), "
+           "or '}'")
 
 // Tests
 PLIGT_RULE(case_value, ast::CaseValue, "a fact or attribute and its value")
@@ -506,14 +511,16 @@ auto const lapses_def = kw("lapses") > kw("on") > names_or;
 auto const effort_def = kw("effort") > number > kw("hours");
 auto const wording_def = kw("wording") > text;
 auto const duty_end_def = x3::lit('}');
-auto const duty_def = kw("duty") > name > -text > '{' > *(cite | trigger | unless | due | no_deadline | wording |
-                                                          target | dated_by | done_by | lapses | effort) > duty_end;
+auto const duty_clauses_def =
+    *(cite | trigger | unless | due | no_deadline | wording | target | dated_by | done_by | lapses | effort);
+auto const duty_def = kw("duty") > name > -text > '{' > duty_clauses > duty_end;
+auto const duty_change_def = kw("change") > name > '{' > duty_clauses > duty_end;
 auto const url_def = kw("url") > text;
 auto const cite_change_def = kw("cite") > name > text;
 auto const repeal_def = kw("repeal") > name;
 auto const version_end_def = x3::lit('}');
-auto const version_def = kw("version") > text > kw("from") > date > '{' >
-                         *(url | cite_change | repeal | duty) > version_end;
+auto const version_items_def = *(url | cite_change | repeal | duty | duty_change);
+auto const version_def = kw("version") > text > kw("from") > date > '{' > version_items > version_end;
 auto const finish_def = kw("finish") > names_comma;
 auto const keep_def = kw("keep") > names_comma > kw("for") > names_comma;
 auto const transition_end_def = x3::lit('}');
@@ -551,10 +558,11 @@ auto const every_adopts_def = kw("every") > kw("municipality") > adopts;
 auto const municipality_adopts_def = kw("municipality") > name > adopts;
 auto const effort_override_def = kw("effort") > name > number > kw("hours");
 auto const no_exemptions_def = kw("no") > name;
+auto const scenario_version_def = kw("version") > name > text > kw("from") > date > '{' > version_items > version_end;
 auto const scenario_end_def = x3::lit('}');
 auto const scenario_def = kw("scenario") > name > -text > '{' >
                           *(set_override | law_override | every_adopts | municipality_adopts | effort_override |
-                            no_exemptions) > scenario_end;
+                            no_exemptions | scenario_version) > scenario_end;
 
 auto const value_or_text_def = value | text;
 auto const case_value_def = name > value_or_text;
@@ -583,12 +591,13 @@ BOOST_SPIRIT_DEFINE(names_or, names_comma, short_clause, anchor, in_force, uses,
                     years_word, months_word, within, before_event, at_age, before_age, attribute_interval,
                     within_attribute, recurrence, passed_clause, deadline_form, deadline_forms, deadline_choice,
                     choice_word, deadline_rule, due, no_deadline, target, dated_by, unless, fulfilment, fulfilments,
-                    times_clause, look_back, done_by, lapses, effort, wording, duty, duty_end, url, cite_change, repeal,
-                    version, version_end, finish, keep, transition, transition_end, law, law_end)
+                    times_clause, look_back, done_by, lapses, effort, wording, duty, duty_clauses, duty_change,
+                    duty_end, url, cite_change, repeal, version, version_items, version_end, finish, keep, transition,
+                    transition_end, law, law_end)
 BOOST_SPIRIT_DEFINE(basis, covers, texts_comma, amends, waive, change, exemptions, exemptions_end, code, region,
                     population, provenance, adopts, municipality_target, municipality, municipality_end)
 BOOST_SPIRIT_DEFINE(set_override, set_override_end, law_override, every_adopts, municipality_adopts, effort_override,
-                    no_exemptions, scenario, scenario_end)
+                    no_exemptions, scenario_version, scenario, scenario_end)
 BOOST_SPIRIT_DEFINE(case_value, value_or_text, case_event, case_municipality, case_items, test_case, case_end,
                     expected_due, expectation, test, test_end, declaration)
 

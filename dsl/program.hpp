@@ -437,6 +437,20 @@ struct ScenarioDef {
         Index concept_index = no_index;
         double hours = 0;
     };
+    // `version LAW "…" from DATE { … }`: the law amended from a date, as a
+    // bill would amend it. Its duties are the definitions it brings in
+    // (changed, renumbered or new), each valid from its date until the law's
+    // own next version of that duty; the definitions they replace, and those
+    // it repeals, end the day before (`ends`, for the whole scenario).
+    struct LawVersion {
+        Index law = no_index;
+        VersionDef version;
+        std::vector<DutyDef> duties;
+    };
+    struct DutyEnd {
+        Index duty = no_index;  // into Program::duties
+        Date last;              // its last day in force under the scenario
+    };
     std::string id;
     std::string title;
     bool no_exemptions = false;  // drop every adoption written in the municipalities
@@ -445,6 +459,8 @@ struct ScenarioDef {
     std::vector<Adoption> every_municipality;
     std::vector<MunicipalityAdoption> adoptions;
     std::vector<EffortOverride> efforts;
+    std::vector<LawVersion> versions;
+    std::vector<DutyEnd> ends;
     Origin origin;
 };
 

@@ -39,6 +39,7 @@ void Resolver::run() {
     for_each_declaration([this](ast::Law const& law) { resolve_transitions(law); });
     for_each_declaration([this](ast::ExemptionSet const& set) { resolve_exemption_set(set); });
     for_each_declaration([this](ast::Municipality const& m) { resolve_municipality(m); });
+    for_each_declaration([this](ast::Scenario const& s) { declare_scenario_duties(s); });
     index_program();
     for_each_declaration([this](ast::Scenario const& s) { resolve_scenario(s); });
     for_each_declaration([this](ast::Test const& t) { resolve_test(t); });
@@ -611,9 +612,32 @@ void Resolver::needs_age(ast::Located const& at, std::string_view what) {
           fmt::format("{} counts from a date no vocabulary names: declare one with 'age of \"…\" from FACT'", what));
 }
 
+void link_transitions(Program& program, DutyDef& duty) {
+    for (Index l = 0; l < program.laws.size(); ++l) {
+        auto const& transitions = program.laws[l].transitions;
+        for (Index t = 0; t < transitions.size(); ++t) {
+            auto const& transition = transitions[t];
+            auto const& finish = transition.finish_concepts;
+            if (transition.from_law == duty.owner &&
+                std::find(finish.begin(), finish.end(), duty.concept_index) != finish.end()) {
+                duty.carry_law = l;
+                duty.carry_transition = t;
+            }
+            if (l != duty.owner) continue;
+            for (auto const& keep : transition.keeps)
+                if (std::find(keep.duty_concepts.begin(), keep.duty_concepts.end(), duty.concept_index) !=
+                    keep.duty_concepts.end()) {
+                    duty.kept_events.insert(duty.kept_events.end(), keep.events.begin(), keep.events.end());
+                    duty.kept_by = t;
+                }
+        }
+    }
+}
+
 void Resolver::index_program() {
     auto& concepts = program_.concepts;
     for (auto const& duty : program_.duties) concepts.push_back(duty.id);
+    concepts.insert(concepts.end(), scenario_duty_ids_.begin(), scenario_duty_ids_.end());
     std::sort(concepts.begin(), concepts.end());
     concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
     auto const concept_of = [&](std::string const& id) {
@@ -628,30 +652,14 @@ void Resolver::index_program() {
         if (duty.target) duty.target->concept_index = duty.concept_index;
     for (auto& municipality : program_.municipalities)
         for (auto& target : municipality.targets) target.concept_index = concept_of(target.duty);
-    for (Index l = 0; l < program_.laws.size(); ++l) {
-        auto& law = program_.laws[l];
-        for (Index t = 0; t < law.transitions.size(); ++t) {
-            auto& transition = law.transitions[t];
-            for (auto const& id : transition.finish) {
-                transition.finish_concepts.push_back(concept_of(id));
-                for (auto const d : program_.laws[transition.from_law].duties)
-                    if (program_.duties[d].id == id) {
-                        program_.duties[d].carry_law = l;
-                        program_.duties[d].carry_transition = t;
-                    }
-            }
+    for (auto& law : program_.laws)
+        for (auto& transition : law.transitions) {
+            for (auto const& id : transition.finish) transition.finish_concepts.push_back(concept_of(id));
             for (auto& keep : transition.keeps)
-                for (auto const& id : keep.duties) {
-                    keep.duty_concepts.push_back(concept_of(id));
-                    for (auto const d : law.duties)
-                        if (program_.duties[d].id == id) {
-                            auto& duty = program_.duties[d];
-                            duty.kept_events.insert(duty.kept_events.end(), keep.events.begin(), keep.events.end());
-                            duty.kept_by = t;
-                        }
-                }
+                for (auto const& id : keep.duties) keep.duty_concepts.push_back(concept_of(id));
         }
-    }
+    for (auto& duty : program_.duties)
+        if (!duty.owned_by_set) link_transitions(program_, duty);
 
     program_.duties_by_trigger.assign(program_.events.size(), {});
     for (Index d = 0; d < program_.duties.size(); ++d) {

@@ -103,30 +103,12 @@ void Resolver::resolve_law(ast::Law const& law) {
     resolve_residuals(program_.laws[law_index].duties, owner);
 }
 
-// Each version amends the text before it: a duty written in it replaces
-// the duty of that id (or adds one), `cite DUTY` renumbers it, `repeal`
-// ends it. A duty's definitions then hold for consecutive runs of versions
-// (DutyDef::valid), so the evaluator picks the one in force by date alone.
+// Each version amends the text before it (apply_version). A duty's
+// definitions then hold for consecutive runs of versions (DutyDef::valid),
+// so the evaluator picks the one in force by date alone.
 void Resolver::resolve_versions(ast::Law const& law, Index law_index, DutyScope const& scope,
                                 std::unordered_map<std::string, Index>& current) {
-    auto const owner = fmt::format("law '{}'", law.name.text);
-    auto const close = [&](Index def, Date from) { program_.duties[def].valid.to = Date::from_days(from.days() - 1); };
-    auto const open = [&](Index def, Date from) {
-        program_.duties[def].valid.from = from;
-        program_.duties[def].owner = law_index;
-        program_.laws[law_index].duties.push_back(def);
-    };
-    auto const find_current = [&](ast::Token const& name) -> Index {
-        if (auto const it = current.find(name.text); it != current.end()) return it->second;
-        if (broken_duties_.count(name.text)) return no_index;
-        std::vector<std::string_view> known;
-        for (auto const& [id, index] : current) known.push_back(id);
-        std::sort(known.begin(), known.end());
-        error(name, "unknown_duty",
-              fmt::format("unknown duty '{}': no earlier version of {} has it in force{}", name.text, owner,
-                          did_you_mean(name.text, known)));
-        return no_index;
-    };
+    auto const& owner = scope.owner;
     for (auto const& item : law.items) {
         auto const* version = boost::get<ast::Version>(&item);
         if (!version) continue;
@@ -149,53 +131,96 @@ void Resolver::resolve_versions(ast::Law const& law, Index law_index, DutyScope 
             continue;
         }
         VersionDef def{version->title.text, *from, {}, origin(version->title)};
-        std::unordered_map<std::string, Origin> changed;  // one change per duty per version
-        auto const once_per_version = [&](ast::Token const& name) {
-            if (auto const it = changed.find(name.text); it != changed.end()) {
-                error(name, "duplicate_clause",
-                      fmt::format("duty '{}' is changed twice in version '{}'; first at {}", name.text,
-                                  version->title.text, where(it->second)));
-                return false;
-            }
-            changed[name.text] = origin(name);
-            return true;
-        };
-        for (auto const& clause : version->items) {
-            visit(
-                clause, [&](ast::Url const& c) { def.url = c.value.text; },
-                [&](ast::CiteChange const& c) {
-                    if (!once_per_version(c.duty)) return;
-                    auto const old = find_current(c.duty);
-                    if (old == no_index) return;
-                    DutyDef copy = program_.duties[old];
-                    copy.cite = c.cite.text;
-                    copy.origin = origin(c.duty);
-                    close(old, *from);
-                    auto const index = static_cast<Index>(program_.duties.size());
-                    program_.duties.push_back(std::move(copy));
-                    open(index, *from);
-                    current[c.duty.text] = index;
-                },
-                [&](ast::Repeal const& c) {
-                    if (!once_per_version(c.value)) return;
-                    auto const old = find_current(c.value);
-                    if (old == no_index) return;
-                    close(old, *from);
-                    current.erase(c.value.text);
-                },
-                [&](ast::Duty const& c) {
-                    if (!once_per_version(c.name)) return;
-                    auto const index = resolve_duty(c, scope);
-                    if (!index) {
-                        broken_duties_.insert(c.name.text);
-                        return;
-                    }
-                    if (auto const it = current.find(c.name.text); it != current.end()) close(it->second, *from);
-                    open(*index, *from);
-                    current[c.name.text] = *index;
-                });
+        apply_version(
+            version->items, def, scope, current,
+            [&](Index ended) { program_.duties[ended].valid.to = Date::from_days(from->days() - 1); },
+            [&](Index begun) {
+                program_.duties[begun].valid.from = *from;
+                program_.duties[begun].owner = law_index;
+                program_.laws[law_index].duties.push_back(begun);
+            });
+        program_.laws[law_index].versions.push_back(std::move(def));
+    }
+}
+
+// What a version's items do to the duties in force before it: a duty
+// written in it replaces the duty of that id (or adds one), `change`
+// rewrites some of its clauses, `cite DUTY` renumbers it, `repeal` ends it.
+// `end` hears of each definition that ends the day before the version,
+// `begin` of each new one (already in Program::duties) that starts with it.
+void Resolver::apply_version(std::vector<ast::VersionItem> const& items, VersionDef& version, DutyScope const& scope,
+                             std::unordered_map<std::string, Index>& current, std::function<void(Index)> const& end,
+                             std::function<void(Index)> const& begin) {
+    auto const find_current = [&](ast::Token const& name) -> Index {
+        if (auto const it = current.find(name.text); it != current.end()) return it->second;
+        if (broken_duties_.count(name.text)) return no_index;
+        std::vector<std::string_view> known;
+        for (auto const& [id, index] : current) known.push_back(id);
+        std::sort(known.begin(), known.end());
+        error(name, "unknown_duty",
+              fmt::format("unknown duty '{}': no earlier version of {} has it in force{}", name.text, scope.owner,
+                          did_you_mean(name.text, known)));
+        return no_index;
+    };
+    std::unordered_map<std::string, Origin> changed;  // one change per duty per version
+    auto const once_per_version = [&](ast::Token const& name) {
+        if (auto const it = changed.find(name.text); it != changed.end()) {
+            error(name, "duplicate_clause",
+                  fmt::format("duty '{}' is changed twice in version '{}'; first at {}", name.text, version.title,
+                              where(it->second)));
+            return false;
         }
-        versions.push_back(std::move(def));
+        changed[name.text] = origin(name);
+        return true;
+    };
+    auto const replace = [&](std::string const& id, Index old, Index index) {
+        if (old != no_index) end(old);
+        begin(index);
+        current[id] = index;
+    };
+    for (auto const& item : items) {
+        visit(
+            item, [&](ast::Url const& c) { version.url = c.value.text; },
+            [&](ast::CiteChange const& c) {
+                if (!once_per_version(c.duty)) return;
+                auto const old = find_current(c.duty);
+                if (old == no_index) return;
+                DutyDef copy = program_.duties[old];
+                copy.cite = c.cite.text;
+                copy.origin = origin(c.duty);
+                copy.valid = DutyDef{}.valid;
+                auto const index = static_cast<Index>(program_.duties.size());
+                program_.duties.push_back(std::move(copy));
+                replace(c.duty.text, old, index);
+            },
+            [&](ast::Repeal const& c) {
+                if (!once_per_version(c.value)) return;
+                auto const old = find_current(c.value);
+                if (old == no_index) return;
+                end(old);
+                current.erase(c.value.text);
+            },
+            [&](ast::Duty const& c) {
+                if (!once_per_version(c.name)) return;
+                auto const index = resolve_duty(c, scope);
+                if (!index) {
+                    broken_duties_.insert(c.name.text);
+                    return;
+                }
+                auto const it = current.find(c.name.text);
+                replace(c.name.text, it == current.end() ? no_index : it->second, *index);
+            },
+            [&](ast::DutyChange const& c) {
+                if (!once_per_version(c.duty)) return;
+                auto const old = find_current(c.duty);
+                if (old == no_index) return;
+                auto const index = resolve_duty_change(c, old, scope);
+                if (!index) {
+                    broken_duties_.insert(c.duty.text);
+                    return;
+                }
+                replace(c.duty.text, old, *index);
+            });
     }
 }
 
@@ -287,12 +312,48 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     DutyDef def;
     def.id = duty.name.text;
     def.origin = origin(duty.name);
-    auto const owner = fmt::format("duty '{}'", def.id);
     if (duty.title) def.title = duty.title->text;
     else
         error(duty.name, "missing_title",
-              fmt::format("{} has no title; write it in the law's words after the id", owner));
+              fmt::format("duty '{}' has no title; write it in the law's words after the id", def.id));
+    return resolve_duty_clauses(std::move(def), duty.name, duty.clauses, scope, false);
+}
 
+// `change DUTY { … }`: the definition in force before, with each kind of
+// clause written replacing that kind. When it opens and its exceptions
+// stay: those are compiled against the triggers, so changing them is
+// writing the duty anew.
+std::optional<Index> Resolver::resolve_duty_change(ast::DutyChange const& change, Index base, DutyScope const& scope) {
+    bool ok = true;
+    for (auto const& clause : change.clauses) {
+        auto const refuse = [&](ast::Located const& at, std::string_view what) {
+            error(at, "change_clause",
+                  fmt::format("a change keeps when duty '{}' opens and its exceptions; to change its {}, write the "
+                              "whole duty anew in this version (duty {} \"…\" {{ … }})",
+                              change.duty.text, what, change.duty.text));
+            ok = false;
+        };
+        visit(
+            clause, [&](ast::Trigger const& c) { refuse(c, "triggers"); },
+            [&](ast::Unless const& c) { refuse(c, "exceptions"); }, [](auto const&) {});
+    }
+    if (change.clauses.empty()) {
+        error(change.duty, "empty_change",
+              fmt::format("change of duty '{}' changes nothing: write the clauses that change (due, cite, effort, …)",
+                          change.duty.text));
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    DutyDef def = program_.duties[base];
+    def.origin = origin(change.duty);
+    def.valid = DutyDef{}.valid;
+    return resolve_duty_clauses(std::move(def), change.duty, change.clauses, scope, true);
+}
+
+std::optional<Index> Resolver::resolve_duty_clauses(DutyDef def, ast::Token const& name,
+                                                    std::vector<ast::DutyClause> const& clauses, DutyScope const& scope,
+                                                    bool change) {
+    auto const owner = fmt::format("duty '{}'", def.id);
     ast::Cite const* cite = nullptr;
     ast::Trigger const* trigger = nullptr;
     ast::Due const* due = nullptr;
@@ -305,7 +366,7 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     ast::Wording const* wording = nullptr;
     std::vector<ast::Unless const*> exceptions;
     bool ok = true;
-    for (auto const& clause : duty.clauses) {
+    for (auto const& clause : clauses) {
         visit(
             clause,
             [&](ast::Cite const& c) {
@@ -341,6 +402,13 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
             },
             [&](ast::DoneBy const& c) {
                 if (!once(done_by, c, "fulfilling event (done by …)", owner)) return;
+                if (change) {  // the change's events replace the duty's
+                    def.done_by.clear();
+                    def.done_count = 1;
+                    def.done_also_before = false;
+                    def.look_back = {};
+                    def.look_back_since = no_index;
+                }
                 if (c.times) {
                     // A count per period: two visits a year. One is the plain
                     // `done by`; more than a hundred is no legal rhythm.
@@ -398,6 +466,7 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
             },
             [&](ast::Lapses const& c) {
                 if (!once(lapses, c, "lapse (lapses on …)", owner)) return;
+                def.lapses_on.clear();
                 for (auto const& name : c.names) {
                     auto const event = find_event(name, scope.vocabulary, scope.owner);
                     if (event == no_index) ok = false;
@@ -415,12 +484,16 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
     }
     auto const missing = [&](bool present, std::string_view what) {
         if (present) return;
-        error(duty.name, "missing_clause", fmt::format("{} has no {}", owner, what));
+        error(name, "missing_clause", fmt::format("{} has no {}", owner, what));
         ok = false;
     };
-    missing(cite, "citation (cite \"…\"): every duty names the paragraph it encodes");
-    missing(trigger, "trigger (on EVENT)");
-    if (wording && no_deadline) {
+    // A change starts from a whole duty: nothing it leaves out is missing.
+    missing(cite || change, "citation (cite \"…\"): every duty names the paragraph it encodes");
+    missing(trigger || change, "trigger (on EVENT)");
+    // The statute's words for the old time limit do not describe a new one.
+    if (change && (due || no_deadline) && !wording) def.wording.clear();
+    bool const deadline_none = no_deadline || (change && !due && def.due.kind == DeadlineDef::Kind::none);
+    if (wording && deadline_none) {
         error(*wording, "wording_without_deadline",
               fmt::format("{} has no deadline, so there is no time limit to give the statute's words for", owner));
         ok = false;
@@ -430,9 +503,9 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
               fmt::format("{} has a deadline (due …) and 'no deadline'; keep the one the statute says", owner));
         ok = false;
     }
-    missing(due || no_deadline, "deadline (due …, or 'no deadline' where the statute sets no time)");
-    missing(done_by, "fulfilling event (done by EVENT)");
-    if (!ok || !trigger) return std::nullopt;
+    missing(due || no_deadline || change, "deadline (due …, or 'no deadline' where the statute sets no time)");
+    missing(done_by || change, "fulfilling event (done by EVENT)");
+    if (!ok || (!trigger && !change)) return std::nullopt;
 
     std::vector<Residual> residuals;
     for (auto const* unless : exceptions) {
@@ -466,6 +539,7 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
         if (auto deadline = resolve_deadline(due->rule, scope, def)) def.due = std::move(*deadline);
         else ok = false;
     } else if (no_deadline) {
+        def.due = DeadlineDef{};
         def.due.kind = DeadlineDef::Kind::none;
         def.due.text = "no deadline";
     }
@@ -475,8 +549,9 @@ std::optional<Index> Resolver::resolve_duty(ast::Duty const& duty, DutyScope con
             def.has_target = true;
         } else ok = false;
     }
-    if (def.dated.kind == Dating::Kind::deadline && no_deadline) {
-        error(*dated, "dated_by_no_deadline", fmt::format("{} has no deadline to be dated by", owner));
+    if (def.dated.kind == Dating::Kind::deadline && deadline_none) {
+        error(dated ? static_cast<ast::Located const&>(*dated) : name, "dated_by_no_deadline",
+              fmt::format("{} has no deadline to be dated by", owner));
         ok = false;
     }
     if (!ok) return std::nullopt;

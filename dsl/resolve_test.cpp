@@ -1,4 +1,4 @@
-// Resolution of scenarios (overrides for simulation) and in-language tests.
+// Resolution of in-language tests, and the lookups scenarios share with them.
 #include "dsl/resolver.hpp"
 
 #include <algorithm>
@@ -19,70 +19,6 @@ Index Resolver::find_law(ast::Token const& name) {
     error(name, "unknown_law",
           fmt::format("unknown law '{}'{}", name.text, did_you_mean(name.text, keys_of(law_names_))));
     return no_index;
-}
-
-void Resolver::resolve_scenario(ast::Scenario const& scenario) {
-    auto const index = static_cast<Index>(program_.scenarios.size());
-    if (!declare(scenario_ids_, scenario_origins_, scenario.name, index, "scenario")) return;
-    ScenarioDef def;
-    def.id = scenario.name.text;
-    def.title = scenario.title.value_or(ast::Token{}).text;
-    def.origin = origin(scenario.name);
-    auto const municipality_named = [&](ast::Token const& name) {
-        auto const m = program_.find_municipality(name.text);
-        if (m == no_index)
-            error(name, "unknown_municipality",
-                  fmt::format("unknown municipality '{}'{}", name.text,
-                              did_you_mean(name.text, keys_of(program_.municipality_ids))));
-        return m;
-    };
-    for (auto const& item : scenario.items) {
-        visit(
-            item,
-            [&](ast::SetOverride const& o) {
-                ScenarioDef::SetOverride override_;
-                override_.set = find_set(o.set);
-                for (auto const& clause : o.items)
-                    visit(
-                        clause,
-                        [&](ast::Amends const& a) {
-                            std::vector<Index> laws;
-                            for (auto const& name : a.names)
-                                if (auto const law = find_law(name); law != no_index) laws.push_back(law);
-                            override_.amends = laws;
-                        },
-                        [&](ast::InForce const& f) { override_.in_force = read_period(f); });
-                if (override_.set != no_index) def.sets.push_back(std::move(override_));
-            },
-            [&](ast::LawOverride const& o) {
-                auto const law = find_law(o.law);
-                auto const period = read_period(o.in_force);
-                if (law != no_index && period) def.laws.push_back({law, *period});
-            },
-            [&](ast::EveryAdopts const& o) {
-                auto const set = find_set(o.adoption.set);
-                auto const period = read_adoption_period(o.adoption);
-                if (set != no_index && period) def.every_municipality.push_back(Adoption{set, *period, origin(o)});
-            },
-            [&](ast::MunicipalityAdopts const& o) {
-                auto const municipality = municipality_named(o.municipality);
-                auto const set = find_set(o.adoption.set);
-                auto const period = read_adoption_period(o.adoption);
-                if (municipality != no_index && set != no_index && period)
-                    def.adoptions.push_back({municipality, Adoption{set, *period, origin(o)}});
-            },
-            [&](ast::EffortOverride const& o) {
-                auto const concept_index = find_duty_concept(o.duty);
-                auto const hours = read_hours(o.hours);
-                if (concept_index != no_index && hours) def.efforts.push_back({concept_index, *hours});
-            },
-            [&](ast::NoExemptions const& o) {
-                if (o.value.text != "exemptions")
-                    error(o.value, "syntax", fmt::format("expected 'exemptions' after 'no', found '{}'", o.value.text));
-                def.no_exemptions = true;
-            });
-    }
-    program_.scenarios.push_back(std::move(def));
 }
 
 void Resolver::resolve_test(ast::Test const& test) {

@@ -1,7 +1,8 @@
 // The resolver's shared state, private to dsl/. Resolution is split by topic
 // over resolve.cpp (driver, vocabulary, calendars, municipalities),
 // resolve_duty.cpp (laws, duties, deadlines, exemption sets),
-// resolve_condition.cpp (conditions) and resolve_test.cpp (scenarios, tests);
+// resolve_condition.cpp (conditions), resolve_scenario.cpp (scenarios) and
+// resolve_test.cpp (tests);
 // this class holds what they share: the program being built, the name tables
 // and the helpers that read tokens and report problems.
 #pragma once
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 #include <boost/variant/apply_visitor.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -38,6 +40,14 @@ struct DutyScope {
 
 // What a condition may read: the attributes of one event (or none), the
 // facts of the vocabulary, and `age`.
+class ScenarioAmendments;  // resolve_scenario.cpp
+
+// Sets what a law's transitional provisions make of one of its duties: the
+// later law that finishes its open instances (DutyDef::carry_law), and the
+// events of an older law that fulfil it (DutyDef::kept_events). Needs
+// TransitionDef's concept lists (index_program).
+void link_transitions(Program& program, DutyDef& duty);
+
 struct ConditionScope {
     Index event = no_index;
     Index vocabulary = no_index;
@@ -121,6 +131,10 @@ private:
     void declare_set(ast::ExemptionSet const& set);
     void resolve_law(ast::Law const& law);
     std::optional<Index> resolve_duty(ast::Duty const& duty, DutyScope const& scope);
+    std::optional<Index> resolve_duty_change(ast::DutyChange const& change, Index base, DutyScope const& scope);
+    std::optional<Index> resolve_duty_clauses(DutyDef def, ast::Token const& name,
+                                              std::vector<ast::DutyClause> const& clauses, DutyScope const& scope,
+                                              bool change);
     bool resolve_trigger(ast::Trigger const& trigger, DutyScope const& scope, DutyDef& def);
     std::optional<DeadlineDef> resolve_deadline(ast::DeadlineRule const& rule, DutyScope const& scope,
                                                 DutyDef const& duty);
@@ -130,6 +144,9 @@ private:
     void resolve_residuals(std::vector<Index> const& duties, std::string_view owner);
     void resolve_versions(ast::Law const& law, Index law_index, DutyScope const& scope,
                           std::unordered_map<std::string, Index>& current);
+    void apply_version(std::vector<ast::VersionItem> const& items, VersionDef& version, DutyScope const& scope,
+                       std::unordered_map<std::string, Index>& current, std::function<void(Index)> const& end,
+                       std::function<void(Index)> const& begin);
     void resolve_transitions(ast::Law const& law);
     void resolve_exemption_set(ast::ExemptionSet const& set);
     void resolve_waiver(ast::Waive const& waive, ExemptionSetDef& set,
@@ -156,8 +173,11 @@ private:
     };
     std::optional<TypedOperand> resolve_operand(ast::Token const& name, ConditionScope const& scope);
 
-    // ---- scenarios and tests (resolve_test.cpp)
+    // ---- scenarios (resolve_scenario.cpp) and tests (resolve_test.cpp)
+    void declare_scenario_duties(ast::Scenario const& scenario);
     void resolve_scenario(ast::Scenario const& scenario);
+    void resolve_scenario_version(ast::ScenarioVersion const& version, ScenarioDef& scenario,
+                                  ScenarioAmendments& amended);
     void resolve_test(ast::Test const& test);
     Index find_set(ast::Token const& name);
     Index find_law(ast::Token const& name);
@@ -170,6 +190,9 @@ private:
     // Duties declared but in error: already reported, so a waiver, change,
     // test or scenario naming one is not reported again as unknown.
     std::unordered_set<std::string> broken_duties_;
+    // Ids of the duties scenarios' versions write (duty ID { … }): concepts
+    // of the program too, so results compare across scenarios by index.
+    std::unordered_set<std::string> scenario_duty_ids_;
     // `unless … instead DUTY` clauses, resolved once their law's or set's
     // duties are all known.
     struct Residual {

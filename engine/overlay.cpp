@@ -56,6 +56,37 @@ std::vector<DutyInForce> duties_in_force(Program const& program, Index municipal
 
 namespace pligt::engine {
 
+namespace {
+
+// A scenario's versions of laws: the definitions they end stop the day
+// before, theirs join their laws' duties and the trigger index (in concept
+// order, as the resolver keeps it), and each version joins its law's list
+// in date order, so that results name it as the law version in force.
+void add_versions(Program& changed, ScenarioDef const& scenario) {
+    if (scenario.versions.empty()) return;
+    for (auto const& end : scenario.ends) changed.duties[end.duty].valid.to = end.last;
+    for (auto const& version : scenario.versions) {
+        auto& law = changed.laws[version.law];
+        auto const at = std::upper_bound(law.versions.begin(), law.versions.end(), version.version.from,
+                                         [](Date from, VersionDef const& v) { return from < v.from; });
+        law.versions.insert(at, version.version);
+        for (auto const& duty : version.duties) {
+            auto const index = static_cast<Index>(changed.duties.size());
+            changed.duties.push_back(duty);
+            law.duties.push_back(index);
+            if (duty.residual) continue;
+            for (Index which = 0; which < duty.triggers.size(); ++which)
+                changed.duties_by_trigger[duty.triggers[which]].push_back({index, which, false, 0, 0});
+        }
+    }
+    for (auto& entries : changed.duties_by_trigger)
+        std::stable_sort(entries.begin(), entries.end(), [&](Program::TriggeredDuty a, Program::TriggeredDuty b) {
+            return changed.duties[a.duty].concept_index < changed.duties[b.duty].concept_index;
+        });
+}
+
+}  // namespace
+
 Program with_scenario(Program const& program, ScenarioDef const& scenario) {
     Program changed = program;
     if (scenario.no_exemptions)
@@ -69,10 +100,11 @@ Program with_scenario(Program const& program, ScenarioDef const& scenario) {
         for (auto& municipality : changed.municipalities) municipality.adoptions.push_back(adoption);
     for (auto const& adoption : scenario.adoptions)
         changed.municipalities[adoption.municipality].adoptions.push_back(adoption.adoption);
+    add_versions(changed, scenario);
     for (auto const& effort : scenario.efforts)
         for (auto& duty : changed.duties)
             if (duty.concept_index == effort.concept_index) duty.effort_hours = effort.hours;
-    index_trigger_periods(changed);  // a law's period may have moved
+    index_trigger_periods(changed);  // a law's period, or a duty's versions, may have moved
     assign_duty_calendars(changed);  // a set's own duties count with its first amended law's calendar
     return changed;
 }

@@ -31,7 +31,7 @@ namespace pligt::engine {
 
 // The program as a scenario would make it: laws and exemption sets in force
 // for other periods, adoptions by every municipality or one, none at all,
-// other effort estimates. The copy is built once per scenario and, like the
+// other effort estimates, laws amended from a date (a bill). The copy is built once per scenario and, like the
 // program, never changed afterwards.
 Program with_scenario(Program const& program, ScenarioDef const& scenario);
 

@@ -138,7 +138,7 @@ void block_keywords(Items& items, Project const& project, std::vector<Block> con
         items.keywords({"short", "in force from", "uses", "calendar", "anchor", "version", "transition", "duty"});
         items.snippet("duty", "a duty with its citation, trigger, deadline and fulfilment", duty_snippet);
     } else if (block == "version") {
-        items.keywords({"url", "cite", "repeal", "duty"});
+        items.keywords({"url", "cite", "repeal", "duty", "change"});
         items.snippet("duty", "a duty as this version words it", duty_snippet);
     } else if (block == "transition") {
         items.keywords({"finish", "keep"});
@@ -150,12 +150,16 @@ void block_keywords(Items& items, Project const& project, std::vector<Block> con
     } else if (block == "exemptions") {
         items.keywords({"basis", "url", "amends", "covers", "in force from", "waive", "change", "duty"});
         items.snippet("duty", "the exemption set's own duty", duty_snippet);
+    } else if (block == "change" && outer == "version") {  // a version's change: any clause but on and unless
+        items.keywords(
+            {"cite", "due", "no deadline", "wording", "target", "dated by", "done by", "lapses on", "effort"});
     } else if (block == "change") {
         items.keywords({"due"});
     } else if (block == "municipality") {
         items.keywords({"code", "region", "population", "adopts", "target"});
     } else if (block == "scenario") {
-        items.keywords({"exemptions", "law", "every municipality adopts", "municipality", "effort", "no exemptions"});
+        items.keywords(
+            {"exemptions", "law", "every municipality adopts", "municipality", "effort", "no exemptions", "version"});
     } else if (block == "test") {
         items.keywords({"case", "as of", "expect"});
     } else if (block == "case") {

@@ -152,7 +152,9 @@ private:
             visit(
                 entry, [&](ast::Uses const& u) { reference(SymbolKind::vocabulary, u.value); },
                 [&](ast::CalendarRef const& c) { reference(SymbolKind::calendar, c.value); },
-                [&](ast::Version const& v) { outline.children.push_back(version(v, l.name.text, owner)); },
+                [&](ast::Version const& v) {
+                    outline.children.push_back(version(v, v.title, v.from, v.items, l.name.text, owner));
+                },
                 [&](ast::Transition const& t) {
                     reference(SymbolKind::law, t.from);
                     for (auto const& part : t.items)
@@ -175,16 +177,23 @@ private:
         index_.outline.push_back(std::move(outline));
     }
 
-    OutlineItem version(ast::Version const& v, std::string const& law, std::string const& owner) {
-        auto& decl = declare(SymbolKind::version, v.title, v, v.from.text);
+    // A law's version, or a scenario's version of a law.
+    OutlineItem version(ast::Located const& v, ast::Token const& title, ast::Token const& from,
+                        std::vector<ast::VersionItem> const& items, std::string const& law, std::string const& owner) {
+        auto& decl = declare(SymbolKind::version, title, v, from.text);
         decl.owner = law;
         auto outline = item(decl);
-        outline.detail = "from " + v.from.text;
-        for (auto const& entry : v.items)
+        outline.detail = "from " + from.text;
+        for (auto const& entry : items)
             visit(
                 entry, [&](ast::CiteChange const& c) { reference(SymbolKind::duty, c.duty); },
                 [&](ast::Repeal const& r) { reference(SymbolKind::duty, r.value); },
-                [&](ast::Duty const& d) { outline.children.push_back(duty(d, owner)); }, [](ast::Url const&) {});
+                [&](ast::Duty const& d) { outline.children.push_back(duty(d, owner)); },
+                [&](ast::DutyChange const& c) {
+                    reference(SymbolKind::duty, c.duty);
+                    clauses(c.clauses, Context{{}, c.duty.text});
+                },
+                [](ast::Url const&) {});
         return outline;
     }
 
@@ -200,12 +209,17 @@ private:
             if (auto const* c = boost::get<ast::Cite>(&clause)) decl.detail = c->value.text;
         auto outline = item(decl);
         outline.detail = decl.detail.empty() ? decl.title : decl.title + " (" + decl.detail + ")";
+        clauses(d.clauses, triggers);
+        return outline;
+    }
 
+    // The names a duty's clauses use; `triggers` says which events open it.
+    void clauses(std::vector<ast::DutyClause> const& list, Context const& triggers) {
         std::vector<std::string> fulfilling;
-        for (auto const& clause : d.clauses)
+        for (auto const& clause : list)
             if (auto const* done = boost::get<ast::DoneBy>(&clause))
                 for (auto const& f : done->events) fulfilling.push_back(f.event.text);
-        for (auto const& clause : d.clauses)
+        for (auto const& clause : list)
             visit(
                 clause,
                 [&](ast::Trigger const& t) {
@@ -232,7 +246,6 @@ private:
                         reference(SymbolKind::event, *done.also_before->since);
                 },
                 [&](ast::Lapses const& l) { references(SymbolKind::event, l.names); }, [](auto const&) {});
-        return outline;
     }
 
     void dated_by(ast::Token const& word) {
@@ -302,7 +315,7 @@ private:
     }
 
     void scenario(ast::Scenario const& s) {
-        index_.outline.push_back(item(declare(SymbolKind::scenario, s.name, s, title_of(s.title))));
+        auto outline = item(declare(SymbolKind::scenario, s.name, s, title_of(s.title)));
         for (auto const& entry : s.items)
             visit(
                 entry,
@@ -317,7 +330,13 @@ private:
                     reference(SymbolKind::municipality, o.municipality);
                     reference(SymbolKind::exemption_set, o.adoption.set);
                 },
-                [&](ast::EffortOverride const& o) { reference(SymbolKind::duty, o.duty); }, [](auto const&) {});
+                [&](ast::EffortOverride const& o) { reference(SymbolKind::duty, o.duty); },
+                [&](ast::ScenarioVersion const& v) {
+                    reference(SymbolKind::law, v.law);
+                    outline.children.push_back(version(v, v.title, v.from, v.items, v.law.text, "law " + v.law.text));
+                },
+                [](auto const&) {});
+        index_.outline.push_back(std::move(outline));
     }
 
     // ---- tests: the title is the name an outline and a code lens show

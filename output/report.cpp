@@ -79,6 +79,26 @@ std::vector<std::string> describe_scenario(Program const& program, ScenarioDef c
                                     program.exemption_sets[a.adoption.set].id, period_text(a.adoption.period)));
     for (auto const& effort : scenario.efforts)
         lines.push_back(fmt::format("{} takes {} hours", program.concepts[effort.concept_index], effort.hours));
+    for (auto const& version : scenario.versions) {
+        auto const& law = program.laws[version.law];
+        auto const day_before = Date::from_days(version.version.from.days() - 1);
+        std::string what;
+        for (auto const& duty : version.duties) {
+            bool const had = std::any_of(law.duties.begin(), law.duties.end(), [&](Index d) {
+                return program.duties[d].id == duty.id && program.duties[d].valid.contains(day_before);
+            });
+            what += fmt::format("{}{} {}", what.empty() ? "" : ", ", had ? "changes" : "adds", duty.id);
+        }
+        for (auto const& end : scenario.ends) {
+            auto const& duty = program.duties[end.duty];
+            bool const replaced = std::any_of(version.duties.begin(), version.duties.end(),
+                                              [&](DutyDef const& d) { return d.id == duty.id; });
+            if (duty.owner == version.law && !duty.owned_by_set && end.last == day_before && !replaced)
+                what += fmt::format("{}repeals {}", what.empty() ? "" : ", ", duty.id);
+        }
+        lines.push_back(fmt::format("law {} amended from {} by \"{}\"{}", law.id, version.version.from.to_string(),
+                                    version.version.title, what.empty() ? "" : ": " + what));
+    }
     return lines;
 }
 

@@ -153,27 +153,46 @@ Date latest_text(LawDef const& law) {
 }
 
 RulesDiff diff_laws(Program const& program, LawText old_text, LawText new_text) {
-    auto const by_id = [&](LawText text) {
+    return diff_laws(program, old_text, program, new_text);
+}
+
+RulesDiff diff_laws(Program const& old_program, LawText old_text, Program const& new_program, LawText new_text) {
+    auto const by_id = [](Program const& program, LawText text) {
         std::map<std::string, DutyDef const*> duties;
         for (auto const d : program.laws[text.law].duties)
             if (program.duties[d].valid.contains(text.on)) duties[program.duties[d].id] = &program.duties[d];
         return duties;
     };
-    auto const old_law = old_text.law;
-    auto const before = by_id(old_text);
-    auto const after = by_id(new_text);
+    auto const before = by_id(old_program, old_text);
+    auto const after = by_id(new_program, new_text);
     RulesDiff diff;
     for (auto const& [id, duty] : before)
-        if (after.count(id) == 0) diff.removed.push_back(duty_item(program, *duty));
+        if (after.count(id) == 0) diff.removed.push_back(duty_item(old_program, *duty));
     for (auto const& [id, duty] : after) {
         auto const it = before.find(id);
         if (it == before.end()) {
-            diff.added.push_back(duty_item(program, *duty));
+            diff.added.push_back(duty_item(new_program, *duty));
             continue;
         }
-        auto changes = compare(aspects(program, *it->second), aspects(program, *duty));
+        auto changes = compare(aspects(old_program, *it->second), aspects(new_program, *duty));
         if (!changes.empty())
-            diff.changed.push_back({duty_item(program, *duty), program.laws[old_law].id, std::move(changes)});
+            diff.changed.push_back(
+                {duty_item(new_program, *duty), old_program.laws[old_text.law].id, std::move(changes)});
+    }
+    return diff;
+}
+
+RulesDiff diff_scenario(Program const& program, Program const& scenario_program, ScenarioDef const& scenario) {
+    RulesDiff diff;
+    for (auto const& version : scenario.versions) {
+        LawText const text{version.law, version.version.from};
+        auto part = diff_laws(program, text, scenario_program, text);
+        for (auto& item : part.added) diff.added.push_back(std::move(item));
+        for (auto& item : part.removed) diff.removed.push_back(std::move(item));
+        for (auto& item : part.changed) {
+            item.old_owner.clear();  // the same law on both sides
+            diff.changed.push_back(std::move(item));
+        }
     }
     return diff;
 }

@@ -83,6 +83,15 @@ Date latest_text(LawDef const& law);
 // Two laws of one program, or two versions of one law: the duties each text
 // holds, matched by duty id.
 RulesDiff diff_laws(Program const& program, LawText old_text, LawText new_text);
+// The same across two programs (a law as written and as a scenario amends it).
+RulesDiff diff_laws(Program const& old_program, LawText old_text, Program const& new_program, LawText new_text);
+
+// What a scenario's versions of laws change (`version LAW … from DATE`): each
+// law's text on the version's date as written and under the scenario
+// (`scenario_program`, with_scenario's). The scenario's other parts
+// (adoptions, periods, efforts) change no duty's text; describe_scenario
+// (output/report.hpp) puts them into words.
+RulesDiff diff_scenario(Program const& program, Program const& scenario_program, ScenarioDef const& scenario);
 
 // The program as if only `keep` of the two laws existed, in force for the
 // union of both laws' periods; `drop` is never in force. Other laws and the
