@@ -15,6 +15,7 @@
 #include "output/report.hpp"
 #include "output/simulation_json.hpp"
 #include "output/simulation_text.hpp"
+#include "output/uncertainty_csv.hpp"
 #include "population/simulate_run.hpp"
 #include "population/uncertainty.hpp"
 
@@ -25,6 +26,7 @@
 #include <unistd.h>
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -88,6 +90,36 @@ bool write_outputs(SimulateOptions const& options, Csv const& csv, Report const&
         return false;
     }
     return true;
+}
+
+// A word for a shell: as it is when it is plain, else in single quotes.
+std::string shell_word(std::string const& word) {
+    bool const plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) ||
+               std::string_view{"-_./=:@+,"}.find(c) != std::string_view::npos;
+    });
+    if (plain) return word;
+    std::string quoted = "'";
+    for (char const c : word) quoted += c == '\'' ? std::string{"'\\''"} : std::string(1, c);
+    return quoted + "'";
+}
+
+std::string rules_arguments(SimulateOptions const& options) {
+    std::string out;
+    for (auto const& directory : options.rules) out += " --rules " + shell_word(directory);
+    return out;
+}
+
+// The command that prints the case on a line of the input: the file's line,
+// or the generated case of that number (case n does not depend on how many
+// are drawn).
+std::string case_command(SimulateOptions const& options, std::uint64_t line) {
+    if (options.generate == 0) return fmt::format("sed -n '{}p' {}", line, shell_word(options.cases));
+    auto const& population = options.population;
+    return fmt::format("pligt generate --seed {} --from {} --to {}{}{} --cases {} | tail -n 1", population.seed,
+                       population.from, population.to,
+                       population.story.empty() ? "" : " --story " + shell_word(population.story),
+                       rules_arguments(options), line);
 }
 
 // The cases drawn from the story slice by slice, so memory holds only the
@@ -243,9 +275,17 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
         uncertainty = engine::intervals_of(summaries, options.generate > 0 ? "seeds" : "bootstrap");
     }
 
+    // With --runs, the CSV holds the intervals and the report shows them.
+    engine::ReportOptions report;
+    report.intervals = uncertainty ? &*uncertainty : nullptr;
+    report.check_command = [&options, as_of = as_of->to_string()](std::uint64_t line, std::string_view scenario) {
+        return case_command(options, line) + " | pligt check - --as-of " + as_of + rules_arguments(options) +
+               (scenario.empty() ? "" : " --scenario " + std::string{scenario});
+    };
     if (!write_outputs(
-            options, [&] { return simulation.to_csv(); }, [&] { return engine::report_html(*program, summary); },
-            terminal))
+            options,
+            [&] { return report.intervals ? output::uncertainty_csv(*report.intervals) : simulation.to_csv(); },
+            [&] { return engine::report_html(*program, summary, report); }, terminal))
         return 2;
     if (options.json) {
         auto json = output::simulation_json(summary);

@@ -102,7 +102,88 @@ std::vector<std::string> describe_scenario(Program const& program, ScenarioDef c
     return lines;
 }
 
-std::string report_html(Program const& program, SimulationSummary const& result) {
+namespace {
+
+std::string interval_cell(Interval const& i, char const* sign = "") {
+    return fmt::format("<td>{}{:.0f}<br><small>{}{:.0f} to {}{:.0f}</small></td>", i.median > 0 ? sign : "", i.median,
+                       i.low > 0 ? sign : "", i.low, i.high > 0 ? sign : "", i.high);
+}
+
+// Per scenario, its totals and each duty: the figures a policymaker weighs,
+// each as the median of the runs over its 90 % interval.
+std::string intervals_section(SimulationIntervals const& intervals) {
+    auto const late = static_cast<std::size_t>(Status::late);
+    auto const overdue = static_cast<std::size_t>(Status::overdue);
+    auto const waived = static_cast<std::size_t>(Status::waived);
+    std::string html = fmt::format(
+        "<section id=\"intervals\"><h2>How sure the figures are</h2>\n<p>Across {} runs ({}): each figure is the "
+        "median of the runs, over its 90 % interval (the 5th to the 95th percentile). The interval covers the chance "
+        "in which cases arrive, not the story's assumptions or the rules' reading of the law (docs/simulation.md)."
+        "</p>\n",
+        intervals.runs,
+        intervals.method == "seeds" ? "populations drawn with successive seeds" : "bootstrap resamples of the cases");
+    for (auto const& scenario : intervals.scenarios) {
+        bool const beside = scenario.totals.vs_baseline.has_value();
+        html += fmt::format(
+            "<h3>{}</h3>\n<table><thead><tr><th scope=\"col\">duty</th><th scope=\"col\">opened"
+            "</th><th scope=\"col\">late</th><th scope=\"col\">overdue</th><th scope=\"col\">"
+            "waived</th><th scope=\"col\">hours</th>{}</tr></thead><tbody>\n",
+            escape(scenario.id),
+            beside ? "<th scope=\"col\">late vs baseline</th><th scope=\"col\">overdue vs baseline"
+                     "</th><th scope=\"col\">hours vs baseline</th>"
+                   : "");
+        auto const row = [&](std::string_view name, RowIntervals const& r) {
+            auto const& t = r.tally;
+            html += fmt::format("<tr><th scope=\"row\">{}</th>", escape(name)) + interval_cell(t.opened) +
+                    interval_cell(t.by_status[late]) + interval_cell(t.by_status[overdue]) +
+                    interval_cell(t.by_status[waived]) + interval_cell(t.hours);
+            if (r.vs_baseline)
+                html += interval_cell(r.vs_baseline->by_status[late], "+") +
+                        interval_cell(r.vs_baseline->by_status[overdue], "+") +
+                        interval_cell(r.vs_baseline->hours, "+");
+            else if (beside) html += "<td></td><td></td><td></td>";
+            html += "</tr>\n";
+        };
+        row("all duties", scenario.totals);
+        for (auto const& r : scenario.duties) row(r.id, r);
+        html += "</tbody></table>\n";
+    }
+    return html + "</section>\n";
+}
+
+// The cases a scenario changes: how many, which duties move in how many,
+// and the first few cases, each with the commands that show it both ways.
+std::string affected_section(ScenarioSummary const& scenario, std::uint64_t cases, ReportOptions const& options) {
+    auto const& affected = *scenario.affected;
+    std::string html = fmt::format(
+        "<h3>Cases that change</h3>\n<p>{} of {} cases ({:.1f} %) have a duty that moves (an instance under one side "
+        "only, or with another status); a case is one child's.</p>\n",
+        affected.cases, cases, cases ? 100.0 * static_cast<double>(affected.cases) / static_cast<double>(cases) : 0.0);
+    if (affected.duties.empty()) return html;
+    html +=
+        "<table class=\"affected\"><thead><tr><th scope=\"col\">duty</th><th scope=\"col\">cases in which it "
+        "moves</th></tr></thead><tbody>\n";
+    for (auto const& [duty, count] : affected.duties)
+        html += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape(duty), count);
+    html += "</tbody></table>\n<p>For example:</p>\n<ul class=\"examples\">\n";
+    for (auto const& example : affected.examples) {
+        std::string duties;
+        for (auto const duty : example.duties) duties += (duties.empty() ? "" : ", ") + std::string{duty};
+        html += fmt::format("<li>{}line {}: {}", example.id.empty() ? "" : "case " + escape(example.id) + ", ",
+                            example.line, escape(duties));
+        if (options.check_command)
+            html +=
+                fmt::format("<br><code>{}</code><br><code>{}</code>", escape(options.check_command(example.line, {})),
+                            escape(options.check_command(example.line, scenario.id)));
+        html += "</li>\n";
+    }
+    return html + "</ul>\n";
+}
+
+}  // namespace
+
+std::string report_html(Program const& program, SimulationSummary const& result, ReportOptions const& options) {
+    auto const* intervals = options.intervals;
     auto const& scenarios = result.scenarios;
     std::string html =
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -140,6 +221,7 @@ std::string report_html(Program const& program, SimulationSummary const& result)
         html += fmt::format("<td>{:.1f}</td></tr>\n", totals.hours);
     }
     html += "</tbody></table>\n";
+    if (intervals) html += intervals_section(*intervals);
 
     // Charts: hours by duty; breaches by municipality (the most first).
     std::vector<std::string> duties;
@@ -175,6 +257,7 @@ std::string report_html(Program const& program, SimulationSummary const& result)
 
     for (auto const& scenario : scenarios) {
         html += fmt::format("<section><h2>{}: {}</h2>\n", escape(scenario.id), escape(scenario.title));
+        if (scenario.affected) html += affected_section(scenario, result.cases, options);
         html += "<h3>By duty</h3>\n" + table(scenario.duties, "duty");
         html += "<h3>By municipality</h3>\n" + table(scenario.municipalities, "municipality");
         html += "</section>\n";

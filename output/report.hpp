@@ -6,12 +6,25 @@
 
 #include "dsl/program.hpp"
 #include "population/simulate.hpp"
+#include "population/uncertainty.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace pligt::engine {
 
-std::string report_html(Program const& program, SimulationSummary const& result);
+struct ReportOptions {
+    // --runs: each scenario's figures also as a median and a 90 % interval.
+    SimulationIntervals const* intervals = nullptr;
+    // The command that shows the case on a line under a scenario (empty: the
+    // law as written), for the examples of cases a scenario changes; none:
+    // the examples are named without it.
+    std::function<std::string(std::uint64_t line, std::string_view scenario)> check_command;
+};
+
+std::string report_html(Program const& program, SimulationSummary const& result, ReportOptions const& options = {});
 
 // What a scenario overrides, one sentence a line.
 std::vector<std::string> describe_scenario(Program const& program, ScenarioDef const& scenario);

@@ -60,6 +60,19 @@ nlohmann::ordered_json simulation_json(engine::SimulationSummary const& summary)
             totals["vs_baseline"] = difference(scenario.totals.tally, *scenario.totals.baseline);
         item["duties"] = rows(scenario.duties, "duty");
         item["municipalities"] = rows(scenario.municipalities, "municipality");
+        if (auto const& affected = scenario.affected) {
+            auto& a = item["affected"] = nlohmann::ordered_json::object();
+            a["cases"] = affected->cases;
+            auto& duties = a["duties"] = nlohmann::ordered_json::array();
+            for (auto const& [duty, cases] : affected->duties) duties.push_back({{"duty", duty}, {"cases", cases}});
+            auto& examples = a["examples"] = nlohmann::ordered_json::array();
+            for (auto const& example : affected->examples) {
+                nlohmann::ordered_json e{{"line", example.line}};
+                if (!example.id.empty()) e["case"] = example.id;
+                e["duties"] = example.duties;
+                examples.push_back(std::move(e));
+            }
+        }
         scenarios.push_back(std::move(item));
     }
     return out;

@@ -38,6 +38,19 @@ void write_simulation_text(std::ostream& out, engine::SimulationSummary const& s
                                minus(count(totals, Status::overdue), count(*base, Status::overdue)) +
                                    minus(count(totals, Status::late), count(*base, Status::late)),
                                totals.hours - base->hours);
+        if (auto const& affected = scenario.affected) {
+            std::string duties;
+            for (std::size_t i = 0; i < affected->duties.size() && i < 3; ++i)
+                duties +=
+                    fmt::format("{}{} ({})", i ? ", " : "", affected->duties[i].first, affected->duties[i].second);
+            std::string examples;
+            for (auto const& e : affected->examples)
+                examples += fmt::format("{}{}", examples.empty() ? "" : ", ",
+                                        e.id.empty() ? fmt::format("line {}", e.line) : e.id);
+            out << fmt::format("  {} {}{}{}\n", affected->cases, affected->cases == 1 ? "case changes" : "cases change",
+                               duties.empty() ? "" : ": " + duties,
+                               examples.empty() ? "" : "; for example " + examples);
+        }
         for (auto const& duty : scenario.duties)
             out << fmt::format("    {:<32} {:>8} opened {:>8} waived {:>8} overdue {:>10.0f} h\n", duty.id,
                                duty.tally.opened, count(duty.tally, Status::waived), count(duty.tally, Status::overdue),

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace pligt::engine {
 
 Tally& Tally::operator+=(Tally const& other) {
@@ -12,22 +14,41 @@ Tally& Tally::operator+=(Tally const& other) {
     return *this;
 }
 
+namespace {
+
+// Keeps the `limit` examples of the lowest lines.
+template <typename Example>
+void keep_first(std::vector<Example>& examples, std::size_t limit) {
+    std::sort(examples.begin(), examples.end(), [](Example const& a, Example const& b) { return a.first < b.first; });
+    if (examples.size() > limit) examples.resize(limit);
+}
+
+}  // namespace
+
 Simulation::Simulation(std::vector<SimulatedProgram> programs, Moment as_of)
     : programs_{std::move(programs)}, as_of_{as_of} {
     concepts_ = baseline().concepts.size();
     municipalities_ = baseline().municipalities.size();
     tallies_.assign(programs_.size() * concepts_ * municipalities_, {});
+    changes_.assign(programs_.size(), Changes{0, std::vector<std::uint64_t>(concepts_), {}});
 }
 
 Simulation::Accumulator::Accumulator(Simulation const& simulation)
-    : simulation_{&simulation}, tallies_(simulation.tallies_.size()) {}
+    : simulation_{&simulation}, tallies_(simulation.tallies_.size()), changes_(simulation.changes_) {}
 
-void Simulation::Accumulator::add(Case const& c, std::uint32_t weight) {
+void Simulation::Accumulator::add(Case const& c, std::uint32_t weight, std::uint64_t line) {
     cases_ += weight;
     auto const& simulation = *simulation_;
     for (std::size_t p = 0; p < simulation.programs_.size(); ++p) {
         auto const& program = *simulation.programs_[p].program;
         evaluate(program, c, simulation.as_of_, results_);
+        auto& instances = p == 0 ? baseline_instances_ : instances_;
+        instances.clear();
+        for (auto const& result : results_)
+            instances.emplace_back(program.duties[result.duty].concept_index, result.status);
+        std::stable_sort(instances.begin(), instances.end(),
+                         [](auto const& a, auto const& b) { return a.first < b.first; });
+        if (p > 0) compare(p, c, weight, line);
         for (auto const& result : results_) {
             auto const& duty = program.duties[result.duty];
             auto& tally = tallies_[simulation.slot(p, duty.concept_index, c.municipality)];
@@ -40,9 +61,49 @@ void Simulation::Accumulator::add(Case const& c, std::uint32_t weight) {
     }
 }
 
+// Which duties move between the baseline's instances of the case and this
+// scenario's: per duty, the instances in order, compared by status.
+void Simulation::Accumulator::compare(std::size_t p, Case const& c, std::uint32_t weight, std::uint64_t line) {
+    moved_.clear();
+    auto const& a = baseline_instances_;
+    auto const& b = instances_;
+    std::size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+        Index const concept_index =
+            j == b.size() || (i < a.size() && a[i].first < b[j].first) ? a[i].first : b[j].first;
+        bool moves = false;
+        for (; i < a.size() && a[i].first == concept_index; ++i, ++j)
+            if (j == b.size() || b[j].first != concept_index || b[j].second != a[i].second) {
+                moves = true;
+                break;
+            }
+        if (!moves && j < b.size() && b[j].first == concept_index) moves = true;  // more instances in the scenario
+        while (i < a.size() && a[i].first == concept_index) ++i;
+        while (j < b.size() && b[j].first == concept_index) ++j;
+        if (moves) moved_.push_back(concept_index);
+    }
+    if (moved_.empty()) return;
+    auto& changes = changes_[p];
+    changes.cases += weight;
+    for (auto const concept_index : moved_) changes.by_concept[concept_index] += weight;
+    auto& examples = changes.examples;
+    if (examples.size() < affected_examples || line < examples.back().first) {
+        examples.push_back({line, {c.id, moved_}});
+        keep_first(examples, affected_examples);
+    }
+}
+
 void Simulation::merge(Accumulator const& accumulator) {
     for (std::size_t i = 0; i < tallies_.size(); ++i) tallies_[i] += accumulator.tallies_[i];
     cases_ += accumulator.cases_;
+    for (std::size_t p = 1; p < changes_.size(); ++p) {
+        auto& into = changes_[p];
+        auto const& from = accumulator.changes_[p];
+        into.cases += from.cases;
+        for (std::size_t d = 0; d < into.by_concept.size(); ++d) into.by_concept[d] += from.by_concept[d];
+        into.examples.insert(into.examples.end(), from.examples.begin(), from.examples.end());
+        keep_first(into.examples, affected_examples);
+    }
 }
 
 SimulationSummary Simulation::summary(std::uint64_t skipped) const {
@@ -73,7 +134,7 @@ SimulationSummary Simulation::summary(std::uint64_t skipped) const {
     for (std::size_t p = 0; p < programs_.size(); ++p) {
         auto const program_sums = p == 0 ? base_sums : sums(p);
         ScenarioSummary scenario{
-            programs_[p].id, programs_[p].title, {{}, program_sums.total, beside(p, base_sums.total)}, {}, {}};
+            programs_[p].id, programs_[p].title, {{}, program_sums.total, beside(p, base_sums.total)}, {}, {}, {}};
         for (Index d = 0; d < concepts_; ++d) {
             if (program_sums.duties[d].opened == 0 && base_sums.duties[d].opened == 0) continue;
             scenario.duties.push_back({base.concepts[d], program_sums.duties[d], beside(p, base_sums.duties[d])});
@@ -82,6 +143,20 @@ SimulationSummary Simulation::summary(std::uint64_t skipped) const {
             if (program_sums.municipalities[m].opened == 0 && base_sums.municipalities[m].opened == 0) continue;
             scenario.municipalities.push_back(
                 {base.municipalities[m].id, program_sums.municipalities[m], beside(p, base_sums.municipalities[m])});
+        }
+        if (p > 0) {
+            auto const& changes = changes_[p];
+            Affected affected{changes.cases, {}, {}};
+            for (Index d = 0; d < concepts_; ++d)
+                if (changes.by_concept[d] > 0) affected.duties.emplace_back(base.concepts[d], changes.by_concept[d]);
+            std::stable_sort(affected.duties.begin(), affected.duties.end(),
+                             [](auto const& a, auto const& b) { return a.second > b.second; });
+            for (auto const& [line, example] : changes.examples) {
+                AffectedCase c{line, example.first, {}};
+                for (auto const d : example.second) c.duties.push_back(base.concepts[d]);
+                affected.examples.push_back(std::move(c));
+            }
+            scenario.affected = std::move(affected);
         }
         out.scenarios.push_back(std::move(scenario));
     }

@@ -43,12 +43,27 @@ struct SummaryRow {
     std::optional<Tally> baseline;
 };
 
+// The cases a scenario changes against the baseline: a case changes when
+// one of its duties "moves" (an instance present on one side only, or with
+// another status). A case is one child's, so cases are children.
+struct AffectedCase {
+    std::uint64_t line = 0;                // its line in the input (the case number, for generated cases)
+    std::string id;                        // the case's id; may be empty
+    std::vector<std::string_view> duties;  // the duties that move, by id
+};
+struct Affected {
+    std::uint64_t cases = 0;
+    std::vector<std::pair<std::string_view, std::uint64_t>> duties;  // cases in which each duty moves, most first
+    std::vector<AffectedCase> examples;                              // the first few, by line
+};
+
 struct ScenarioSummary {
     std::string_view id, title;
     SummaryRow totals;
     // The rows with an instance under this scenario or the baseline, in the
     // order of the duties' ids and of the municipalities.
     std::vector<SummaryRow> duties, municipalities;
+    std::optional<Affected> affected;  // none for the baseline
 };
 
 // What a simulation found, as every writer shows it (the JSON of
@@ -66,13 +81,23 @@ struct SimulatedProgram {
 };
 
 class Simulation {
+    // What one scenario changes, counted by an accumulator and then summed.
+    struct Changes {
+        std::uint64_t cases = 0;
+        std::vector<std::uint64_t> by_concept;
+        std::vector<std::pair<std::uint64_t, std::pair<std::string, std::vector<Index>>>> examples;  // by line
+    };
+
 public:
+    static constexpr std::size_t affected_examples = 5;
+
     Simulation(std::vector<SimulatedProgram> programs, Moment as_of);
 
     class Accumulator {
     public:
-        // Counts the case `weight` times (a bootstrap's resample), evaluating it once.
-        void add(Case const& c, std::uint32_t weight = 1);
+        // Counts the case `weight` times (a bootstrap's resample), evaluating it
+        // once; `line` names it among the examples of cases a scenario changes.
+        void add(Case const& c, std::uint32_t weight = 1, std::uint64_t line = 0);
         std::uint64_t cases() const { return cases_; }
 
     private:
@@ -82,6 +107,12 @@ public:
         std::vector<Tally> tallies_;  // [program][concept][municipality]
         std::vector<DutyResult> results_;
         std::uint64_t cases_ = 0;
+        // The baseline's instances of the case being counted, and this
+        // scenario's, as (concept, status) in concept order.
+        std::vector<std::pair<Index, Status>> baseline_instances_, instances_;
+        std::vector<Changes> changes_;  // by program; [0] unused
+        std::vector<Index> moved_;
+        void compare(std::size_t program, Case const& c, std::uint32_t weight, std::uint64_t line);
     };
 
     Accumulator accumulator() const { return Accumulator{*this}; }
@@ -110,6 +141,7 @@ private:
     std::size_t concepts_ = 0, municipalities_ = 0;
     std::vector<Tally> tallies_;
     std::uint64_t cases_ = 0;
+    std::vector<Changes> changes_;
 };
 
 }  // namespace pligt::engine

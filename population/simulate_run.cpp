@@ -59,8 +59,8 @@ RunOutcome run_simulation(Simulation& simulation, LineSource const& source, RunO
     for (unsigned t = 0; t < std::max(1u, options.threads); ++t) accumulators.push_back(simulation.accumulator());
     auto outcome =
         run_cases(simulation.baseline(), source, options, [&](unsigned worker, std::uint64_t line, Case const& c) {
-            if (!weight) return accumulators[worker].add(c);
-            if (auto const w = weight(line); w > 0) accumulators[worker].add(c, w);
+            if (!weight) return accumulators[worker].add(c, 1, line);
+            if (auto const w = weight(line); w > 0) accumulators[worker].add(c, w, line);
         });
     for (auto const& accumulator : accumulators) simulation.merge(accumulator);
     return outcome;

@@ -5,6 +5,7 @@
 #include "engine/overlay.hpp"
 #include "output/report.hpp"
 #include "output/simulation_json.hpp"
+#include "population/diff.hpp"
 #include "population/generate.hpp"
 #include "population/simulate_run.hpp"
 #include "tests/support/fixture.hpp"
@@ -18,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace {
@@ -88,6 +90,49 @@ TEST_CASE("the simulator counts exactly what pligt check finds, case by case") {
         INFO("program ", programs[p].id);
         CHECK(counted == expected);
     }
+}
+
+TEST_CASE("the cases a scenario changes are those pligt diff finds changed, duty by duty, with the first few by line") {
+    auto const lines = population();
+    std::vector<std::unique_ptr<Program>> keep;
+    auto const programs = programs_with(keep);
+    engine::Simulation simulation{programs, as_of};
+    engine::RunOptions options;
+    options.threads = 2;
+    engine::run_simulation(simulation, source_of(lines), options);
+    auto const summary = simulation.summary(0);
+    CHECK_FALSE(summary.scenarios[0].affected.has_value());  // the baseline
+    bool some_change = false;
+    for (std::size_t p = 1; p < programs.size(); ++p) {
+        INFO("scenario ", programs[p].id);
+        std::uint64_t changed = 0;
+        std::map<std::string, std::uint64_t> by_duty;
+        std::vector<std::uint64_t> changed_lines;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            auto const comparison = engine::compare_case(shipped(), *programs[p].program, lines[i], i + 1, as_of);
+            if (comparison.differences.empty()) continue;
+            ++changed;
+            changed_lines.push_back(i + 1);
+            std::set<std::string> duties;
+            for (auto const& d : comparison.differences) duties.insert(d.duty);
+            for (auto const& duty : duties) ++by_duty[duty];
+        }
+        auto const& affected = *summary.scenarios[p].affected;
+        CHECK(affected.cases == changed);
+        std::map<std::string, std::uint64_t> counted;
+        for (auto const& [duty, cases] : affected.duties) counted[std::string{duty}] = cases;
+        CHECK(counted == by_duty);
+        for (std::size_t i = 1; i < affected.duties.size(); ++i)
+            CHECK(affected.duties[i - 1].second >= affected.duties[i].second);
+        REQUIRE(affected.examples.size() == std::min<std::size_t>(changed_lines.size(), 5));
+        for (std::size_t i = 0; i < affected.examples.size(); ++i) {
+            CHECK(affected.examples[i].line == changed_lines[i]);
+            auto const c = engine::parse_case(shipped(), lines[changed_lines[i] - 1]);
+            CHECK(affected.examples[i].id == c->id);
+        }
+        some_change = some_change || changed > 0;
+    }
+    CHECK(some_change);
 }
 
 TEST_CASE("the simulator's result does not depend on the number of threads") {

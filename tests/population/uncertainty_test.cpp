@@ -6,10 +6,15 @@
 #include "tests/support/population.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <sstream>
 
 namespace {
 
@@ -100,4 +105,63 @@ TEST_CASE("simulate --runs on real cases: bootstrap resamples, the same on any n
     CHECK(opened["low"].get<double>() <= opened["median"].get<double>());
     CHECK(opened["median"].get<double>() <= opened["high"].get<double>());
     CHECK(opened["low"].get<double>() < opened["high"].get<double>());  // resamples differ
+}
+
+TEST_CASE("simulate --runs --csv: one row a figure, the JSON's intervals; the report shows them") {
+    auto const dir = std::filesystem::temp_directory_path() / "pligt_runs_csv";
+    std::filesystem::create_directories(dir);
+    auto const csv = (dir / "runs.csv").string();
+    auto const report = (dir / "runs.html").string();
+    auto const combined = simulate({"--seed", "11", "--runs", "5", "--csv", csv, "--report", report});
+    auto const& uncertainty = combined["uncertainty"];
+
+    std::ifstream in{csv};
+    std::string header;
+    std::getline(in, header);
+    CHECK(header ==
+          "scenario,duty,municipality,figure,median,low,high,vs_baseline_median,vs_baseline_low,vs_baseline_high");
+    std::map<std::string, std::vector<std::string>> rows;  // "scenario,duty,municipality,figure" -> the rest
+    std::size_t count = 0;
+    for (std::string line; std::getline(in, line); ++count) {
+        std::vector<std::string> cells;
+        std::stringstream split{line};
+        for (std::string cell; std::getline(split, cell, ',');) cells.push_back(cell);
+        if (line.back() == ',') cells.push_back("");
+        REQUIRE(cells.size() == 10);
+        rows[cells[0] + "," + cells[1] + "," + cells[2] + "," + cells[3]] = {cells.begin() + 4, cells.end()};
+    }
+    // Every figure of every row of the JSON, and nothing else.
+    std::size_t expected = 0;
+    for (auto const& scenario : uncertainty["scenarios"]) {
+        auto const id = scenario["scenario"].get<std::string>();
+        auto const check_row = [&](nlohmann::json const& row, std::string const& duty, std::string const& place) {
+            for (auto const* figure : {"opened", "pending", "met", "late", "overdue", "waived", "excepted", "lapsed",
+                                       "past_target", "hours"}) {
+                ++expected;
+                auto const key = id + "," + duty + "," + place + "," + figure;
+                CAPTURE(key);
+                REQUIRE(rows.count(key) == 1);
+                auto const& cells = rows[key];
+                CHECK(std::stod(cells[0]) == doctest::Approx(row[figure]["median"].get<double>()));
+                CHECK(std::stod(cells[1]) == doctest::Approx(row[figure]["low"].get<double>()));
+                CHECK(std::stod(cells[2]) == doctest::Approx(row[figure]["high"].get<double>()));
+                if (row.contains("vs_baseline"))
+                    CHECK(std::stod(cells[3]) == doctest::Approx(row["vs_baseline"][figure]["median"].get<double>()));
+                else CHECK(cells[3].empty());
+            }
+        };
+        check_row(scenario["totals"], "", "");
+        for (auto const& row : scenario["duties"]) check_row(row, row["duty"].get<std::string>(), "");
+        for (auto const& row : scenario["municipalities"]) check_row(row, "", row["municipality"].get<std::string>());
+    }
+    CHECK(count == expected);
+
+    std::ifstream page{report};
+    std::string const html{std::istreambuf_iterator<char>{page}, {}};
+    CHECK(html.find("<h2>How sure the figures are</h2>") != std::string::npos);
+    CHECK(html.find("Across 5 runs (populations drawn with successive seeds)") != std::string::npos);
+    auto const& hours = uncertainty["scenarios"][0]["totals"]["hours"];
+    CHECK(html.find(fmt::format("<td>{:.0f}<br><small>{:.0f} to {:.0f}</small></td>", hours["median"].get<double>(),
+                                hours["low"].get<double>(), hours["high"].get<double>())) != std::string::npos);
+    std::filesystem::remove_all(dir);
 }
