@@ -193,6 +193,9 @@ int run_simulate(SimulateOptions const& options, Terminal& terminal) {
     }
 
     engine::Simulation simulation{programs, *as_of};
+    // A drawn population is set beside the statistics its story was calibrated to.
+    if (shared_story && !shared_story->calibration.empty())
+        simulation.count_calibration(shared_story->calibration, shared_story->steps.front().event);
     engine::RunOptions run;
     run.threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     run.skip_bad_lines = options.on_error == "skip";

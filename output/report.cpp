@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace pligt::engine {
 namespace {
@@ -180,6 +181,49 @@ std::string affected_section(ScenarioSummary const& scenario, std::uint64_t case
     return html + "</ul>\n";
 }
 
+// The drawn population beside the public statistics its story was calibrated
+// to, each cited; and each municipality's share of the cases beside its share
+// of the children, the ten furthest apart first.
+std::string calibration_section(CalibrationSummary const& calibration) {
+    std::string html =
+        "<section id=\"calibration\"><h2>The population beside the statistics</h2>\n<p>A case is one child "
+        "notified about. Each statistic, as the story was calibrated to it, per case; beside it the drawn "
+        "population's own figure, in all and by the year its cases started (years with few cases vary most, and a "
+        "case that started near the end of the period has not yet had all its events).</p>\n"
+        "<table class=\"calibration\"><thead><tr><th scope=\"col\">per case</th><th scope=\"col\">statistic"
+        "</th><th scope=\"col\">source</th><th scope=\"col\">population</th>";
+    for (auto const& [year, cases] : calibration.cases_by_year) html += fmt::format("<th scope=\"col\">{}</th>", year);
+    html += "</tr></thead><tbody>\n";
+    for (auto const& figure : calibration.figures) {
+        auto const& s = *figure.statistic;
+        html += fmt::format(
+            "<tr><th scope=\"row\">{}</th><td>{:.3f}</td><td style=\"text-align:left\">{} ({}){}"
+            "</td><td>{:.3f}</td>",
+            escape(s.figure), s.per_case, escape(s.source), s.year, s.estimate ? ", an estimate" : "", figure.overall);
+        for (auto const& [year, value] : figure.by_year) html += fmt::format("<td>{:.3f}</td>", value);
+        html += "</tr>\n";
+    }
+    html += "<tr><th scope=\"row\">cases</th><td></td><td></td><td></td>";
+    for (auto const& [year, cases] : calibration.cases_by_year) html += fmt::format("<td>{}</td>", cases);
+    html += "</tr>\n</tbody></table>\n";
+
+    auto places = calibration.municipalities;
+    std::stable_sort(places.begin(), places.end(), [](auto const& a, auto const& b) {
+        return std::abs(a.share - a.children_share) > std::abs(b.share - b.children_share);
+    });
+    if (places.size() > 10) places.resize(10);
+    html +=
+        "<p>Cases are drawn in proportion to each municipality's children aged 0-17 (its population, with its "
+        "source, in municipalities/). The ten municipalities furthest from their share:</p>\n<table "
+        "class=\"municipal-shares\"><thead><tr><th scope=\"col\">municipality</th><th scope=\"col\">cases</th>"
+        "<th scope=\"col\">share of the cases</th><th scope=\"col\">share of the children</th></tr></thead>"
+        "<tbody>\n";
+    for (auto const& m : places)
+        html += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{:.2f} %</td><td>{:.2f} %</td></tr>\n",
+                            escape(m.id), m.cases, 100 * m.share, 100 * m.children_share);
+    return html + "</tbody></table></section>\n";
+}
+
 }  // namespace
 
 std::string report_html(Program const& program, SimulationSummary const& result, ReportOptions const& options) {
@@ -222,6 +266,7 @@ std::string report_html(Program const& program, SimulationSummary const& result,
     }
     html += "</tbody></table>\n";
     if (intervals) html += intervals_section(*intervals);
+    if (result.calibration) html += calibration_section(*result.calibration);
 
     // Charts: hours by duty; breaches by municipality (the most first).
     std::vector<std::string> duties;

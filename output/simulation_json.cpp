@@ -75,6 +75,27 @@ nlohmann::ordered_json simulation_json(engine::SimulationSummary const& summary)
         }
         scenarios.push_back(std::move(item));
     }
+    if (auto const& calibration = summary.calibration) {
+        auto& c = out["calibration"] = nlohmann::ordered_json::object();
+        auto& years = c["cases_by_year"] = nlohmann::ordered_json::object();
+        for (auto const& [year, cases] : calibration->cases_by_year) years[std::to_string(year)] = cases;
+        auto& figures = c["statistics"] = nlohmann::ordered_json::array();
+        for (auto const& figure : calibration->figures) {
+            auto const& statistic = *figure.statistic;
+            nlohmann::ordered_json f{{"figure", statistic.figure},     {"per_case", statistic.per_case},
+                                     {"year", statistic.year},         {"source", statistic.source},
+                                     {"estimate", statistic.estimate}, {"observed", figure.overall}};
+            auto& by_year = f["observed_by_year"] = nlohmann::ordered_json::object();
+            for (auto const& [year, value] : figure.by_year) by_year[std::to_string(year)] = value;
+            figures.push_back(std::move(f));
+        }
+        auto& places = c["municipalities"] = nlohmann::ordered_json::array();
+        for (auto const& m : calibration->municipalities)
+            places.push_back({{"municipality", m.id},
+                              {"cases", m.cases},
+                              {"share_of_cases", m.share},
+                              {"share_of_children", m.children_share}});
+    }
     return out;
 }
 

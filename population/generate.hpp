@@ -101,7 +101,23 @@ struct StoryFlag {
     double probability = 0;
 };
 
+// A public statistic the story was calibrated to, per case (a case is one
+// notified child): how many events of a kind a case has (`"calibration"` in
+// the story; docs/simulation.md). The report puts the population's own
+// figure beside it.
+struct CalibrationFigure {
+    std::string figure;  // what is counted, in words
+    Index event = no_index;
+    Index attribute = no_index;  // with `where`: the attribute, and the value it must have
+    Value value = 0;
+    double per_case = 0;    // the statistic, per notified child
+    int year = 0;           // the year the statistic is of
+    std::string source;     // where it was published, and the numbers it was derived from
+    bool estimate = false;  // derived with an assumption of the story's, not published as such
+};
+
 struct Story {
+    std::vector<CalibrationFigure> calibration;
     std::vector<Step> steps;             // steps[0] is the root, which starts the case
     Index age_fact = no_index;           // a date fact drawn as a birthday …
     std::vector<double> age_cumulative;  // … from the age in whole years at the case's start

@@ -52,9 +52,11 @@ public:
             if (key == "note") continue;
             if (key == "facts") read_facts(value, "/facts", story);
             else if (key == "steps") read_steps(value, "/steps", story);
+            else if (key == "calibration") read_calibration(value, "/calibration", story);
             else
-                error("/" + pointer_token(key), fmt::format("unknown field '{}' (a story has note, facts and steps){}",
-                                                            key, did_you_mean(key, {"note", "facts", "steps"})));
+                error("/" + pointer_token(key),
+                      fmt::format("unknown field '{}' (a story has note, facts, steps and calibration){}", key,
+                                  did_you_mean(key, {"note", "facts", "steps", "calibration"})));
         }
         if (!document.contains("steps")) error("", "the story has no \"steps\"");
         if (!errors_.empty()) return fail(std::move(errors_));
@@ -74,7 +76,8 @@ private:
     std::optional<std::int64_t> whole(json const& v, std::string const& pointer, std::int64_t min = -100000,
                                       std::int64_t max = 100000) {
         if (v.is_number_unsigned()
-                ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
+                ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max) &&
+                      (min <= 0 || v.get<std::uint64_t>() >= static_cast<std::uint64_t>(min))
                 : v.is_number_integer() && v.get<std::int64_t>() >= min && v.get<std::int64_t>() <= max)
             return v.get<std::int64_t>();
         return error(pointer, fmt::format("expected a whole number from {} to {}, found {}", min, max, brief(v))),
@@ -138,6 +141,65 @@ private:
                                    attributes.empty() ? std::string{" (it has no attributes)"}
                                                       : did_you_mean_id(name, attributes)));
         return no_index;
+    }
+
+    // `"calibration": [{"figure", "event", ["where": {ATTRIBUTE: VALUE}],
+    // "per_case", "year", "source", ["estimate"], ["note"]}, …]`.
+    void read_calibration(json const& list, std::string const& pointer, Story& story) {
+        if (!list.is_array())
+            return error(pointer, fmt::format("expected a list of statistics, found {}", brief(list)));
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto const p = fmt::format("{}/{}", pointer, i);
+            auto const& spec = list[i];
+            if (!object(spec, p, {"figure", "event", "where", "per_case", "year", "source", "estimate", "note"}))
+                continue;
+            CalibrationFigure figure;
+            auto const required_text = [&](char const* key, std::string& into) {
+                if (spec.contains(key) && spec[key].is_string() && !spec[key].get<std::string>().empty())
+                    into = spec[key].get<std::string>();
+                else error(p + "/" + key, fmt::format("expected a text: the statistic's {}", key));
+            };
+            required_text("figure", figure.figure);
+            required_text("source", figure.source);
+            auto const event_name =
+                spec.contains("event") && spec["event"].is_string() ? spec["event"].get<std::string>() : std::string{};
+            figure.event = program_.find_event(event_name);
+            if (figure.event == no_index)
+                error(p + "/event", spec.contains("event") && spec["event"].is_string()
+                                        ? fmt::format("unknown event '{}'{}", event_name,
+                                                      did_you_mean_id(event_name, program_.events))
+                                        : std::string{"expected the name of the event the statistic counts"});
+            if (spec.contains("where") && figure.event != no_index && object(spec["where"], p + "/where", {})) {
+                auto const& where = spec["where"];
+                if (where.size() != 1) {
+                    error(p + "/where", "expected one attribute and the value it has: {\"kind\": \"placement\"}");
+                } else {
+                    auto const& [name, v] = *where.items().begin();
+                    auto const wp = p + "/where/" + pointer_token(name);
+                    figure.attribute = attribute_of(figure.event, name, wp);
+                    if (figure.attribute != no_index) {
+                        auto const& type = program_.events[figure.event].attributes[figure.attribute].type;
+                        if (auto const parsed = value(v, type, wp)) figure.value = *parsed;
+                        else figure.attribute = no_index;
+                    }
+                }
+            }
+            if (spec.contains("per_case") && spec["per_case"].is_number() && spec["per_case"].get<double>() >= 0 &&
+                spec["per_case"].get<double>() <= 1000)
+                figure.per_case = spec["per_case"].get<double>();
+            else error(p + "/per_case", "expected the statistic per notified child, a number from 0 to 1000");
+            if (spec.contains("year")) {
+                if (auto const year = whole(spec["year"], p + "/year", 1900, 2100))
+                    figure.year = static_cast<int>(*year);
+            } else {
+                error(p + "/year", "expected the year the statistic is of");
+            }
+            if (spec.contains("estimate")) {
+                if (spec["estimate"].is_boolean()) figure.estimate = spec["estimate"].get<bool>();
+                else error(p + "/estimate", fmt::format("expected true or false, found {}", brief(spec["estimate"])));
+            }
+            story.calibration.push_back(std::move(figure));
+        }
     }
 
     void read_facts(json const& facts, std::string const& pointer, Story& story) {

@@ -34,10 +34,45 @@ Simulation::Simulation(std::vector<SimulatedProgram> programs, Moment as_of)
 }
 
 Simulation::Accumulator::Accumulator(Simulation const& simulation)
-    : simulation_{&simulation}, tallies_(simulation.tallies_.size()), changes_(simulation.changes_) {}
+    : simulation_{&simulation},
+      tallies_(simulation.tallies_.size()),
+      changes_(simulation.changes_),
+      calibration_(simulation.calibration_.size()) {}
+
+void Simulation::count_calibration(std::vector<CalibrationFigure> const& figures, Index start) {
+    figures_ = &figures;
+    start_event_ = start;
+    calibration_.assign(years + municipalities_ + figures.size() * years, 0);
+}
+
+// The case's start year, and what each statistic counts.
+void Simulation::Accumulator::count_calibration(Case const& c, std::uint32_t weight) {
+    auto const& simulation = *simulation_;
+    if (!simulation.figures_ || c.events.empty()) return;
+    std::optional<Date> start;
+    for (auto const& e : c.events)
+        if (e.event == simulation.start_event_ && (!start || e.at.date < *start)) start = e.at.date;
+    if (!start) {
+        start = c.events.front().at.date;
+        for (auto const& e : c.events) start = std::min(*start, e.at.date);
+    }
+    auto const year = std::clamp(start->year(), first_year, first_year + years - 1);
+    calibration_[static_cast<std::size_t>(year - first_year)] += weight;
+    if (c.municipality != no_index) calibration_[years + c.municipality] += weight;
+    auto const& figures = *simulation.figures_;
+    for (std::size_t f = 0; f < figures.size(); ++f) {
+        std::uint64_t n = 0;
+        for (auto const& e : c.events)
+            if (e.event == figures[f].event &&
+                (figures[f].attribute == no_index || c.attribute(e, figures[f].attribute).value == figures[f].value))
+                ++n;
+        calibration_[simulation.calibration_slot(f, year)] += n * weight;
+    }
+}
 
 void Simulation::Accumulator::add(Case const& c, std::uint32_t weight, std::uint64_t line) {
     cases_ += weight;
+    count_calibration(c, weight);
     auto const& simulation = *simulation_;
     for (std::size_t p = 0; p < simulation.programs_.size(); ++p) {
         auto const& program = *simulation.programs_[p].program;
@@ -95,6 +130,7 @@ void Simulation::Accumulator::compare(std::size_t p, Case const& c, std::uint32_
 
 void Simulation::merge(Accumulator const& accumulator) {
     for (std::size_t i = 0; i < tallies_.size(); ++i) tallies_[i] += accumulator.tallies_[i];
+    for (std::size_t i = 0; i < calibration_.size(); ++i) calibration_[i] += accumulator.calibration_[i];
     cases_ += accumulator.cases_;
     for (std::size_t p = 1; p < changes_.size(); ++p) {
         auto& into = changes_[p];
@@ -108,7 +144,7 @@ void Simulation::merge(Accumulator const& accumulator) {
 
 SimulationSummary Simulation::summary(std::uint64_t skipped) const {
     auto const& base = baseline();
-    SimulationSummary out{as_of_, cases_, skipped, {}};
+    SimulationSummary out{as_of_, cases_, skipped, {}, {}};
 
     // Sums per program: overall, per duty, per municipality.
     struct Sums {
@@ -159,6 +195,41 @@ SimulationSummary Simulation::summary(std::uint64_t skipped) const {
             scenario.affected = std::move(affected);
         }
         out.scenarios.push_back(std::move(scenario));
+    }
+    if (figures_) out.calibration = calibration_summary();
+    return out;
+}
+
+CalibrationSummary Simulation::calibration_summary() const {
+    auto const& base = baseline();
+    CalibrationSummary out;
+    std::uint64_t all = 0;
+    for (int y = 0; y < years; ++y)
+        if (auto const n = calibration_[static_cast<std::size_t>(y)]) {
+            out.cases_by_year.emplace_back(first_year + y, n);
+            all += n;
+        }
+    auto const& figures = *figures_;
+    for (std::size_t f = 0; f < figures.size(); ++f) {
+        CalibrationSummary::Figure figure{&figures[f], {}, 0};
+        std::uint64_t events = 0;
+        for (auto const& [year, cases] : out.cases_by_year) {
+            auto const n = calibration_[calibration_slot(f, year)];
+            events += n;
+            figure.by_year.emplace_back(year, static_cast<double>(n) / static_cast<double>(cases));
+        }
+        figure.overall = all ? static_cast<double>(events) / static_cast<double>(all) : 0;
+        out.figures.push_back(std::move(figure));
+    }
+    std::int64_t children = 0;
+    for (auto const& m : base.municipalities) children += m.population;
+    for (Index m = 0; m < municipalities_; ++m) {
+        auto const& municipality = base.municipalities[m];
+        if (municipality.population <= 0) continue;
+        auto const cases = calibration_[years + m];
+        out.municipalities.push_back({municipality.id, cases,
+                                      all ? static_cast<double>(cases) / static_cast<double>(all) : 0,
+                                      static_cast<double>(municipality.population) / static_cast<double>(children)});
     }
     return out;
 }

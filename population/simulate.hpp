@@ -11,6 +11,7 @@
 #include "dsl/program.hpp"
 #include "engine/case.hpp"
 #include "engine/evaluate.hpp"
+#include "population/generate.hpp"
 
 #include <array>
 #include <cstdint>
@@ -66,12 +67,33 @@ struct ScenarioSummary {
     std::optional<Affected> affected;  // none for the baseline
 };
 
+// The population beside the public statistics its story was calibrated to:
+// per statistic, the population's events per case by the year its cases
+// started and in all; per municipality, its share of the cases beside its
+// share of the children (its `population`).
+struct CalibrationSummary {
+    struct Figure {
+        CalibrationFigure const* statistic = nullptr;
+        std::vector<std::pair<int, double>> by_year;  // (year, events per case starting that year)
+        double overall = 0;
+    };
+    struct Place {
+        std::string_view id;
+        std::uint64_t cases = 0;
+        double share = 0, children_share = 0;
+    };
+    std::vector<std::pair<int, std::uint64_t>> cases_by_year;
+    std::vector<Figure> figures;
+    std::vector<Place> municipalities;  // those with children, in the program's order
+};
+
 // What a simulation found, as every writer shows it (the JSON of
 // docs/simulation.md, the command line's table, the HTML report).
 struct SimulationSummary {
     Moment as_of;
     std::uint64_t cases = 0, skipped = 0;
-    std::vector<ScenarioSummary> scenarios;  // the baseline first
+    std::vector<ScenarioSummary> scenarios;         // the baseline first
+    std::optional<CalibrationSummary> calibration;  // with count_calibration
 };
 
 struct SimulatedProgram {
@@ -113,7 +135,14 @@ public:
         std::vector<Changes> changes_;  // by program; [0] unused
         std::vector<Index> moved_;
         void compare(std::size_t program, Case const& c, std::uint32_t weight, std::uint64_t line);
+        std::vector<std::uint64_t> calibration_;  // see Simulation::calibration_
+        void count_calibration(Case const& c, std::uint32_t weight);
     };
+
+    // Also counts, per case, the events of each statistic (before the run),
+    // by the year of the case's first `start` event (the story's root: the
+    // first notification), or of its first event when it has none.
+    void count_calibration(std::vector<CalibrationFigure> const& figures, Index start);
 
     Accumulator accumulator() const { return Accumulator{*this}; }
     void merge(Accumulator const& accumulator);
@@ -129,6 +158,7 @@ public:
     // The result: per program, totals, per duty and per municipality, each
     // scenario beside the baseline. Points into the programs.
     SimulationSummary summary(std::uint64_t skipped) const;
+    CalibrationSummary calibration_summary() const;
     // One row per program, duty and municipality with any instance.
     std::string to_csv() const;
 
@@ -142,6 +172,15 @@ private:
     std::vector<Tally> tallies_;
     std::uint64_t cases_ = 0;
     std::vector<Changes> changes_;
+    // Counted by the year a case starts (from first_year): cases, each
+    // statistic's events, and cases by municipality.
+    static constexpr int first_year = 1900, years = 301;
+    std::vector<CalibrationFigure> const* figures_ = nullptr;
+    Index start_event_ = no_index;
+    std::size_t calibration_slot(std::size_t figure, int year) const {
+        return years + municipalities_ + figure * years + static_cast<std::size_t>(year - first_year);
+    }
+    std::vector<std::uint64_t> calibration_;  // [years cases][municipalities cases][figure][year]
 };
 
 }  // namespace pligt::engine

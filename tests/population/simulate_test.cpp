@@ -9,6 +9,7 @@
 #include "population/generate.hpp"
 #include "population/simulate_run.hpp"
 #include "tests/support/fixture.hpp"
+#include "tests/support/golden.hpp"
 #include "tests/support/population.hpp"
 
 #include <doctest/doctest.h>
@@ -18,6 +19,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -313,4 +315,78 @@ TEST_CASE("a past target is counted apart from the breaches, in JSON and CSV") {
     CHECK(assessment["past_target"] == 1);
     CHECK(simulation.to_csv().find("baseline,child_assessment,ikast-brande,2,0,2,0,0,0,0,0,1,16\n") !=
           std::string::npos);
+}
+
+TEST_CASE("a drawn population beside its story's statistics: every count what the generated cases hold") {
+    auto const run = [](std::vector<std::string> arguments) {
+        auto result = pligt::golden::run_pligt(PLIGT_BINARY, arguments, PLIGT_SOURCE_DIR);
+        REQUIRE(result.exit_code == 0);
+        return result.output;
+    };
+    auto const json =
+        nlohmann::json::parse(run({"simulate", "--generate", "1500", "--seed", "5", "--from", "2020-01-01", "--to",
+                                   "2023-12-31", "--as-of", "2023-12-31", "--json"}));
+    auto const cases =
+        run({"generate", "--cases", "1500", "--seed", "5", "--from", "2020-01-01", "--to", "2023-12-31"});
+
+    // Counted here from the cases themselves: by the year of the first
+    // notification, the notifications, placements and preventive measures.
+    std::map<std::string, double> by_year, notifications, placements, measures;
+    std::map<std::string, std::uint64_t> by_municipality;
+    std::istringstream lines{cases};
+    std::size_t count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        auto const c = nlohmann::json::parse(line);
+        std::string first;
+        for (auto const& e : c["events"])
+            if (e["event"] == "notification_received" && (first.empty() || e["at"].get<std::string>() < first))
+                first = e["at"].get<std::string>();
+        auto const year = first.substr(0, 4);
+        by_year[year] += 1;
+        ++by_municipality[c["municipality"].get<std::string>()];
+        for (auto const& e : c["events"]) {
+            if (e["event"] == "notification_received") notifications[year] += 1;
+            if (e["event"] == "placement_started") placements[year] += 1;
+            if (e["event"] == "measure_started" && e["kind"] == "preventive_measure") measures[year] += 1;
+        }
+    }
+    REQUIRE(count == 1500);
+    auto const& calibration = json["calibration"];
+    for (auto const& [year, n] : by_year) CHECK(calibration["cases_by_year"][year].get<double>() == n);
+    CHECK(calibration["cases_by_year"].size() == by_year.size());
+    auto const& statistics = calibration["statistics"];
+    REQUIRE(statistics.size() == 3);
+    CHECK(statistics[0]["figure"] == "notifications per notified child");
+    CHECK(statistics[0]["per_case"] == 1.79);
+    CHECK(statistics[0]["year"] == 2022);
+    CHECK(statistics[2]["estimate"] == true);
+    std::array<std::map<std::string, double> const*, 3> const counted{&notifications, &placements, &measures};
+    for (std::size_t s = 0; s < 3; ++s) {
+        CAPTURE(s);
+        double all = 0;
+        for (auto const& [year, n] : by_year) {
+            auto const it = counted[s]->find(year);
+            double const events = it == counted[s]->end() ? 0 : it->second;
+            all += events;
+            CHECK(statistics[s]["observed_by_year"][year].get<double>() == doctest::Approx(events / n));
+        }
+        CHECK(statistics[s]["observed"].get<double>() == doctest::Approx(all / 1500));
+    }
+    for (auto const& m : calibration["municipalities"]) {
+        auto const id = m["municipality"].get<std::string>();
+        CHECK(m["cases"].get<std::uint64_t>() == by_municipality[id]);
+    }
+
+    // The report cites each statistic beside the population's figure.
+    auto const report = std::filesystem::temp_directory_path() / "pligt_calibration_report.html";
+    run({"simulate", "--generate", "1500", "--seed", "5", "--from", "2020-01-01", "--to", "2023-12-31", "--as-of",
+         "2023-12-31", "--report", report.string()});
+    std::ifstream in{report};
+    std::string const html{std::istreambuf_iterator<char>{in}, {}};
+    std::filesystem::remove(report);
+    CHECK(html.find("<h2>The population beside the statistics</h2>") != std::string::npos);
+    for (auto const& statistic : statistics) {
+        CHECK(html.find(statistic["source"].get<std::string>().substr(0, 40)) != std::string::npos);
+        CHECK(html.find(fmt::format("<td>{:.3f}</td>", statistic["observed"].get<double>())) != std::string::npos);
+    }
 }
