@@ -634,6 +634,27 @@ test('the audit and simulation reports open offline with their charts, the barom
     await page.setContent(readFileSync(join(dir, 'simulation.html'), 'utf8'));
     await page.getByRole('heading', { name: /^Simulation of 300 cases/ }).waitFor();
     assert.ok(await page.locator('figure svg[role="img"] rect').count() > 10, 'the simulation report draws its charts');
+
+    // A drawn population, a bill and five runs: the intervals, the population
+    // beside its statistics, and the cases the bill changes, as --json says.
+    const run = JSON.parse(pligt('simulate', '--generate', '400', '--seed', '3', '--from', '2019-01-01', '--to', '2023-12-31',
+      '--as-of', '2024-01-01', '--scenario', 'frikommune_extension_2022', '--runs', '5', '--json', '--report', join(dir, 'runs.html')));
+    await page.setContent(readFileSync(join(dir, 'runs.html'), 'utf8'));
+    await page.getByRole('heading', { name: 'How sure the figures are' }).waitFor();
+    const hours = run.uncertainty.scenarios[0].totals.hours;
+    const cell = page.locator('#intervals table').first().locator('tbody tr').first().locator('td').nth(4);
+    assert.equal((await cell.innerText()).replace(/\s+/g, ' '),
+      `${hours.median.toFixed(0)} ${hours.low.toFixed(0)} to ${hours.high.toFixed(0)}`, 'the baseline hours and their interval');
+    await page.getByRole('heading', { name: 'The population beside the statistics' }).waitFor();
+    assert.equal(await page.locator('table.calibration tbody tr').count(), run.calibration.statistics.length + 1);
+    for (const statistic of run.calibration.statistics)
+      assert.ok(await page.getByText(statistic.source, { exact: false }).count() === 1, statistic.figure);
+    await page.getByRole('heading', { name: 'Cases that change' }).waitFor();
+    const affected = run.scenarios[1].affected;
+    assert.ok(affected.cases > 0, 'the bill changes some of the cases');
+    assert.ok((await page.locator('section', { hasText: 'Cases that change' }).innerText()).includes(`${affected.cases} of 400 cases`));
+    assert.equal(await page.locator('ul.examples li').count(), affected.examples.length);
+    assert.ok((await page.locator('ul.examples li code').nth(1).innerText()).endsWith('--scenario frikommune_extension_2022'));
     return page;
   } finally {
     rmSync(dir, { recursive: true, force: true });
