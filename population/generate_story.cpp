@@ -174,7 +174,9 @@ private:
                 if (where.size() != 1) {
                     error(p + "/where", "expected one attribute and the value it has: {\"kind\": \"placement\"}");
                 } else {
-                    auto const& [name, v] = *where.items().begin();
+                    auto const only = where.begin();  // (items() would hand out a proxy that dies here)
+                    auto const name = only.key();
+                    auto const& v = only.value();
                     auto const wp = p + "/where/" + pointer_token(name);
                     figure.attribute = attribute_of(figure.event, name, wp);
                     if (figure.attribute != no_index) {
