@@ -77,13 +77,15 @@ void Simulation::Accumulator::add(Case const& c, std::uint32_t weight, std::uint
     for (std::size_t p = 0; p < simulation.programs_.size(); ++p) {
         auto const& program = *simulation.programs_[p].program;
         evaluate(program, c, simulation.as_of_, results_);
-        auto& instances = p == 0 ? baseline_instances_ : instances_;
-        instances.clear();
-        for (auto const& result : results_)
-            instances.emplace_back(program.duties[result.duty].concept_index, result.status);
-        std::stable_sort(instances.begin(), instances.end(),
-                         [](auto const& a, auto const& b) { return a.first < b.first; });
-        if (p > 0) compare(p, c, weight, line);
+        if (simulation.programs_.size() > 1) {  // only a scenario has cases it changes
+            auto& instances = p == 0 ? baseline_instances_ : instances_;
+            instances.clear();
+            for (auto const& result : results_)
+                instances.emplace_back(program.duties[result.duty].concept_index, result.status);
+            std::stable_sort(instances.begin(), instances.end(),
+                             [](auto const& a, auto const& b) { return a.first < b.first; });
+            if (p > 0) compare(p, c, weight, line);
+        }
         for (auto const& result : results_) {
             auto const& duty = program.duties[result.duty];
             auto& tally = tallies_[simulation.slot(p, duty.concept_index, c.municipality)];
